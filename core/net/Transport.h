@@ -1,0 +1,57 @@
+#pragma once
+// The one way core sends HTTP. Owns (or is given) the QNetworkAccessManager of a connection and
+// applies, in order: shared pacing (a 429 slows every request of the connection), the token
+// (single-flight re-authentication on 401, then one replay), timeouts, the retry table with
+// exponential back-off + jitter + Retry-After, and redacted logging. Jobs never touch QNAM.
+#include "ApiReply.h"
+#include "ApiRequest.h"
+#include "ClientOptions.h"
+#include "Endpoints.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace anadesk {
+
+class Authenticator; // core/auth/Authenticator.h
+class Clock;         // core/net/Clock.h: injectable time and timers for tests
+
+class Transport : public QObject
+{
+    Q_OBJECT
+public:
+    Transport(const Endpoints &endpoints, const ClientOptions &options, QObject *parent = nullptr);
+    ~Transport() override;
+
+    const Endpoints &endpoints() const;
+    const ClientOptions &options() const;
+    void setOptions(const ClientOptions &options);
+
+    // Without an authenticator requests marked `authenticated` fail with an Auth error.
+    void setAuthenticator(std::shared_ptr<Authenticator> authenticator);
+    Authenticator *authenticator() const;
+
+    // Tests inject a fake QNAM (scripted replies) and a fake clock (no wall-clock sleeps).
+    void setNetworkAccessManager(QNetworkAccessManager *manager); // not owned
+    QNetworkAccessManager *networkAccessManager() const;
+    void setClock(std::shared_ptr<Clock> clock);
+    Clock &clock() const;
+
+    // Starts the request (asynchronously); the caller owns the reply.
+    ApiReply *send(const ApiRequest &request);
+
+Q_SIGNALS:
+    // The stored credentials were rejected: the UI may ask once; nothing is retried in a loop.
+    void credentialsRejected(const anadesk::ApiError &error);
+    void rateLimited(int delayMs);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace anadesk
