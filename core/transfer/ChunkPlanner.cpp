@@ -13,7 +13,8 @@ qint64 ceilDiv(qint64 a, qint64 b) { return (a + b - 1) / b; }
 
 QString tooLargeMessage(qint64 totalBytes)
 {
-    const QLocale c = QLocale::c();
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions); // with thousands separators: 50,000,000,000
     return ChunkPlanner::tr("The file is %1 bytes; Anaplan accepts at most %2 bytes per file (%3 chunks of at "
                             "most %4 bytes each). Split the data into several files or reduce it before "
                             "uploading.")
@@ -115,7 +116,7 @@ qint64 ChunkPlanner::safeCut(const QByteArray &window, qint64 windowOffset, qint
             --i;
         if (i > 0 && i < size && window[i] == '\n' && window[i - 1] == '\r')
             --i;
-        return i > 0 ? windowOffset + i : nominalCut;
+        return (i < size && isUtf8Continuation(window[i])) ? nominalCut : windowOffset + i;
     }
 
     const bool le = encoding == TextEncodingFamily::Utf16LE;
@@ -133,7 +134,7 @@ qint64 ChunkPlanner::safeCut(const QByteArray &window, qint64 windowOffset, qint
         if ((before >= 0xD800 && before <= 0xDBFF) || (before == 0x000D && after == 0x000A))
             i -= 2;
     }
-    return i > 0 ? windowOffset + i : nominalCut;
+    return i >= 0 ? windowOffset + i : nominalCut;
 }
 
 ChunkPlan ChunkPlanner::planText(QIODevice &device, qint64 totalBytes, qint64 configuredChunkBytes,
@@ -145,7 +146,11 @@ ChunkPlan ChunkPlanner::planText(QIODevice &device, qint64 totalBytes, qint64 co
 
     // Cuts move back by less than the window, so a nominal size of (needed + window) keeps every
     // chunk longer than `needed` and the count within the limit.
-    const qint64 window = qBound<qint64>(2, boundaryWindow, qMax<qint64>(2, result.nominalChunkBytes / 2));
+    // At least 8 bytes: enough to reach the lead byte of a 4-byte UTF-8 sequence or the first half of a
+    // UTF-16 surrogate pair plus a CR.
+    constexpr qint64 kMinWindow = 8;
+    const qint64 window =
+        qBound<qint64>(kMinWindow, boundaryWindow, qMax<qint64>(kMinWindow, result.nominalChunkBytes / 2));
     const qint64 nominal =
         qMax(result.nominalChunkBytes, ceilDiv(totalBytes, kMaxChunkCount) + window);
     if (nominal > kMaxChunkBytes)

@@ -82,9 +82,9 @@ public:
     static TextEncodingFamily detectEncoding(const QByteArray &head);
 
     // Where a cut at `nominalCut` should move inside `window`, which holds the file bytes
-    // [windowOffset, windowOffset + window.size()) and ends at or after nominalCut. Returns the new cut
-    // (> windowOffset ... ≤ nominalCut), or nominalCut when no safe boundary exists in the window.
-    // Exposed for unit tests.
+    // [windowOffset, windowOffset + window.size()) and ends at or after nominalCut (a few bytes past it
+    // let the fallback see a CR LF pair). The caller keeps windowOffset after the chunk's start. Returns
+    // the new cut in [windowOffset, nominalCut], or nominalCut when no safe boundary exists in the window.
     static qint64 safeCut(const QByteArray &window, qint64 windowOffset, qint64 nominalCut,
                           TextEncodingFamily encoding);
 };
