@@ -39,7 +39,10 @@ struct ApiError
     QString toString() const;
 };
 
-// A stable, documented process exit code for each category (used by anadesk-cli).
+// A stable, documented process exit code for each category (used by anadesk-cli):
+//   0 none · 2 bad-input · 3 auth · 4 permission · 5 not-found · 6 model-busy · 7 model-archived
+//   8 rate-limited · 9 timeout · 10 network · 11 server · 12 action-failed · 13 cancelled
+//   14 protocol · 15 local-io   (1 stays free for "unexpected failure" outside this table)
 int exitCodeFor(ErrorCategory category);
 // A stable machine-readable name ("auth", "model-busy", …) for JSON output.
 QString categoryName(ErrorCategory category);

@@ -41,8 +41,15 @@ public:
     void setClock(std::shared_ptr<Clock> clock);
     Clock &clock() const;
 
-    // Starts the request (asynchronously); the caller owns the reply.
+    // Starts the request (asynchronously: nothing happens before the caller's code returns to the
+    // event loop, so connecting to finished() right after send() is always in time); the caller
+    // owns the reply. finished() is emitted exactly once, also on abort() (Cancelled).
     ApiReply *send(const ApiRequest &request);
+
+    // Tests: a deterministic source of uniform [0, 1) numbers for the back-off jitter.
+    void setRandomSource(std::function<double()> uniform01);
+    // While a 429 pause is active (for status displays): its end in Clock ms, else 0.
+    qint64 pausedUntilMs() const;
 
 Q_SIGNALS:
     // The stored credentials were rejected: the UI may ask once; nothing is retried in a loop.
@@ -50,6 +57,7 @@ Q_SIGNALS:
     void rateLimited(int delayMs);
 
 private:
+    friend class TransportReply;
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,0 +1,83 @@
+#pragma once
+// The token of one connection and its lifecycle (owned by Transport):
+//  * acquire(): hands out the current token; none yet → signs in while callers wait in a queue;
+//  * proactive refresh: from expiresAt − min(5 min, 20 % of the token's life) on, the next request
+//    triggers one background POST {auth}/token/refresh (requests keep using the still-valid token);
+//    a refresh rejected with 401 silently falls back to one full sign-in;
+//  * unauthorized(): a request got 401 → ONE single-flight re-authentication; every other request
+//    that gets 401 meanwhile joins the queue; all are answered with the new token (the transport
+//    replays each once);
+//  * rejected credentials (the auth endpoint answered 401): credentialsRejected is emitted once,
+//    every waiting and later request fails with Auth, and nothing is retried (account lock-out)
+//    until setAuthenticator() installs new credentials.
+#include "Authenticator.h"
+#include "net/Clock.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace anadesk {
+
+class TokenKeeper : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const QByteArray &token, const ApiError &error)>;
+
+    explicit TokenKeeper(Transport &transport);
+    ~TokenKeeper() override;
+
+    void setAuthenticator(std::shared_ptr<Authenticator> authenticator);
+    Authenticator *authenticator() const { return m_authenticator.get(); }
+
+    // `done` runs right away when a token is at hand, otherwise later; never if `context` dies.
+    void acquire(QObject *context, Callback done);
+    // The request that used `usedToken` was answered 401.
+    void unauthorized(const QByteArray &usedToken, QObject *context, Callback done);
+
+    bool hasToken() const { return m_token.isValid(); }
+    qint64 expiresAtMs() const { return m_token.expiresAtMs; }
+    qint64 refreshDueAtMs() const { return m_refreshAtMs; }
+    int signInCount() const { return m_signIns; }
+    int refreshCount() const { return m_refreshes; }
+
+Q_SIGNALS:
+    void credentialsRejected(const anadesk::ApiError &error);
+
+private:
+    enum class Flight { None, SigningIn, Refreshing };
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        Callback done;
+    };
+
+    void setToken(const AuthToken &token);
+    void clearToken();
+    void startSignIn();
+    void startRefresh(bool foreground);
+    void onSignInDone(quint64 generation, const AuthToken &token, const ApiError &error);
+    void releaseWaiters(const QByteArray &token, const ApiError &error);
+    void reject(const ApiError &error);
+    ApiError noAuthenticatorError() const;
+
+    Transport &m_transport;
+    std::shared_ptr<Authenticator> m_authenticator;
+    AuthToken m_token;
+    qint64 m_refreshAtMs = 0;   // 0: no proactive refresh (expiry unknown)
+    qint64 m_hardExpiryMs = 0;  // after this the token is treated as expired; 0: unknown
+    bool m_refreshFailedForThisToken = false;
+    Flight m_flight = Flight::None;
+    bool m_backgroundRefresh = false;
+    quint64 m_generation = 0; // bumps on every new flight or authenticator; stale answers are dropped
+    std::optional<ApiError> m_rejected;
+    QList<Waiter> m_waiters;
+    int m_signIns = 0;
+    int m_refreshes = 0;
+};
+
+} // namespace anadesk
