@@ -156,6 +156,28 @@ def _format_checker() -> jsonschema.FormatChecker:
     return checker
 
 
+@dataclass(frozen=True)
+class SpecAmendment:
+    """A documented widening of one spec enum, applied before validation: values the other source
+    (reference/anaplan-api.md, Anaplan's docs) documents but the live-tested spec's enum lacks."""
+    spec: str                  # spec name, e.g. "integration"
+    pointer: str               # JSON pointer of the enum list, e.g. "/components/schemas/Model/properties/activeState/enum"
+    add: tuple[str, ...]
+    reason: str
+
+
+def _apply_amendment(name: str, document: dict, amendment: SpecAmendment):
+    target = document
+    for part in amendment.pointer.strip("/").split("/"):
+        if not isinstance(target, dict) or part not in target:
+            raise ValueError(f"spec amendment for {name} no longer applies: {amendment.pointer} is not in the "
+                             f"spec (it changed?); update tests/conformance/spec_gaps.py")
+        target = target[part]
+    if not isinstance(target, list):
+        raise ValueError(f"spec amendment for {name}: {amendment.pointer} is not an enum list")
+    target.extend(v for v in amendment.add if v not in target)
+
+
 @dataclass
 class Operation:
     spec_name: str        # e.g. "integration"
@@ -198,9 +220,10 @@ class _Spec:
 
 
 class SpecIndex:
-    def __init__(self, specs_dir: str, local_origin: str | None = None):
+    def __init__(self, specs_dir: str, local_origin: str | None = None,
+                 amendments: list[SpecAmendment] | None = None):
         """Loads every *.json spec in specs_dir. local_origin ("http://127.0.0.1:1234") is accepted in
-        place of Anaplan's hosts inside URL enums."""
+        place of Anaplan's hosts inside URL enums; amendments widen named enums (see SpecAmendment)."""
         self.specs: list[_Spec] = []
         self._checker = _format_checker()
         self._local_origin = local_origin
@@ -213,6 +236,9 @@ class SpecIndex:
             if not str(document.get("openapi", "")).startswith("3."):
                 raise ValueError(f"{file_name}: not an OpenAPI 3 document")
             name = file_name[: -len("-openapi.json")] if file_name.endswith("-openapi.json") else file_name[:-5]
+            for amendment in amendments or []:
+                if amendment.spec == name:
+                    _apply_amendment(name, document, amendment)
             base = base_path_of(document)
             origin_map = {o: local_origin for o in spec_origins(document)} if local_origin else None
             components_js = _openapi_to_jsonschema(document.get("components", {}), origin_map)

@@ -35,7 +35,7 @@ except ImportError:
 
 from openapi_index import SpecIndex  # noqa: E402
 from sandbox_session import Client, Recorder, SandboxError, SandboxProcess  # noqa: E402
-from spec_gaps import KNOWN_SPEC_GAPS, alias_gap  # noqa: E402
+from spec_gaps import KNOWN_SPEC_GAPS, SPEC_AMENDMENTS, alias_gap  # noqa: E402
 
 DEMO_USER = "demo@anadesk.test"
 DEMO_PASSWORD = "Sandbox-Demo-1"
@@ -598,7 +598,10 @@ def main() -> int:
 
 def run(args, sandbox: SandboxProcess, url: str) -> int:
     print(f"INFO      sandbox at {url}")
-    index = SpecIndex(args.specs, url)
+    index = SpecIndex(args.specs, url, SPEC_AMENDMENTS)
+    for amendment in SPEC_AMENDMENTS:
+        print(f"INFO      spec amended: {amendment.spec} {amendment.pointer} += {', '.join(amendment.add)} "
+              f"({amendment.reason})")
     bases = ", ".join(f"{name} ({base or '/'})" for name, base in index.base_paths().items())
     print(f"INFO      specs: {bases}")
     routes, source = fetch_routes(sandbox, url)

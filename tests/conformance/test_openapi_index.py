@@ -11,6 +11,7 @@ import warnings
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from openapi_index import FAIL, NO_SCHEMA, NOTE, PASS, SpecIndex, normalize_template  # noqa: E402
+from spec_gaps import SPEC_AMENDMENTS  # noqa: E402
 
 SKIP = 77
 LOCAL = "http://127.0.0.1:5555"
@@ -136,6 +137,20 @@ def main():
     put = index.match("PUT", "/2/0/workspaces/w/models/m/files/113000000000/chunks/0").operation
     v = index.validate(put, 204, "", b"")
     c.check("204 without a body passes", v.verdict == PASS, str(v))
+
+    # Amendments widen an enum; without them the spec's own enum applies.
+    amended = SpecIndex(args.specs, LOCAL, SPEC_AMENDMENTS)
+    models = {"models": [{"id": "D4E5F6A1B2C3D4E5F6A1B2C3D4E5F6A1", "activeState": "ACTIVE"}]}
+    body = json.dumps(models).encode()
+    plain_op = index.match("GET", "/2/0/models").operation
+    amended_op = amended.match("GET", "/2/0/models").operation
+    c.check("activeState ACTIVE fails the plain spec", index.validate(plain_op, 200, "application/json",
+                                                                      body).verdict == FAIL)
+    c.check("activeState ACTIVE passes the amended spec", amended.validate(amended_op, 200, "application/json",
+                                                                           body).verdict == PASS)
+    models["models"][0]["activeState"] = "SLEEPING"
+    c.check("amended spec still rejects unknown states", amended.validate(
+        amended_op, 200, "application/json", json.dumps(models).encode()).verdict == FAIL)
 
     print(f"{c.passed} passed, {c.failed} failed")
     print(f"FIGURE: openapi_index_checks={c.passed + c.failed} specs={len(index.spec_names())} "
