@@ -1,6 +1,7 @@
 #include "ApiJob.h"
 
 #include "net/ApiReply.h"
+#include "net/ErrorMapping.h"
 #include "net/Transport.h"
 
 #include <QCoreApplication>
@@ -68,12 +69,12 @@ void ApiJob::onReplyFinished()
         ApiError error = reply->error();
         if (!error.isError())
             error.category = categoryForHttpStatus(m_httpStatus);
-        finishFailure(decorate(error, m_body));
+        finishFailure(decorate(error, m_body, reply->rawHeader("content-type")));
         return;
     }
     const ApiError parseError = parseBody(m_body);
     if (parseError.isError()) {
-        finishFailure(decorate(parseError, {}));
+        finishFailure(decorate(parseError, {}, {}));
         return;
     }
     finishSuccess();
@@ -104,12 +105,12 @@ ApiError ApiJob::malformed(const QString &what) const
     return protocolError(tr("%1: unexpected answer from the server (%2)").arg(action, what), m_request.object);
 }
 
-ApiError ApiJob::decorate(ApiError error, const QByteArray &body) const
+ApiError ApiJob::decorate(ApiError error, const QByteArray &body, const QByteArray &contentType) const
 {
     if (error.object.isEmpty())
         error.object = m_request.object;
     if (error.serverMessage.isEmpty() && !body.isEmpty())
-        error.serverMessage = serverMessageFromBody(body);
+        error.serverMessage = extractServerMessage(body, contentType);
     if (!description().isEmpty() && !error.message.startsWith(description())) {
         error.message = error.message.isEmpty() ? tr("%1 failed").arg(description())
                                                 : tr("%1 failed: %2").arg(description(), error.message);
@@ -119,56 +120,6 @@ ApiError ApiJob::decorate(ApiError error, const QByteArray &body) const
                                  m_request.url.path(QUrl::FullyDecoded));
     }
     return error;
-}
-
-QString serverMessageFromBody(const QByteArray &body)
-{
-    QString message;
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (document.isObject()) {
-        const QJsonObject object = document.object();
-        const QJsonValue status = object.value("status"_L1);
-        if (status.isObject())
-            message = status.toObject().value("message"_L1).toString();
-        if (message.isEmpty())
-            message = object.value("statusMessage"_L1).toString();
-        if (message.isEmpty())
-            message = object.value("message"_L1).toString();
-    } else if (!body.trimmed().startsWith('<')) { // plain text, never an HTML error page
-        message = QString::fromUtf8(body.left(600)).simplified();
-    }
-    message = message.simplified();
-    if (message.size() > 300)
-        message = message.left(297) + u"..."_s;
-    return message;
-}
-
-ErrorCategory categoryForHttpStatus(int httpStatus)
-{
-    switch (httpStatus) {
-    case 400:
-        return ErrorCategory::BadInput;
-    case 401:
-        return ErrorCategory::Auth;
-    case 403:
-        return ErrorCategory::Permission;
-    case 404:
-        return ErrorCategory::NotFound;
-    case 409:
-    case 423:
-        return ErrorCategory::ModelBusy;
-    case 422:
-        return ErrorCategory::ModelArchived;
-    case 429:
-        return ErrorCategory::RateLimited;
-    default:
-        break;
-    }
-    if (httpStatus >= 500)
-        return ErrorCategory::Server;
-    if (httpStatus == 0)
-        return ErrorCategory::Network;
-    return ErrorCategory::Protocol;
 }
 
 } // namespace anadesk

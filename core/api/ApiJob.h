@@ -47,7 +47,7 @@ protected:
 
 private:
     void onReplyFinished();
-    ApiError decorate(ApiError error, const QByteArray &body) const;
+    ApiError decorate(ApiError error, const QByteArray &body, const QByteArray &contentType) const;
 
     Transport *m_transport;
     ApiRequest m_request;
@@ -57,12 +57,5 @@ private:
     QByteArray m_body;
     QJsonObject m_json;
 };
-
-// The server's explanation from an error body: the v2 envelope's status.message, the auth API's
-// statusMessage, or a short plain-text body. Trimmed to 300 characters; empty if none.
-QString serverMessageFromBody(const QByteArray &body);
-
-// A fallback category for an HTTP status, for replies the Transport left unclassified.
-ErrorCategory categoryForHttpStatus(int httpStatus);
 
 } // namespace anadesk
