@@ -48,7 +48,11 @@ struct HttpResponse
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse bytes(int status, const QByteArray &body, const QByteArray &contentType);
     static HttpResponse noContent();
+    // Integration API v2 error envelope: {"status":{"code":404,"message":"…"},"path":"…","timestamp":"…"}
+    // (path and timestamp only when path is given), as the live-tested OpenAPI spec shows.
+    static HttpResponse v2Error(int status, const QString &message, const QString &path = {});
     void setHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
 };
 
 // Path parameters of a matched route: pattern "/2/0/workspaces/{ws}" gives params["ws"].

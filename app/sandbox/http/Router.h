@@ -21,8 +21,14 @@ public:
         Handler handler;
         RouteMatch match;
     };
-    // Unknown path -> std::nullopt (404); known path with another method -> methodAllowed = false (405).
+    // Unknown path -> std::nullopt and *pathKnown = false (404); a path known only for other methods ->
+    // std::nullopt and *pathKnown = true (405). HEAD falls back to the GET route (the server sends no body).
+    // When several patterns match, the one with the most literal segments wins ("/files/complete" beats
+    // "/files/{id}"), whatever the order of registration.
     std::optional<Found> find(const HttpRequest &request, bool *pathKnown = nullptr) const;
+
+    // Methods registered for the request's path (for the Allow header of a 405), sorted.
+    QList<QByteArray> allowedMethods(const HttpRequest &request) const;
 
     // Every route as "METHOD pattern", for docs and the spec-coverage test.
     QStringList routeNames() const;
@@ -34,7 +40,9 @@ private:
         QStringList pattern;
         QString name;
         Handler handler;
+        int literalCount = 0;
     };
+    static bool matches(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
     QList<Route> m_routes;
 };
 
