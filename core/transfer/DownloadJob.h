@@ -27,6 +27,8 @@
 
 #include <memory>
 
+class QThreadPool;
+
 namespace anadesk {
 
 class ApiReply;
@@ -61,7 +63,6 @@ protected:
     void abortInFlight() override;
 
 private:
-    void onListPage(ApiReply *reply, int offset);
     void pump();
     void fetchOne(int index, int attempt);
     void onFetched(ApiReply *reply, int index, int attempt);
@@ -108,12 +109,14 @@ protected:
     void abortInFlight() override;
 
 private:
+    void openPartial(int resumableChunks);
     void failLocal(const QString &message, const QString &detail);
-    void onWritten(int index, qint64 size, const QByteArray &sha, const QString &writeError);
-    void onFinalized(const QByteArray &sha, qint64 size, const QString &error);
+    void finalizeWhenWritten();
+    void rename();
 
     struct Writer;
     std::shared_ptr<Writer> m_writer;
+    std::unique_ptr<QThreadPool> m_writerPool; // one thread: writes happen strictly in order
     QString m_target;
     QString m_targetError;
     bool m_overwrite = false;

@@ -83,9 +83,10 @@ protected:
     int m_chunkCount = 0; // what was announced to the server (-1 for streams)
 
 private:
-    void onChunkListed(ApiReply *reply, bool complete, bool afterResend);
+    void listForVerification(bool afterResend);
+    void onChunkListed(const QStringList &serverIds, bool afterResend);
+    void afterVerification();
     void sendComplete();
-    void succeed();
     ApiError replyError(ApiReply *reply, const QString &what) const;
 
     struct Private;
@@ -180,7 +181,7 @@ protected:
     Producer resendProducer(int index) override;
 
 private:
-    void pump();
+    void pump(bool notify);
 
     QList<QByteArray> m_queue; // pushed, not yet handed to a worker
     bool m_countSet = false;

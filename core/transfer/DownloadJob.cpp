@@ -1,0 +1,602 @@
+#include "DownloadJob.h"
+
+#include "ChunkLister.h"
+#include "FileRequests.h"
+#include "SafeFileName.h"
+#include "Sha256.h"
+#include "net/ApiReply.h"
+#include "net/Transport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <io.h>
+#endif
+
+namespace anadesk {
+
+// ---------------------------------------------------------------------------------------------------
+// DownloadJobBase
+
+struct DownloadJobBase::Private
+{
+    QPointer<ChunkLister> lister;
+    QHash<int, QPointer<ApiReply>> replies;
+    QMap<int, QByteArray> ready; // fetched, waiting for their turn
+    bool singleRequest = false;  // ≤ 1 chunk: GET …/files/{id}
+    bool listedEmpty = false;
+    int nextToFetch = 0;
+    int nextToDeliver = 0;
+    int released = 0; // chunks the subclass is done with (plus the resumed ones)
+    bool allDelivered = false;
+};
+
+DownloadJobBase::DownloadJobBase(Transport *transport, FileLocation source, QObject *parent)
+    : TransferJob(transport, std::move(source), parent)
+    , d(std::make_unique<Private>())
+{
+}
+
+DownloadJobBase::~DownloadJobBase()
+{
+    if (isRunning())
+        DownloadJobBase::abortInFlight();
+}
+
+void DownloadJobBase::listChunks()
+{
+    setPhase(tr("Listing chunks"));
+    auto *lister = new ChunkLister(transport(), m_location, this);
+    d->lister = lister;
+    connect(lister, &ChunkLister::finished, this, [this, lister] {
+        lister->deleteLater();
+        d->lister = nullptr;
+        if (!isRunning())
+            return;
+        if (lister->error().isError()) {
+            ApiError error = lister->error();
+            error.message = tr("Listing the chunks of the file failed: %1").arg(error.message);
+            if (error.category == ErrorCategory::NotFound && error.hint.isEmpty())
+                error.hint = tr("Check the file id. An export's file only exists once the export has run.");
+            if (error.object.isEmpty())
+                error.object = objectDescription();
+            finishWithError(error);
+            return;
+        }
+        m_chunkIds = lister->ids();
+        // ≤ 1 chunk: one plain GET of the file (anaplan-api.md §7.5 step 2).
+        d->singleRequest = m_chunkIds.size() <= 1;
+        d->listedEmpty = m_chunkIds.isEmpty();
+        if (m_chunkIds.isEmpty())
+            m_chunkIds = {QStringLiteral("0")};
+        m_manifest.chunks.clear();
+        for (int i = 0; i < m_chunkIds.size(); ++i) {
+            ChunkRecord record;
+            record.index = i;
+            record.serverId = m_chunkIds[i];
+            m_manifest.chunks.append(record);
+        }
+        chunkListReady();
+    });
+    lister->start();
+}
+
+void DownloadJobBase::fetchFrom(int firstIndex)
+{
+    setPhase(tr("Downloading"));
+    d->nextToFetch = d->nextToDeliver = d->released = firstIndex;
+    if (firstIndex >= m_chunkIds.size()) {
+        d->allDelivered = true;
+        allChunksDelivered();
+        return;
+    }
+    pump();
+}
+
+void DownloadJobBase::pump()
+{
+    const int window = qMax(1, transport()->options().downloadBatchSize);
+    while (isRunning() && d->nextToFetch < m_chunkIds.size() && d->nextToFetch - d->released < window)
+        fetchOne(d->nextToFetch++, 1);
+}
+
+void DownloadJobBase::chunkReleased()
+{
+    ++d->released;
+    pump();
+}
+
+void DownloadJobBase::fetchOne(int index, int attempt)
+{
+    const QUrl api = transport()->endpoints().api;
+    const ApiRequest request = d->singleRequest ? file_requests::getWholeFile(api, m_location)
+                                                : file_requests::getChunk(api, m_location, m_chunkIds[index]);
+    ApiReply *reply = transport()->send(request);
+    d->replies.insert(index, reply);
+    ++m_manifest.chunks[index].attempts;
+    connect(reply, &ApiReply::finished, this, [this, reply, index, attempt] { onFetched(reply, index, attempt); });
+}
+
+void DownloadJobBase::onFetched(ApiReply *reply, int index, int attempt)
+{
+    reply->deleteLater();
+    if (d->replies.value(index) == reply)
+        d->replies.remove(index);
+    if (!isRunning())
+        return;
+    if (!reply->isOk()) {
+        ApiError error = reply->error();
+        if (error.category == ErrorCategory::None)
+            error.category = ErrorCategory::Protocol;
+        if (d->listedEmpty && error.category == ErrorCategory::NotFound) {
+            error.message = tr("The file holds no content (it has no chunks)");
+            error.hint = tr("Run the export first, or upload data to the file.");
+        } else {
+            error.message = tr("Download of chunk %1 of %2 failed: %3")
+                                .arg(index)
+                                .arg(m_chunkIds.size())
+                                .arg(error.message);
+        }
+        if (error.object.isEmpty())
+            error.object = objectDescription();
+        finishWithError(error);
+        return;
+    }
+    const QByteArray body = reply->body();
+    // A body shorter than announced must never pass as the chunk (T-DL-01/02). The transport already
+    // treats a cut connection as an error; this catches a short body that still reached us. Replies
+    // decoded by Qt (Content-Encoding) carry the encoded length, so they are not compared.
+    const QByteArray lengthHeader = reply->rawHeader(QByteArrayLiteral("content-length"));
+    const QByteArray encoding = reply->rawHeader(QByteArrayLiteral("content-encoding")).trimmed().toLower();
+    bool lengthOk = false;
+    const qint64 announced = lengthHeader.trimmed().toLongLong(&lengthOk);
+    if (lengthOk && (encoding.isEmpty() || encoding == "identity") && announced != body.size()) {
+        const int maxAttempts = qMax(1, transport()->options().retryCount) + 1;
+        if (attempt < maxAttempts) {
+            ++m_chunksRefetched;
+            fetchOne(index, attempt + 1);
+            return;
+        }
+        ApiError error;
+        error.category = ErrorCategory::Network;
+        error.httpStatus = reply->httpStatus();
+        error.message = tr("Chunk %1 arrived incomplete (%2 of %3 bytes) %4 times")
+                            .arg(index)
+                            .arg(body.size())
+                            .arg(announced)
+                            .arg(attempt);
+        error.hint = tr("The connection keeps breaking. Try again later; the download resumes where it stopped.");
+        finishWithError(error);
+        return;
+    }
+    ++m_chunksFetched;
+    m_bytesFetched += body.size();
+    d->ready.insert(index, body);
+    while (isRunning() && d->ready.contains(d->nextToDeliver)) {
+        const int next = d->nextToDeliver++;
+        deliverChunk(next, d->ready.take(next));
+    }
+    if (isRunning() && !d->allDelivered && d->nextToDeliver == m_chunkIds.size()) {
+        d->allDelivered = true;
+        allChunksDelivered();
+    }
+}
+
+void DownloadJobBase::abortInFlight()
+{
+    for (const QPointer<ApiReply> &reply : std::as_const(d->replies)) {
+        if (!reply)
+            continue;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+    d->replies.clear();
+    d->ready.clear();
+    if (d->lister)
+        d->lister->abort();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// DownloadJob: the writer lives on one pool thread; every file operation happens there, in order.
+
+struct DownloadJob::Writer
+{
+    QString partialPath;
+    QString manifestPath;
+    QFile file;
+    Sha256 sha;
+    qint64 written = 0;
+    TransferManifest manifest; // the resume record, kept by the writer thread
+
+    struct Written
+    {
+        int index = 0;
+        qint64 size = 0;
+        QByteArray sha256;
+        QString error;
+    };
+
+    // Opens `.partial`; keeps the first `resumable` chunks of `manifest` that still hash correctly.
+    // Returns the number kept, or -1 with *error.
+    int open(TransferManifest record, int resumable, QString *error)
+    {
+        manifest = std::move(record);
+        file.setFileName(partialPath);
+        if (!file.open(QIODevice::ReadWrite)) {
+            *error = file.errorString();
+            return -1;
+        }
+        int kept = 0;
+        QByteArray buffer;
+        for (; kept < resumable; ++kept) {
+            const ChunkRecord &chunk = manifest.chunks[kept];
+            if (!file.seek(written))
+                break;
+            buffer = file.read(chunk.size);
+            if (buffer.size() != chunk.size || Sha256::hash(buffer) != chunk.sha256)
+                break; // torn or changed: refetch from here
+            sha.addData(buffer);
+            written += chunk.size;
+        }
+        for (int i = kept; i < manifest.chunks.size(); ++i)
+            manifest.chunks[i].done = false;
+        if (!file.resize(written) || !file.seek(written)) {
+            *error = file.errorString();
+            return -1;
+        }
+        QString saveError;
+        if (!manifest.save(manifestPath, &saveError)) {
+            *error = saveError;
+            return -1;
+        }
+        return kept;
+    }
+
+    Written write(int index, const QByteArray &data)
+    {
+        Written result;
+        result.index = index;
+        result.size = data.size();
+        result.sha256 = Sha256::hash(data);
+        if (file.write(data) != data.size() || !file.flush()) {
+            result.error = file.errorString();
+            return result;
+        }
+        sha.addData(data);
+        ChunkRecord &chunk = manifest.chunks[index];
+        chunk.offset = written;
+        chunk.size = data.size();
+        chunk.wireSize = data.size();
+        chunk.sha256 = result.sha256;
+        chunk.done = true;
+        written += data.size();
+        QString saveError;
+        if (!manifest.save(manifestPath, &saveError))
+            result.error = saveError;
+        return result;
+    }
+
+    QString finalize(QByteArray *digest)
+    {
+        if (!file.flush()) // data reaches the disk before the name says "complete"
+            return file.errorString();
+#ifdef Q_OS_UNIX
+        if (::fsync(file.handle()) != 0)
+            return QString::fromLocal8Bit(std::strerror(errno));
+#elif defined(Q_OS_WIN)
+        if (::_commit(file.handle()) != 0)
+            return QString::fromLocal8Bit(std::strerror(errno));
+#endif
+        file.close();
+        *digest = sha.result();
+        return {};
+    }
+
+    void close() { file.close(); }
+    void discard()
+    {
+        file.close();
+        QFile::remove(partialPath);
+        QFile::remove(manifestPath);
+    }
+};
+
+DownloadJob::DownloadJob(Transport *transport, FileLocation source, QObject *parent)
+    : DownloadJobBase(transport, std::move(source), parent)
+    , m_writerPool(std::make_unique<QThreadPool>())
+{
+    m_writerPool->setMaxThreadCount(1);
+    m_writerPool->setExpiryTimeout(-1);
+}
+
+DownloadJob::~DownloadJob()
+{
+    if (isRunning())
+        DownloadJob::abortInFlight();
+    m_writerPool->waitForDone(); // at most downloadBatchSize chunk writes
+}
+
+QString DownloadJob::partialPathFor(const QString &target) { return target + QStringLiteral(".partial"); }
+
+QString DownloadJob::manifestPathFor(const QString &target)
+{
+    return target + QStringLiteral(".partial.manifest");
+}
+
+void DownloadJob::setTargetPath(const QString &path)
+{
+    m_targetError.clear();
+    m_target = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+}
+
+void DownloadJob::setTargetInDirectory(const QString &directory, const QString &serverProvidedName)
+{
+    m_targetError.clear();
+    m_target = SafeFileName::resolveInside(directory, serverProvidedName, &m_targetError);
+}
+
+void DownloadJob::start()
+{
+    if (!beginRunning())
+        return;
+    auto bad = [this](const QString &message, const QString &hint) {
+        ApiError error;
+        error.category = ErrorCategory::BadInput;
+        error.message = message;
+        error.hint = hint;
+        finishWithError(error);
+    };
+    if (!m_targetError.isEmpty())
+        return bad(m_targetError, tr("Choose another folder or file name."));
+    if (m_target.isEmpty())
+        return bad(tr("No file to save the download into was given"), tr("Choose where to save the file."));
+    const QFileInfo target(m_target);
+    if (target.isDir())
+        return bad(tr("'%1' is a folder").arg(m_target), tr("Choose a file name inside the folder."));
+    if (!target.dir().exists())
+        return bad(tr("The folder '%1' does not exist").arg(target.absolutePath()), tr("Choose an existing folder."));
+    if (target.exists() && !m_overwrite)
+        return bad(tr("'%1' already exists").arg(m_target), tr("Choose another name, or allow overwriting."));
+    m_manifest.source = m_target;
+    if (!m_resume) {
+        QFile::remove(partialPathFor(m_target));
+        QFile::remove(manifestPathFor(m_target));
+    }
+    listChunks();
+}
+
+void DownloadJob::chunkListReady()
+{
+    // Resume only what belongs to exactly this file and chunk list.
+    int resumable = 0;
+    QString ignored;
+    const auto previous = m_resume ? TransferManifest::load(manifestPathFor(m_target), &ignored) : std::nullopt;
+    if (previous && previous->workspaceId == m_location.workspaceId && previous->modelId == m_location.modelId
+        && previous->fileId == m_location.fileId && previous->chunks.size() == m_manifest.chunks.size()
+        && QFileInfo::exists(partialPathFor(m_target))) {
+        bool sameIds = true;
+        for (int i = 0; i < m_manifest.chunks.size(); ++i)
+            sameIds = sameIds && previous->chunks[i].serverId == m_manifest.chunks[i].serverId;
+        if (sameIds) {
+            while (resumable < previous->chunks.size() && previous->chunks[resumable].done)
+                ++resumable;
+            m_manifest.chunks = previous->chunks;
+        }
+    }
+    openPartial(resumable);
+}
+
+void DownloadJob::openPartial(int resumableChunks)
+{
+    m_writer = std::make_shared<Writer>();
+    m_writer->partialPath = partialPathFor(m_target);
+    m_writer->manifestPath = manifestPathFor(m_target);
+    if (resumableChunks == 0) {
+        QFile::remove(m_writer->partialPath); // a fresh start never appends to unrelated bytes
+        for (ChunkRecord &chunk : m_manifest.chunks)
+            chunk.done = false;
+    }
+    struct Opened
+    {
+        int kept = -1;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Opened>(this);
+    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!isRunning())
+            return;
+        const Opened opened = watcher->result();
+        if (opened.kept < 0) {
+            failLocal(tr("Cannot write '%1'").arg(partialPathFor(m_target)), opened.error);
+            return;
+        }
+        m_chunksResumed = opened.kept;
+        for (int i = 0; i < m_manifest.chunks.size(); ++i)
+            m_manifest.chunks[i].done = i < opened.kept;
+        Q_EMIT progress(m_manifest.doneBytes(), -1, opened.kept, int(m_manifest.chunks.size()));
+        fetchFrom(opened.kept);
+    });
+    watcher->setFuture(QtConcurrent::run(m_writerPool.get(), [writer = m_writer, record = m_manifest,
+                                                             resumableChunks]() -> Opened {
+        Opened opened;
+        opened.kept = writer->open(record, resumableChunks, &opened.error);
+        return opened;
+    }));
+}
+
+void DownloadJob::deliverChunk(int index, const QByteArray &data)
+{
+    ++m_pendingWrites;
+    auto *watcher = new QFutureWatcher<Writer::Written>(this);
+    connect(watcher, &QFutureWatcher<Writer::Written>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        --m_pendingWrites;
+        if (!isRunning())
+            return;
+        const Writer::Written written = watcher->result();
+        if (!written.error.isEmpty()) {
+            failLocal(tr("Writing '%1' failed").arg(partialPathFor(m_target)), written.error);
+            return;
+        }
+        ChunkRecord &chunk = m_manifest.chunks[written.index];
+        chunk.size = written.size;
+        chunk.wireSize = written.size;
+        chunk.sha256 = written.sha256;
+        chunk.done = true;
+        Q_EMIT progress(m_manifest.doneBytes(), -1, m_manifest.doneChunks(), int(m_manifest.chunks.size()));
+        chunkReleased();
+        finalizeWhenWritten();
+    });
+    watcher->setFuture(QtConcurrent::run(m_writerPool.get(), [writer = m_writer, index, data] {
+        return writer->write(index, data);
+    }));
+}
+
+void DownloadJob::allChunksDelivered()
+{
+    m_allDelivered = true;
+    finalizeWhenWritten();
+}
+
+void DownloadJob::finalizeWhenWritten()
+{
+    if (!m_allDelivered || m_pendingWrites > 0 || !isRunning())
+        return;
+    m_allDelivered = false; // once
+    setPhase(tr("Saving"));
+    struct Finalized
+    {
+        QByteArray digest;
+        qint64 size = 0;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Finalized>(this);
+    connect(watcher, &QFutureWatcher<Finalized>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!isRunning())
+            return;
+        const Finalized finalized = watcher->result();
+        if (!finalized.error.isEmpty()) {
+            failLocal(tr("Saving '%1' failed").arg(partialPathFor(m_target)), finalized.error);
+            return;
+        }
+        m_sha256 = finalized.digest;
+        m_fileSize = finalized.size;
+        rename();
+    });
+    watcher->setFuture(QtConcurrent::run(m_writerPool.get(), [writer = m_writer]() -> Finalized {
+        Finalized finalized;
+        finalized.size = writer->written;
+        finalized.error = writer->finalize(&finalized.digest);
+        return finalized;
+    }));
+}
+
+void DownloadJob::rename()
+{
+    // The final name appears only here, atomically, with complete content (T-DL-04/05).
+    if (QFileInfo::exists(m_target) && !m_overwrite) {
+        ApiError error;
+        error.category = ErrorCategory::BadInput;
+        error.message = tr("'%1' appeared while downloading").arg(m_target);
+        error.hint = tr("The download is kept in '%1'. Remove or rename the other file and run it again.")
+                         .arg(partialPathFor(m_target));
+        finishWithError(error);
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(QFile::encodeName(partialPathFor(m_target)).toStdString(),
+                            QFile::encodeName(m_target).toStdString(), ec);
+    if (ec) {
+        failLocal(tr("Renaming '%1' to '%2' failed").arg(partialPathFor(m_target), m_target),
+                  QString::fromLocal8Bit(ec.message().c_str()));
+        return;
+    }
+    QFile::remove(manifestPathFor(m_target));
+    finishOk();
+}
+
+void DownloadJob::failLocal(const QString &message, const QString &detail)
+{
+    // A local write error is not resumable in place (disk full, permissions): remove the partial data
+    // so no half file is left behind. The final name was never created.
+    if (m_writer) {
+        m_writerPool->start([writer = m_writer] { writer->discard(); });
+    }
+    ApiError error;
+    error.category = ErrorCategory::LocalIo;
+    error.message = message;
+    error.serverMessage = detail; // the operating system's explanation ("No space left on device")
+    error.hint = tr("Free disk space or choose another folder, then download again. Nothing was saved under "
+                    "'%1'.")
+                     .arg(QFileInfo(m_target).fileName());
+    finishWithError(error);
+}
+
+void DownloadJob::abortInFlight()
+{
+    DownloadJobBase::abortInFlight();
+    // Network failure or cancel: `.partial` + manifest stay for a later resume; just close the file
+    // after the writes already queued.
+    if (m_writer)
+        m_writerPool->start([writer = m_writer] { writer->close(); });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// DownloadStreamJob
+
+DownloadStreamJob::DownloadStreamJob(Transport *transport, FileLocation source, QObject *parent)
+    : DownloadJobBase(transport, std::move(source), parent)
+{
+    m_manifest.source = QStringLiteral("stream");
+}
+
+DownloadStreamJob::~DownloadStreamJob() = default;
+
+void DownloadStreamJob::start()
+{
+    if (!beginRunning())
+        return;
+    listChunks();
+}
+
+void DownloadStreamJob::chunkListReady() { fetchFrom(0); }
+
+void DownloadStreamJob::deliverChunk(int index, const QByteArray &data)
+{
+    ChunkRecord &chunk = m_manifest.chunks[index];
+    chunk.offset = m_manifest.doneBytes();
+    chunk.size = data.size();
+    chunk.wireSize = data.size();
+    chunk.done = true;
+    Q_EMIT chunkReady(index, data);
+    if (!isRunning())
+        return; // cancelled from the handler
+    Q_EMIT progress(m_manifest.doneBytes(), -1, m_manifest.doneChunks(), int(m_manifest.chunks.size()));
+    chunkReleased();
+}
+
+void DownloadStreamJob::allChunksDelivered()
+{
+    m_manifest.totalBytes = m_manifest.doneBytes();
+    finishOk();
+}
+
+} // namespace anadesk
