@@ -74,23 +74,24 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, qint64 nowMs)
             return qint64(999'999'999) * 1000;
         return trimmed.toLongLong() * 1000;
     }
-    // HTTP-date. QDateTime::fromString(Qt::RFC2822Date) handles IMF-fixdate; the two obsolete forms
-    // are tried with explicit C-locale formats.
-    const QString text = QString::fromLatin1(trimmed);
-    QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
+    // HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, then the obsolete RFC 850 and asctime forms. Parsed
+    // with explicit C-locale formats: Qt 6.4's Qt::RFC2822Date rejects the "GMT" zone name.
+    const QString text = QString::fromLatin1(trimmed).simplified();
     const QLocale c = QLocale::c();
+    QDateTime when = c.toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid()) {
-        QString rfc850 = text;
-        rfc850.replace(QStringLiteral(" GMT"), QString());
-        when = c.toDateTime(rfc850, QStringLiteral("dddd, dd-MMM-yy HH:mm:ss"));
+        when = c.toDateTime(text, QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"));
         if (when.isValid() && when.date().year() < 1970)
             when = when.addYears(100);
     }
     if (!when.isValid())
-        when = c.toDateTime(text.simplified(), QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+        when = c.toDateTime(text, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+    if (!when.isValid())
+        when = QDateTime::fromString(text, Qt::RFC2822Date); // numeric zones such as "+0000"
+    else
+        when.setTimeSpec(Qt::UTC);
     if (!when.isValid())
         return std::nullopt;
-    when.setTimeSpec(Qt::UTC);
     return qMax<qint64>(0, when.toMSecsSinceEpoch() - nowMs);
 }
 
