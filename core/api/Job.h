@@ -40,6 +40,10 @@ public:
     // What this job does, for messages and logs ("List files of model 75A4…").
     QString description() const { return m_description; }
 
+    // For facades and constructors (local validation): the job will fail with `error` when it starts,
+    // sending nothing. No effect once the job runs.
+    void failOnStart(const ApiError &error);
+
 Q_SIGNALS:
     void succeeded();
     void failed(const anadesk::ApiError &error);
@@ -56,8 +60,6 @@ protected:
 
     void finishSuccess();
     void finishFailure(const ApiError &error);
-    // For local validation in constructors: the job will fail on start without sending anything.
-    void failOnStart(const ApiError &error);
     bool hasPendingFailure() const { return m_pendingFailure.isError(); }
 
 private:
