@@ -169,6 +169,7 @@ public:
     // 50,000,000 bytes or a 1,001st chunk fails the job with BadInput.
     bool pushChunk(const QByteArray &data);
     bool canPush() const;
+    int queuedChunks() const { return int(m_queue.size()); } // pushed, not yet being compressed
     // No more chunks: once all are acknowledged, verify and complete.
     void finishInput();
 
