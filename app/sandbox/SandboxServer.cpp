@@ -44,7 +44,9 @@ bool SandboxServer::listen(QString *error)
 {
     HttpServerHooks hooks;
     hooks.dispatch = [this](HttpRequest &request) { return dispatch(request); };
-    hooks.isControlRequest = [](const HttpRequest &request) { return AdminApi::isControlPath(request.segments); };
+    hooks.isControlRequest = [](const HttpRequest &request) {
+        return AdminApi::isControlPath(request.segments);
+    };
     hooks.expireToken = [this](const HttpRequest &request) { m_auth.expireToken(request); };
     hooks.faults = &m_faults;
     hooks.log = &m_log;
@@ -54,7 +56,8 @@ bool SandboxServer::listen(QString *error)
     if (m_config.host == QLatin1String("localhost"))
         address = QHostAddress(QHostAddress::LocalHost);
     else if (!address.setAddress(m_config.host)) {
-        *error = QStringLiteral("--host '%1' is not an IP address (use 127.0.0.1, ::1 or 0.0.0.0)").arg(m_config.host);
+        *error = QStringLiteral("--host '%1' is not an IP address (use 127.0.0.1, ::1 or 0.0.0.0)")
+                     .arg(m_config.host);
         return false;
     }
     if (!m_server->listen(address, m_config.port)) {
@@ -98,14 +101,17 @@ HttpResponse SandboxServer::routed(const Router &router, HttpRequest &request)
     if (found)
         return found->handler(request, found->match);
     if (!pathKnown)
-        return HttpResponse::v2Error(404, QStringLiteral("No such resource: %1 %2.")
-                                              .arg(QString::fromLatin1(request.method), request.path()),
+        return HttpResponse::v2Error(404,
+                                     QStringLiteral("No such resource: %1 %2.")
+                                         .arg(QString::fromLatin1(request.method), request.path()),
                                      request.path());
     const QList<QByteArray> allowed = router.allowedMethods(request);
-    HttpResponse response = HttpResponse::v2Error(
-        405, QStringLiteral("%1 is not allowed on %2; allowed: %3.")
-                 .arg(QString::fromLatin1(request.method), request.path(), QString::fromLatin1(allowed.join(", "))),
-        request.path());
+    HttpResponse response =
+        HttpResponse::v2Error(405,
+                              QStringLiteral("%1 is not allowed on %2; allowed: %3.")
+                                  .arg(QString::fromLatin1(request.method), request.path(),
+                                       QString::fromLatin1(allowed.join(", "))),
+                              request.path());
     response.setHeader("Allow", allowed.join(", "));
     return response;
 }
@@ -114,8 +120,8 @@ HttpResponse SandboxServer::dispatch(HttpRequest &request)
 {
     if (AdminApi::isAdminPath(request.segments)) {
         if (!isLoopback(request.peer))
-            return HttpResponse::v2Error(403, QStringLiteral("The sandbox admin API answers only on loopback."),
-                                         request.path());
+            return HttpResponse::v2Error(
+                403, QStringLiteral("The sandbox admin API answers only on loopback."), request.path());
         return routed(m_adminRouter, request);
     }
     if (AuthService::isProtectedPath(request.segments)) {

@@ -11,7 +11,6 @@
 
 #include <QJsonValue>
 #include <QString>
-
 #include <memory>
 
 namespace sandbox {

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSocketNotifier>
-
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -105,9 +104,9 @@ int main(int argc, char **argv)
             .arg(config.user, config.password));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("TCP port to listen on; 0 picks a free port (default 0)."),
-                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QStringLiteral("TCP port to listen on; 0 picks a free port (default 0)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption hostOption(QStringLiteral("host"),
                                         QStringLiteral("Address to listen on (default 127.0.0.1)."),
                                         QStringLiteral("ADDRESS"), config.host);
@@ -116,9 +115,9 @@ int main(int argc, char **argv)
         QStringLiteral("Directory that keeps the tenant's state between runs (default: in memory, freshly "
                        "seeded at each start)."),
         QStringLiteral("DIR"));
-    const QCommandLineOption userOption(QStringLiteral("user"),
-                                        QStringLiteral("E-mail of the sandbox user (default %1).").arg(config.user),
-                                        QStringLiteral("EMAIL"), config.user);
+    const QCommandLineOption userOption(
+        QStringLiteral("user"), QStringLiteral("E-mail of the sandbox user (default %1).").arg(config.user),
+        QStringLiteral("EMAIL"), config.user);
     const QCommandLineOption tokenLifetimeOption(
         QStringLiteral("token-lifetime"),
         QStringLiteral("Seconds an AnaplanAuthToken stays valid (default %1, Anaplan's 35 minutes).")
@@ -144,7 +143,8 @@ int main(int argc, char **argv)
         QStringLiteral("SECONDS"));
     const QCommandLineOption maxBodyOption(
         QStringLiteral("max-request-body"),
-        QStringLiteral("Largest request body in bytes; larger ones get 413 (default %1).").arg(config.maxRequestBody),
+        QStringLiteral("Largest request body in bytes; larger ones get 413 (default %1).")
+            .arg(config.maxRequestBody),
         QStringLiteral("BYTES"));
     const QCommandLineOption idleOption(
         QStringLiteral("idle-timeout"),
@@ -154,13 +154,15 @@ int main(int argc, char **argv)
         QStringLiteral("SECONDS"));
     const QCommandLineOption faultOption(
         QStringLiteral("fault"),
-        QStringLiteral("A fault rule as JSON (repeatable), e.g. "
-                       "'{\"kind\":\"status\",\"status\":503,\"method\":\"PUT\",\"path\":"
-                       "\"/2/0/workspaces/*/models/*/files/*/chunks/2\",\"times\":2}'. Kinds: status, latency, "
-                       "close-mid-body, reset, truncate-json, hang, short-body, expire-token (docs/sandbox.md)."),
+        QStringLiteral(
+            "A fault rule as JSON (repeatable), e.g. "
+            "'{\"kind\":\"status\",\"status\":503,\"method\":\"PUT\",\"path\":"
+            "\"/2/0/workspaces/*/models/*/files/*/chunks/2\",\"times\":2}'. Kinds: status, latency, "
+            "close-mid-body, reset, truncate-json, hang, short-body, expire-token (docs/sandbox.md)."),
         QStringLiteral("JSON"));
-    parser.addOptions({portOption, hostOption, dataOption, userOption, tokenLifetimeOption, taskDurationOption,
-                       pageCapOption, largeUsersOption, v2SkewOption, maxBodyOption, idleOption, faultOption});
+    parser.addOptions({portOption, hostOption, dataOption, userOption, tokenLifetimeOption,
+                       taskDurationOption, pageCapOption, largeUsersOption, v2SkewOption, maxBodyOption,
+                       idleOption, faultOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -173,7 +175,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
 
     QString error;
     qint64 port = 0;
@@ -184,14 +187,14 @@ int main(int argc, char **argv)
     qint64 skew = config.v2MaxSkewSeconds;
     qint64 maxBody = config.maxRequestBody;
     qint64 idleSeconds = serverOptions.idleTimeoutMs / 1000;
-    if (!readInt(parser, portOption, 0, 65535, &port, &error)
-        || !readInt(parser, tokenLifetimeOption, 1, 7 * 24 * 3600, &tokenLifetime, &error)
-        || !readInt(parser, taskDurationOption, 0, 3'600'000, &taskDuration, &error)
-        || !readInt(parser, pageCapOption, 1, 1'000'000, &pageCap, &error)
-        || !readInt(parser, largeUsersOption, 0, 1'000'000, &largeUsers, &error)
-        || !readInt(parser, v2SkewOption, 1, 24 * 3600, &skew, &error)
-        || !readInt(parser, maxBodyOption, 1, qint64(1) << 31, &maxBody, &error)
-        || !readInt(parser, idleOption, 1, 24 * 3600, &idleSeconds, &error))
+    if (!readInt(parser, portOption, 0, 65535, &port, &error) ||
+        !readInt(parser, tokenLifetimeOption, 1, 7 * 24 * 3600, &tokenLifetime, &error) ||
+        !readInt(parser, taskDurationOption, 0, 3'600'000, &taskDuration, &error) ||
+        !readInt(parser, pageCapOption, 1, 1'000'000, &pageCap, &error) ||
+        !readInt(parser, largeUsersOption, 0, 1'000'000, &largeUsers, &error) ||
+        !readInt(parser, v2SkewOption, 1, 24 * 3600, &skew, &error) ||
+        !readInt(parser, maxBodyOption, 1, qint64(1) << 31, &maxBody, &error) ||
+        !readInt(parser, idleOption, 1, 24 * 3600, &idleSeconds, &error))
         return usageError(error);
     config.port = quint16(port);
     config.host = parser.value(hostOption);
@@ -218,8 +221,10 @@ int main(int argc, char **argv)
         QJsonParseError parseError{};
         const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
         if (document.isNull())
-            return usageError(QStringLiteral("--fault '%1' is not JSON: %2").arg(text, parseError.errorString()));
-        const QJsonValue rules = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+            return usageError(
+                QStringLiteral("--fault '%1' is not JSON: %2").arg(text, parseError.errorString()));
+        const QJsonValue rules =
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         if (!server.addFaults(rules, &error))
             return usageError(QStringLiteral("--fault '%1': %2").arg(text, error));
     }

@@ -74,8 +74,7 @@ AuthService::AuthService(const SandboxConfig &config, EpochMsClock clock)
     : m_config(config)
     , m_tokens(config.tokenLifetimeSeconds, clock)
     , m_certificates(config.user, config.v2MaxSkewSeconds, [this] { return m_tokens.nowMs(); })
-{
-}
+{}
 
 QString AuthService::userGuidFor(const QString &email)
 {
@@ -109,19 +108,22 @@ HttpResponse AuthService::authenticate(const HttpRequest &request)
     QByteArray scheme;
     QByteArray credentials;
     if (!request.headers.contains("authorization"))
-        return authError(401, true, QStringLiteral("The Authorization header is missing. Send 'Basic "
-                                                   "base64(user:password)' or 'CACertificate <base64 of the "
-                                                   "PEM certificate>'."));
+        return authError(401, true,
+                         QStringLiteral("The Authorization header is missing. Send 'Basic "
+                                        "base64(user:password)' or 'CACertificate <base64 of the "
+                                        "PEM certificate>'."));
     if (!splitAuthorization(request.header("authorization"), &scheme, &credentials))
-        return authError(401, true, QStringLiteral("The Authorization header is malformed. Send 'Basic "
-                                                   "base64(user:password)' or 'CACertificate <base64 of the "
-                                                   "PEM certificate>'."));
+        return authError(401, true,
+                         QStringLiteral("The Authorization header is malformed. Send 'Basic "
+                                        "base64(user:password)' or 'CACertificate <base64 of the "
+                                        "PEM certificate>'."));
     if (scheme == "basic") {
         const auto decoded =
             QByteArray::fromBase64Encoding(credentials, QByteArray::AbortOnBase64DecodingErrors);
         const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
         if (colon < 0)
-            return authError(401, true, QStringLiteral("The Basic credentials are not base64 of 'user:password'."));
+            return authError(401, true,
+                             QStringLiteral("The Basic credentials are not base64 of 'user:password'."));
         const QString user = QString::fromUtf8(decoded.decoded.left(colon));
         const QString password = QString::fromUtf8(decoded.decoded.mid(colon + 1));
         if (user.compare(m_config.user, Qt::CaseInsensitive) != 0 || password != m_config.password)
@@ -149,7 +151,8 @@ bool tokenFromHeader(const HttpRequest &request, QByteArray *value, QString *pro
         *problem = QStringLiteral("The Authorization header is missing. Send 'AnaplanAuthToken <token>'.");
         return false;
     }
-    if (!splitAuthorization(request.header("authorization"), &scheme, value) || scheme != "anaplanauthtoken") {
+    if (!splitAuthorization(request.header("authorization"), &scheme, value) ||
+        scheme != "anaplanauthtoken") {
         *problem = QStringLiteral("The Authorization header must be 'AnaplanAuthToken <token>'.");
         return false;
     }
@@ -168,7 +171,8 @@ HttpResponse AuthService::refresh(const HttpRequest &request)
     const TokenStore::Check before = m_tokens.check(value, &old);
     const auto fresh = m_tokens.refresh(value, &why);
     if (!fresh)
-        return authError(401, false, before == TokenStore::Check::Expired ? expiredMessage(old) : kUnknownToken);
+        return authError(401, false,
+                         before == TokenStore::Check::Expired ? expiredMessage(old) : kUnknownToken);
     return tokenResponse(200, QStringLiteral("Token refreshed"), *fresh);
 }
 
@@ -188,15 +192,16 @@ HttpResponse AuthService::validate(const HttpRequest &request) const
         break;
     }
     return HttpResponse::json(
-        200, QJsonObject{{QStringLiteral("meta"), meta()},
-                         {QStringLiteral("status"), QStringLiteral("SUCCESS")},
-                         {QStringLiteral("statusMessage"), QStringLiteral("Token validated")},
-                         {QStringLiteral("tokenInfo"), QJsonObject{{QStringLiteral("expiresAt"), record.expiresAtMs},
-                                                                   {QStringLiteral("tokenId"), record.tokenId}}},
-                         {QStringLiteral("userInfo"),
-                          QJsonObject{{QStringLiteral("userGuid"), userGuidFor(record.user)},
-                                      {QStringLiteral("userId"), record.user},
-                                      {QStringLiteral("customerGuid"), customerGuid()}}}});
+        200,
+        QJsonObject{
+            {QStringLiteral("meta"), meta()},
+            {QStringLiteral("status"), QStringLiteral("SUCCESS")},
+            {QStringLiteral("statusMessage"), QStringLiteral("Token validated")},
+            {QStringLiteral("tokenInfo"), QJsonObject{{QStringLiteral("expiresAt"), record.expiresAtMs},
+                                                      {QStringLiteral("tokenId"), record.tokenId}}},
+            {QStringLiteral("userInfo"), QJsonObject{{QStringLiteral("userGuid"), userGuidFor(record.user)},
+                                                     {QStringLiteral("userId"), record.user},
+                                                     {QStringLiteral("customerGuid"), customerGuid()}}}});
 }
 
 HttpResponse AuthService::logout(const HttpRequest &request)
@@ -217,8 +222,8 @@ bool AuthService::isProtectedPath(const QStringList &segments)
     const QString &first = segments.constFirst();
     if (first == QLatin1String("2"))
         return segments.size() >= 2 && segments.at(1) == QLatin1String("0");
-    return first == QLatin1String("scim") || first == QLatin1String("audit")
-           || first == QLatin1String("cloudworks");
+    return first == QLatin1String("scim") || first == QLatin1String("audit") ||
+           first == QLatin1String("cloudworks");
 }
 
 std::optional<HttpResponse> AuthService::gate(HttpRequest &request) const
@@ -243,10 +248,11 @@ std::optional<HttpResponse> AuthService::gate(HttpRequest &request) const
         // SCIM speaks RFC 7644 errors.
         return HttpResponse::bytes(
             401,
-            QJsonDocument(QJsonObject{{QStringLiteral("schemas"),
-                                       QJsonArray{QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error")}},
-                                      {QStringLiteral("status"), QStringLiteral("401")},
-                                      {QStringLiteral("detail"), problem}})
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("schemas"),
+                             QJsonArray{QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error")}},
+                            {QStringLiteral("status"), QStringLiteral("401")},
+                            {QStringLiteral("detail"), problem}})
                 .toJson(QJsonDocument::Compact),
             "application/scim+json");
     }

@@ -4,16 +4,14 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-
+#include <ctime>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-
-#include <ctime>
-#include <memory>
 
 namespace sandbox {
 
@@ -75,8 +73,8 @@ bool decodeBase64(const QJsonValue &value, QByteArray *out)
 {
     if (!value.isString())
         return false;
-    const auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return false;
     *out = *decoded;
@@ -89,17 +87,17 @@ CertificateVerifier::CertificateVerifier(QString trustedUser, int v2MaxSkewSecon
     : m_trustedUser(std::move(trustedUser))
     , m_maxSkewSeconds(v2MaxSkewSeconds)
     , m_clock(std::move(clock))
-{
-}
+{}
 
 CertificateLogin CertificateVerifier::verify(const QByteArray &certificateBase64, const QByteArray &jsonBody)
 {
-    const auto pem = QByteArray::fromBase64Encoding(certificateBase64.trimmed(),
-                                                    QByteArray::AbortOnBase64DecodingErrors);
+    const auto pem =
+        QByteArray::fromBase64Encoding(certificateBase64.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
     if (!pem || pem.decoded.isEmpty())
-        return failure(QStringLiteral("The CACertificate value is not valid base64. Send the base64 encoding of "
-                                      "the whole PEM certificate file."),
-                       true);
+        return failure(
+            QStringLiteral("The CACertificate value is not valid base64. Send the base64 encoding of "
+                           "the whole PEM certificate file."),
+            true);
     const auto certificate = parseCertificate(*pem);
     if (!certificate)
         return failure(QStringLiteral("The CACertificate value does not decode to a PEM (or DER) X.509 "
@@ -115,21 +113,23 @@ CertificateLogin CertificateVerifier::verify(const QByteArray &certificateBase64
 
     const QString email = subjectEntry(certificate.get(), NID_pkcs9_emailAddress);
     const QString commonName = subjectEntry(certificate.get(), NID_commonName);
-    if (email.compare(m_trustedUser, Qt::CaseInsensitive) != 0
-        && commonName.compare(m_trustedUser, Qt::CaseInsensitive) != 0)
-        return failure(QStringLiteral("The certificate (subject CN '%1', emailAddress '%2') is not registered "
-                                      "for any sandbox user; the sandbox accepts certificates whose subject "
-                                      "emailAddress or CN is '%3'.")
-                           .arg(commonName, email, m_trustedUser));
+    if (email.compare(m_trustedUser, Qt::CaseInsensitive) != 0 &&
+        commonName.compare(m_trustedUser, Qt::CaseInsensitive) != 0)
+        return failure(
+            QStringLiteral("The certificate (subject CN '%1', emailAddress '%2') is not registered "
+                           "for any sandbox user; the sandbox accepts certificates whose subject "
+                           "emailAddress or CN is '%3'.")
+                .arg(commonName, email, m_trustedUser));
 
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(jsonBody, &parseError);
     if (!document.isObject())
-        return failure(QStringLiteral("Certificate login needs a JSON object body {\"encodedData\": …, "
-                                      "\"encodedSignedData\": …}; the body is %1.")
-                           .arg(jsonBody.isEmpty() ? QStringLiteral("empty")
-                                                   : QStringLiteral("not a JSON object (%1)")
-                                                         .arg(parseError.errorString())));
+        return failure(
+            QStringLiteral("Certificate login needs a JSON object body {\"encodedData\": …, "
+                           "\"encodedSignedData\": …}; the body is %1.")
+                .arg(jsonBody.isEmpty()
+                         ? QStringLiteral("empty")
+                         : QStringLiteral("not a JSON object (%1)").arg(parseError.errorString())));
     const QJsonObject body = document.object();
     QByteArray data;
     QByteArray signature;
@@ -142,9 +142,10 @@ CertificateLogin CertificateVerifier::verify(const QByteArray &certificateBase64
     if (!format.isUndefined() && !v2 && format.toString() != QLatin1String("v1"))
         return failure(QStringLiteral("'encodedDataFormat' must be \"v2\" (or absent for the v1 format)."));
     if (data.size() < kMinimumDataBytes)
-        return failure(QStringLiteral("'encodedData' decodes to %1 bytes; at least %2 random bytes are required.")
-                           .arg(data.size())
-                           .arg(kMinimumDataBytes));
+        return failure(
+            QStringLiteral("'encodedData' decodes to %1 bytes; at least %2 random bytes are required.")
+                .arg(data.size())
+                .arg(kMinimumDataBytes));
 
     EVP_PKEY *key = X509_get0_pubkey(certificate.get());
     if (!key || !EVP_PKEY_is_a(key, "RSA"))
@@ -152,11 +153,10 @@ CertificateLogin CertificateVerifier::verify(const QByteArray &certificateBase64
                                       "required)."));
     std::unique_ptr<EVP_MD_CTX, MdCtxFree> context(EVP_MD_CTX_new());
     const bool verified =
-        context && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha512(), nullptr, key) == 1
-        && EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
-                            size_t(signature.size()), reinterpret_cast<const unsigned char *>(data.constData()),
-                            size_t(data.size()))
-               == 1;
+        context && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha512(), nullptr, key) == 1 &&
+        EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+                         size_t(signature.size()), reinterpret_cast<const unsigned char *>(data.constData()),
+                         size_t(data.size())) == 1;
     ERR_clear_error();
     if (!verified)
         return failure(QStringLiteral("'encodedSignedData' is not a SHA512withRSA (PKCS#1 v1.5) signature of "
@@ -177,8 +177,9 @@ CertificateLogin CertificateVerifier::verify(const QByteArray &certificateBase64
                                .arg(m_maxSkewSeconds));
         const QByteArray digest = QCryptographicHash::hash(data, QCryptographicHash::Sha256);
         if (!m_replays.insertIfNew(digest, now, qint64(stamp) + m_maxSkewSeconds + 1))
-            return failure(QStringLiteral("This v2 payload was already used to log in; every v2 login must sign "
-                                          "freshly generated data."));
+            return failure(
+                QStringLiteral("This v2 payload was already used to log in; every v2 login must sign "
+                               "freshly generated data."));
     }
 
     CertificateLogin result;

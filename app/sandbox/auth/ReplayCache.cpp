@@ -9,7 +9,8 @@ bool ReplayCache::insertIfNew(const QByteArray &digest, qint64 nowSeconds, qint6
     QMutexLocker lock(&m_mutex);
     if (nowSeconds - m_lastPurge >= 10) {
         m_lastPurge = nowSeconds;
-        m_seen.removeIf([nowSeconds](QHash<QByteArray, qint64>::iterator it) { return it.value() < nowSeconds; });
+        m_seen.removeIf(
+            [nowSeconds](QHash<QByteArray, qint64>::iterator it) { return it.value() < nowSeconds; });
     }
     if (m_seen.contains(digest))
         return false;

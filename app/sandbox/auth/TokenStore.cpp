@@ -27,8 +27,7 @@ QString newUuid()
 TokenStore::TokenStore(int lifetimeSeconds, EpochMsClock clock)
     : m_lifetimeSeconds(lifetimeSeconds)
     , m_clock(clock ? std::move(clock) : EpochMsClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
-{
-}
+{}
 
 TokenRecord TokenStore::issue(const QString &user)
 {

@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QMutex>
 #include <QString>
-
 #include <functional>
 #include <optional>
 
@@ -15,17 +14,22 @@ using EpochMsClock = std::function<qint64()>;
 
 struct TokenRecord
 {
-    QByteArray value;        // the secret sent as "AnaplanAuthToken <value>"; never logged
-    QString tokenId;         // uuid, safe to show
-    QString refreshTokenId;  // uuid
-    QString user;            // email of the authenticated user
-    qint64 expiresAtMs = 0;  // epoch ms
+    QByteArray value;       // the secret sent as "AnaplanAuthToken <value>"; never logged
+    QString tokenId;        // uuid, safe to show
+    QString refreshTokenId; // uuid
+    QString user;           // email of the authenticated user
+    qint64 expiresAtMs = 0; // epoch ms
 };
 
 class TokenStore
 {
 public:
-    enum class Check { Valid, Unknown, Expired };
+    enum class Check
+    {
+        Valid,
+        Unknown,
+        Expired
+    };
 
     explicit TokenStore(int lifetimeSeconds, EpochMsClock clock = {});
 

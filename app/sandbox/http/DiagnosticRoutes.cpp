@@ -8,7 +8,6 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QWaitCondition>
-
 #include <cstring>
 
 namespace sandbox {
@@ -73,9 +72,11 @@ HttpResponse waitOnBarrier(const HttpRequest &request)
     int timeoutMs = request.queryValue(QStringLiteral("timeoutMs")).toInt(&timeoutGiven);
     if (!timeoutGiven)
         timeoutMs = 10'000;
-    if (name.isEmpty() || !partiesOk || parties < 1 || parties > 1'000 || timeoutMs < 0 || timeoutMs > 600'000)
-        return HttpResponse::v2Error(400, QStringLiteral("barrier needs ?name=X&parties=1..1000[&timeoutMs=0..600000]"),
-                                     request.path());
+    if (name.isEmpty() || !partiesOk || parties < 1 || parties > 1'000 || timeoutMs < 0 ||
+        timeoutMs > 600'000)
+        return HttpResponse::v2Error(
+            400, QStringLiteral("barrier needs ?name=X&parties=1..1000[&timeoutMs=0..600000]"),
+            request.path());
     QMutexLocker lock(&barrierMutex);
     Barrier &barrier = barriers[name];
     const quint64 generation = barrier.generation;
@@ -91,24 +92,28 @@ HttpResponse waitOnBarrier(const HttpRequest &request)
                     break;
                 --barriers[name].arrived;
                 return HttpResponse::v2Error(
-                    504, QStringLiteral("barrier '%1': fewer than %2 requests arrived within %3 ms")
-                             .arg(name)
-                             .arg(parties)
-                             .arg(timeoutMs),
+                    504,
+                    QStringLiteral("barrier '%1': fewer than %2 requests arrived within %3 ms")
+                        .arg(name)
+                        .arg(parties)
+                        .arg(timeoutMs),
                     request.path());
             }
         }
     }
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("parties"), parties}});
+    return HttpResponse::json(
+        200, QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("parties"), parties}});
 }
 
 HttpResponse echo(const HttpRequest &request)
 {
     return HttpResponse::json(
-        200, QJsonObject{{QStringLiteral("bytes"), qint64(request.body.size())},
-                         {QStringLiteral("sha256"),
-                          QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex())},
-                         {QStringLiteral("contentType"), QString::fromLatin1(request.header("content-type"))}});
+        200,
+        QJsonObject{
+            {QStringLiteral("bytes"), qint64(request.body.size())},
+            {QStringLiteral("sha256"),
+             QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex())},
+            {QStringLiteral("contentType"), QString::fromLatin1(request.header("content-type"))}});
 }
 
 HttpResponse blob(const HttpRequest &request)
@@ -116,7 +121,8 @@ HttpResponse blob(const HttpRequest &request)
     bool ok = false;
     const qint64 bytes = request.queryValue(QStringLiteral("bytes")).toLongLong(&ok);
     if (!ok || bytes < 0 || bytes > kMaxBlobBytes)
-        return HttpResponse::v2Error(400, QStringLiteral("blob needs ?bytes=0..%1").arg(kMaxBlobBytes), request.path());
+        return HttpResponse::v2Error(400, QStringLiteral("blob needs ?bytes=0..%1").arg(kMaxBlobBytes),
+                                     request.path());
     const quint32 seed = request.queryValue(QStringLiteral("seed")).toUInt();
     HttpResponse response;
     response.setHeader("Content-Type", "application/octet-stream");
@@ -129,9 +135,12 @@ HttpResponse blob(const HttpRequest &request)
 
 void registerDiagnosticRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/__sandbox/echo"), [](const HttpRequest &r, const RouteMatch &) { return echo(r); });
-    router.add("PUT", QStringLiteral("/__sandbox/echo"), [](const HttpRequest &r, const RouteMatch &) { return echo(r); });
-    router.add("GET", QStringLiteral("/__sandbox/blob"), [](const HttpRequest &r, const RouteMatch &) { return blob(r); });
+    router.add("POST", QStringLiteral("/__sandbox/echo"),
+               [](const HttpRequest &r, const RouteMatch &) { return echo(r); });
+    router.add("PUT", QStringLiteral("/__sandbox/echo"),
+               [](const HttpRequest &r, const RouteMatch &) { return echo(r); });
+    router.add("GET", QStringLiteral("/__sandbox/blob"),
+               [](const HttpRequest &r, const RouteMatch &) { return blob(r); });
     router.add("GET", QStringLiteral("/__sandbox/barrier"),
                [](const HttpRequest &r, const RouteMatch &) { return waitOnBarrier(r); });
 }

@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QList>
 #include <QMutex>
-
 #include <optional>
 
 namespace sandbox {

@@ -3,7 +3,6 @@
 #include "HttpParsing.h"
 
 #include <QJsonArray>
-
 #include <array>
 
 namespace sandbox {
@@ -66,12 +65,11 @@ QString FaultRule::kindName(FaultKind kind)
 bool FaultRule::fromJson(const QJsonObject &object, FaultRule *rule, QString *error)
 {
     static const QStringList known{
-        QStringLiteral("kind"),       QStringLiteral("method"),     QStringLiteral("path"),
-        QStringLiteral("times"),      QStringLiteral("status"),     QStringLiteral("body"),
-        QStringLiteral("retryAfter"), QStringLiteral("ms"),         QStringLiteral("phase"),
-        QStringLiteral("afterBytes"), QStringLiteral("extraBytes"),
+        QStringLiteral("kind"), QStringLiteral("method"), QStringLiteral("path"), QStringLiteral("times"),
+        QStringLiteral("status"), QStringLiteral("body"), QStringLiteral("retryAfter"), QStringLiteral("ms"),
+        QStringLiteral("phase"), QStringLiteral("afterBytes"), QStringLiteral("extraBytes"),
         // read back from GET /__sandbox/faults; ignored so a listed rule can be posted again
-        QStringLiteral("id"),         QStringLiteral("remaining"),  QStringLiteral("fired")};
+        QStringLiteral("id"), QStringLiteral("remaining"), QStringLiteral("fired")};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("unknown fault rule field '%1' (known: %2)")
@@ -146,10 +144,10 @@ bool FaultRule::fromJson(const QJsonObject &object, FaultRule *rule, QString *er
     qint64 ms = 0;
     qint64 afterBytes = -1;
     qint64 extraBytes = result.extraBytes;
-    if (!readInteger(object, QStringLiteral("status"), 200, 599, &status, error)
-        || !readInteger(object, QStringLiteral("ms"), 0, 3'600'000, &ms, error)
-        || !readInteger(object, QStringLiteral("afterBytes"), 0, qint64(1) << 50, &afterBytes, error)
-        || !readInteger(object, QStringLiteral("extraBytes"), 1, qint64(1) << 40, &extraBytes, error))
+    if (!readInteger(object, QStringLiteral("status"), 200, 599, &status, error) ||
+        !readInteger(object, QStringLiteral("ms"), 0, 3'600'000, &ms, error) ||
+        !readInteger(object, QStringLiteral("afterBytes"), 0, qint64(1) << 50, &afterBytes, error) ||
+        !readInteger(object, QStringLiteral("extraBytes"), 1, qint64(1) << 40, &extraBytes, error))
         return false;
     result.status = int(status);
     result.ms = int(ms);
@@ -191,10 +189,11 @@ bool FaultRule::fromJson(const QJsonObject &object, FaultRule *rule, QString *er
         *error = QStringLiteral("a latency fault needs 'ms' (the delay in milliseconds)");
         return false;
     }
-    if (result.kind != FaultKind::Status
-        && (object.contains(QStringLiteral("status")) || object.contains(QStringLiteral("body"))
-            || object.contains(QStringLiteral("retryAfter")))) {
-        *error = QStringLiteral("fault rule fields 'status', 'body' and 'retryAfter' only apply to kind status");
+    if (result.kind != FaultKind::Status &&
+        (object.contains(QStringLiteral("status")) || object.contains(QStringLiteral("body")) ||
+         object.contains(QStringLiteral("retryAfter")))) {
+        *error =
+            QStringLiteral("fault rule fields 'status', 'body' and 'retryAfter' only apply to kind status");
         return false;
     }
     *rule = result;
@@ -203,11 +202,11 @@ bool FaultRule::fromJson(const QJsonObject &object, FaultRule *rule, QString *er
 
 QJsonObject FaultRule::toJson() const
 {
-    QJsonObject object{{QStringLiteral("id"), id},
-                       {QStringLiteral("kind"), kindName(kind)},
-                       {QStringLiteral("method"), method.isEmpty() ? QStringLiteral("*")
-                                                                   : QString::fromLatin1(method)},
-                       {QStringLiteral("path"), path.isEmpty() ? QStringLiteral("/**") : path}};
+    QJsonObject object{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("kind"), kindName(kind)},
+        {QStringLiteral("method"), method.isEmpty() ? QStringLiteral("*") : QString::fromLatin1(method)},
+        {QStringLiteral("path"), path.isEmpty() ? QStringLiteral("/**") : path}};
     if (times < 0)
         object.insert(QStringLiteral("times"), QStringLiteral("unlimited"));
     else

@@ -34,14 +34,14 @@ struct FaultRule
     QString path;             // glob as given; empty: any path
     QStringList pathSegments; // path split on '/', "*" / "?" inside a segment, "**" for any segments
     FaultKind kind = FaultKind::Status;
-    int times = 1;            // -1: unlimited
+    int times = 1; // -1: unlimited
 
-    int status = 503;         // status
-    QJsonValue body;          // status: object/array sent as JSON, string sent as text; undefined: v2 error
-    QByteArray retryAfter;    // status: Retry-After value, sent verbatim (seconds, HTTP-date or garbage)
-    int ms = 0;               // latency: delay; hang: how long to hold (0: until the client or server quits)
+    int status = 503;      // status
+    QJsonValue body;       // status: object/array sent as JSON, string sent as text; undefined: v2 error
+    QByteArray retryAfter; // status: Retry-After value, sent verbatim (seconds, HTTP-date or garbage)
+    int ms = 0;            // latency: delay; hang: how long to hold (0: until the client or server quits)
     FaultPhase phase = FaultPhase::Request; // reset, hang
-    qint64 afterBytes = -1;   // reset/hang: bytes first (default 0); close-mid-body/truncate-json: default half
+    qint64 afterBytes = -1; // reset/hang: bytes first (default 0); close-mid-body/truncate-json: default half
     qint64 extraBytes = 1024; // short-body: how many bytes more Content-Length announces than are sent
 
     // Parses and validates one rule; on failure returns false with *error saying which field is wrong.

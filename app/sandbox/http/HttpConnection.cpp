@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QThread>
-
 #include <cstring>
 #include <exception>
 
@@ -16,10 +15,10 @@ namespace sandbox {
 
 namespace {
 
-constexpr int kSliceMs = 200;                // every wait looks at `stopping` at least this often
-constexpr qint64 kWriteSlice = 1 << 20;      // bytes handed to the socket at once
-constexpr qint64 kHighWater = 2 << 20;       // bytes queued in user space before waiting for the kernel
-constexpr qint64 kReadBlock = 64 * 1024;     // head/chunk-line reads; bodies are read in place
+constexpr int kSliceMs = 200;            // every wait looks at `stopping` at least this often
+constexpr qint64 kWriteSlice = 1 << 20;  // bytes handed to the socket at once
+constexpr qint64 kHighWater = 2 << 20;   // bytes queued in user space before waiting for the kernel
+constexpr qint64 kReadBlock = 64 * 1024; // head/chunk-line reads; bodies are read in place
 constexpr qsizetype kCompactThreshold = 64 * 1024;
 
 QByteArray httpDate()
@@ -59,7 +58,8 @@ HttpResponse injectedStatus(const FaultRule &rule, const HttpRequest &request)
                 .arg(QString::number(rule.id), QString::fromLatin1(http::reasonPhrase(rule.status))),
             request.path());
     } else if (rule.body.isString()) {
-        response = HttpResponse::bytes(rule.status, rule.body.toString().toUtf8(), "text/plain;charset=UTF-8");
+        response =
+            HttpResponse::bytes(rule.status, rule.body.toString().toUtf8(), "text/plain;charset=UTF-8");
     } else {
         response = HttpResponse::bytes(rule.status, jsonValueBytes(rule.body), "application/json");
     }
@@ -74,6 +74,7 @@ HttpConnection::HttpConnection(const HttpServer::Shared &shared, qintptr descrip
     : m_shared(shared)
     , m_descriptor(descriptor)
 {
+    m_connectionId = shared.connectionsAccepted.fetch_add(1) + 1;
     if (m_socket.setSocketDescriptor(descriptor))
         m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
 }
@@ -84,10 +85,12 @@ void HttpConnection::refuse(qintptr descriptor, bool tooMany)
     if (!socket.setSocketDescriptor(descriptor))
         return;
     if (tooMany) {
-        const QByteArray body = R"({"status":{"code":503,"message":"anadesk-sandbox: too many connections"}})";
-        socket.write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                     "Retry-After: 1\r\nContent-Length: "
-                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const QByteArray body =
+            R"({"status":{"code":503,"message":"anadesk-sandbox: too many connections"}})";
+        socket.write(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            "Retry-After: 1\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket.waitForBytesWritten(200);
     }
     socket.abort();
@@ -115,6 +118,7 @@ bool HttpConnection::serveOne()
     const HttpServerHooks &hooks = m_shared.hooks;
     const HttpServerOptions &options = m_shared.options;
     m_record = RequestRecord();
+    m_record.connection = m_connectionId;
     const qint64 consumedAtStart = m_consumed;
     const qint64 writtenAtStart = m_written;
     QElapsedTimer timer;
@@ -135,8 +139,9 @@ bool HttpConnection::serveOne()
         if (result == ReadResult::TooLarge) {
             timer.start();
             m_record.timestampMs = QDateTime::currentMSecsSinceEpoch();
-            sendErrorAndClose(431, QStringLiteral("The request line and headers exceed %1 bytes.")
-                                       .arg(options.maxHeadBytes));
+            sendErrorAndClose(
+                431,
+                QStringLiteral("The request line and headers exceed %1 bytes.").arg(options.maxHeadBytes));
             finishRecord(QStringLiteral("bad-request"));
         }
         return false; // idle timeout, client closed, or shutting down: end quietly
@@ -179,20 +184,22 @@ bool HttpConnection::serveOne()
     }
 
     if (framing.kind == http::BodyFraming::Length && framing.length > options.maxRequestBody) {
-        sendErrorAndClose(413, QStringLiteral("The request body of %1 bytes exceeds the sandbox's limit of %2 "
-                                              "bytes (--max-request-body).")
-                                   .arg(framing.length)
-                                   .arg(options.maxRequestBody),
+        sendErrorAndClose(413,
+                          QStringLiteral("The request body of %1 bytes exceeds the sandbox's limit of %2 "
+                                         "bytes (--max-request-body).")
+                              .arg(framing.length)
+                              .arg(options.maxRequestBody),
                           request.path());
         finishRecord(QStringLiteral("too-large"));
         return false;
     }
 
-    const bool requestPhaseFault = fault && (fault->kind == FaultKind::Reset || fault->kind == FaultKind::Hang)
-                                   && fault->phase == FaultPhase::Request;
+    const bool requestPhaseFault = fault &&
+                                   (fault->kind == FaultKind::Reset || fault->kind == FaultKind::Hang) &&
+                                   fault->phase == FaultPhase::Request;
     const qint64 stopAfter = requestPhaseFault ? qMax<qint64>(0, fault->afterBytes) : -1;
-    const bool expectsContinue = head.minorVersion == 1 && framing.kind != http::BodyFraming::None
-                                 && headerHasToken(head.headers.value("expect"), "100-continue");
+    const bool expectsContinue = head.minorVersion == 1 && framing.kind != http::BodyFraming::None &&
+                                 headerHasToken(head.headers.value("expect"), "100-continue");
     // Answer 100-continue at once, so curl and QNAM send large bodies without their 1 s wait. A fault that
     // cuts the request before any body byte stays silent instead.
     if (expectsContinue && !(requestPhaseFault && stopAfter == 0)) {
@@ -211,7 +218,8 @@ bool HttpConnection::serveOne()
         finishRecord(QStringLiteral("too-large"));
         return false;
     case ReadResult::Malformed:
-        sendErrorAndClose(400, QStringLiteral("Malformed HTTP request body: %1.").arg(problem), request.path());
+        sendErrorAndClose(400, QStringLiteral("Malformed HTTP request body: %1.").arg(problem),
+                          request.path());
         finishRecord(QStringLiteral("bad-request"));
         return false;
     case ReadResult::Timeout:
@@ -247,9 +255,10 @@ bool HttpConnection::serveOne()
         try {
             response = hooks.dispatch(request);
         } catch (const std::exception &error) {
-            response = errorResponse(500, QStringLiteral("The sandbox failed while handling %1 %2: %3")
-                                              .arg(QString::fromLatin1(request.method), request.path(),
-                                                   QString::fromUtf8(error.what())),
+            response = errorResponse(500,
+                                     QStringLiteral("The sandbox failed while handling %1 %2: %3")
+                                         .arg(QString::fromLatin1(request.method), request.path(),
+                                              QString::fromUtf8(error.what())),
                                      request.path());
         }
     }
@@ -432,7 +441,8 @@ HttpConnection::ReadResult HttpConnection::readChunkedBody(qint64 stopAfter, QBy
             return result;
         const qint64 size = http::parseChunkSize(line);
         if (size < 0) {
-            *problem = QStringLiteral("malformed chunk-size line '%1'").arg(QString::fromLatin1(line.left(40)));
+            *problem =
+                QStringLiteral("malformed chunk-size line '%1'").arg(QString::fromLatin1(line.left(40)));
             return ReadResult::Malformed;
         }
         if (size == 0) {
@@ -517,8 +527,9 @@ bool HttpConnection::writeBody(HttpResponse &response, qint64 limit)
     while (left > 0) {
         const qint64 got = response.bodyDevice->read(block.data(), qMin<qint64>(left, block.size()));
         if (got <= 0) {
-            qWarning("anadesk-sandbox: a response body source ended %lld bytes early; aborting the connection",
-                     static_cast<long long>(left));
+            qWarning(
+                "anadesk-sandbox: a response body source ended %lld bytes early; aborting the connection",
+                static_cast<long long>(left));
             return false;
         }
         if (!writeAll(block.constData(), got))
@@ -537,19 +548,26 @@ QString HttpConnection::writeResponse(const HttpRequest &request, HttpResponse r
     if (!bodiless) {
         if (response.bodyDevice) {
             if (!response.bodyDevice->isOpen() && !response.bodyDevice->open(QIODevice::ReadOnly)) {
-                response = errorResponse(500, QStringLiteral("The sandbox could not open the response body: %1")
-                                                  .arg(response.bodyDevice->errorString()),
+                response = errorResponse(500,
+                                         QStringLiteral("The sandbox could not open the response body: %1")
+                                             .arg(response.bodyDevice->errorString()),
                                          request.path());
                 return writeResponse(request, std::move(response), std::nullopt, keepAlive, statusSent);
             }
             full = response.bodyLength >= 0 ? response.bodyLength
-                                             : response.bodyDevice->size() - response.bodyDevice->pos();
+                                            : response.bodyDevice->size() - response.bodyDevice->pos();
         } else {
             full = response.body.size();
         }
     }
 
-    enum class After { Nothing, Fin, Rst, Hang } after = After::Nothing;
+    enum class After
+    {
+        Nothing,
+        Fin,
+        Rst,
+        Hang
+    } after = After::Nothing;
     qint64 declared = full;
     qint64 limit = full;
     if (fault) {

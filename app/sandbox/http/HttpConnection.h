@@ -9,7 +9,6 @@
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
-
 #include <optional>
 
 namespace sandbox {
@@ -20,6 +19,7 @@ struct HttpServer::Shared
     HttpServerHooks hooks;
     std::atomic<bool> stopping{false};
     std::atomic<int> activeConnections{0};
+    mutable std::atomic<qint64> connectionsAccepted{0}; // numbers the connections for the request log
 };
 
 class HttpConnection
@@ -32,7 +32,15 @@ public:
     static void refuse(qintptr descriptor, bool tooMany);
 
 private:
-    enum class ReadResult { Ok, Timeout, Closed, Stopping, TooLarge, Malformed };
+    enum class ReadResult
+    {
+        Ok,
+        Timeout,
+        Closed,
+        Stopping,
+        TooLarge,
+        Malformed
+    };
 
     bool serveOne(); // false: the connection is done
     ReadResult readHead(QByteArray *head, bool *receivedAnything);
@@ -64,13 +72,14 @@ private:
     const HttpServer::Shared &m_shared;
     QTcpSocket m_socket;
     qintptr m_descriptor;
-    QByteArray m_buffer;  // bytes read but not yet consumed, starting at m_bufferPos
+    QByteArray m_buffer; // bytes read but not yet consumed, starting at m_bufferPos
     qsizetype m_bufferPos = 0;
     qint64 m_consumed = 0; // request bytes consumed on this connection (for bytesIn)
     qint64 m_written = 0;  // response bytes written on this connection (for bytesOut)
     bool m_closed = false;
     RequestRecord m_record;
     int m_minorVersion = 1;
+    qint64 m_connectionId = 0;
 };
 
 } // namespace sandbox

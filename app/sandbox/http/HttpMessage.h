@@ -12,7 +12,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
-
 #include <functional>
 #include <memory>
 
@@ -27,7 +26,7 @@ struct HttpRequest
     QHash<QByteArray, QByteArray> headers; // names lower-case
     QByteArray body;                       // the whole body (bounded by the server's body limit)
     QHostAddress peer;
-    QString user;                          // set by the auth gate for API paths: the token's user email
+    QString user; // set by the auth gate for API paths: the token's user email
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
     // Fully percent-decoded query value ("%2Bname" -> "+name"); empty when absent.

@@ -13,7 +13,7 @@ struct RequestHead
 {
     QByteArray method;
     QByteArray target;
-    int minorVersion = 1; // HTTP/1.<minor>
+    int minorVersion = 1;                  // HTTP/1.<minor>
     QHash<QByteArray, QByteArray> headers; // names lower-case; repeated headers joined with ", "
 };
 
@@ -28,7 +28,12 @@ QString splitTarget(const QByteArray &target, QStringList *segments, QUrlQuery *
 // The request body framing announced by the head.
 struct BodyFraming
 {
-    enum Kind { None, Length, Chunked } kind = None;
+    enum Kind
+    {
+        None,
+        Length,
+        Chunked
+    } kind = None;
     qint64 length = 0;
 };
 QString bodyFraming(const RequestHead &head, BodyFraming *out);

@@ -4,7 +4,6 @@
 
 #include <QThread>
 #include <QTimer>
-
 #include <algorithm>
 
 namespace sandbox {

@@ -6,7 +6,6 @@
 #include "HttpMessage.h"
 
 #include <QTcpServer>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -22,21 +21,21 @@ class RequestLog;
 
 struct HttpServerOptions
 {
-    int idleTimeoutMs = 60'000;                 // keep-alive wait for the next request, and any stall mid-request
+    int idleTimeoutMs = 60'000; // keep-alive wait for the next request, and any stall mid-request
     qint64 maxRequestBody = 64LL * 1024 * 1024; // larger bodies get 413
     int maxHeadBytes = 64 * 1024;               // request line + headers; larger gets 431
-    int hangLimitMs = 10 * 60'000;              // a hang fault without "ms" holds the socket at most this long
-    int maxConnections = 1'000;                 // beyond this, new connections get 503 and are closed
+    int hangLimitMs = 10 * 60'000; // a hang fault without "ms" holds the socket at most this long
+    int maxConnections = 1'000;    // beyond this, new connections get 503 and are closed
 };
 
 // What the server asks of its owner, on connection threads (so every hook must be thread-safe).
 struct HttpServerHooks
 {
-    std::function<HttpResponse(HttpRequest &)> dispatch;        // route the request and run its handler
-    std::function<bool(const HttpRequest &)> isControlRequest;  // no faults, not logged (the admin API)
-    std::function<void(const HttpRequest &)> expireToken;       // for the expire-token fault
-    FaultInjector *faults = nullptr;                             // optional
-    RequestLog *log = nullptr;                                   // optional
+    std::function<HttpResponse(HttpRequest &)> dispatch;       // route the request and run its handler
+    std::function<bool(const HttpRequest &)> isControlRequest; // no faults, not logged (the admin API)
+    std::function<void(const HttpRequest &)> expireToken;      // for the expire-token fault
+    FaultInjector *faults = nullptr;                           // optional
+    RequestLog *log = nullptr;                                 // optional
 };
 
 class HttpServer : public QTcpServer

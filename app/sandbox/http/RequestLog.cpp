@@ -8,8 +8,7 @@ namespace sandbox {
 
 RequestLog::RequestLog(int capacity)
     : m_capacity(capacity)
-{
-}
+{}
 
 void RequestLog::append(RequestRecord record)
 {
@@ -39,6 +38,7 @@ QJsonArray RequestLog::toJson() const
     for (const RequestRecord &r : m_records) {
         QJsonObject object{
             {QStringLiteral("sequence"), r.sequence},
+            {QStringLiteral("connection"), r.connection},
             {QStringLiteral("timestamp"),
              QDateTime::fromMSecsSinceEpoch(r.timestampMs, Qt::UTC).toString(Qt::ISODateWithMs)},
             {QStringLiteral("timestampMs"), r.timestampMs},

@@ -12,18 +12,19 @@ namespace sandbox {
 struct RequestRecord
 {
     qint64 sequence = 0;
-    qint64 timestampMs = 0;  // arrival (epoch ms)
+    qint64 connection = 0;  // which TCP connection carried it (1, 2, …): shows keep-alive reuse
+    qint64 timestampMs = 0; // arrival (epoch ms)
     qint64 durationMs = 0;
     QByteArray method;
-    QString path;            // decoded path
-    QByteArray query;        // raw query string
-    int status = 0;          // status sent (0: no status line was sent)
-    qint64 bytesIn = 0;      // request head + body bytes read
-    qint64 bytesOut = 0;     // response bytes written
-    QString fault;           // fault kind that fired, empty when none
+    QString path;        // decoded path
+    QByteArray query;    // raw query string
+    int status = 0;      // status sent (0: no status line was sent)
+    qint64 bytesIn = 0;  // request head + body bytes read
+    qint64 bytesOut = 0; // response bytes written
+    QString fault;       // fault kind that fired, empty when none
     int faultRuleId = 0;
-    QString outcome;         // "complete", "reset", "closed", "hang", "client-gone", "timeout", "bad-request"
-    QString user;            // the token's user on authenticated paths
+    QString outcome; // "complete", "reset", "closed", "hang", "client-gone", "timeout", "bad-request"
+    QString user;    // the token's user on authenticated paths
 };
 
 class RequestLog
