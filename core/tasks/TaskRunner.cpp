@@ -340,7 +340,7 @@ qint64 TaskRunner::nextPollDelay()
 {
     const qint64 base = qMax(0, m_options.pollDelayMs >= 0 ? m_options.pollDelayMs
                                                            : m_transport->options().statusPollDelayMs);
-    const int beyond = m_polls - qMax(0, m_options.pollsAtBaseDelay);
+    const int beyond = m_pollWaits++ - qMax(0, m_options.pollsAtBaseDelay);
     if (beyond < 0)
         return base;
     const double grown = double(base) * std::pow(qMax(1.0, m_options.pollGrowth), beyond + 1);

@@ -141,6 +141,7 @@ private:
     int m_reconcileCalls = 0;
     int m_busyWaits = 0;
     int m_polls = 0;
+    int m_pollWaits = 0; // waits computed by nextPollDelay() (the immediate first look not included)
     int m_consecutivePollFailures = 0;
     int m_pollFailuresTolerated = 0;
     QList<qint64> m_pollDelays;
