@@ -1,6 +1,7 @@
 #include "BasicAuthenticator.h"
 
 #include "TokenResponse.h"
+#include "net/Redaction.h"
 #include "net/Transport.h"
 #include "net/UrlBuilder.h"
 
@@ -13,6 +14,12 @@ BasicAuthenticator::BasicAuthenticator(QString user, const QByteArray &password)
     : m_user(std::move(user))
     , m_password(password)
 {
+    registerSecret(m_password.bytes());
+}
+
+BasicAuthenticator::~BasicAuthenticator()
+{
+    forgetSecret(m_password.bytes());
 }
 
 QString BasicAuthenticator::description() const

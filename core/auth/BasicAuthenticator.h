@@ -10,6 +10,9 @@ class BasicAuthenticator final : public Authenticator
 {
 public:
     BasicAuthenticator(QString user, const QByteArray &password);
+    ~BasicAuthenticator() override;
+    BasicAuthenticator(const BasicAuthenticator &) = delete;
+    BasicAuthenticator &operator=(const BasicAuthenticator &) = delete;
     void authenticate(Transport &transport, QObject *context, Done done) override;
     QString description() const override;
     const QString &user() const { return m_user; }

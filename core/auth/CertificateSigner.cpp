@@ -1,5 +1,7 @@
 #include "CertificateSigner.h"
 
+#include "net/Redaction.h"
+
 #include <QCoreApplication>
 
 #include <openssl/bio.h>
@@ -113,6 +115,12 @@ CertificateSigner::CertificateSigner(QByteArray certificatePem, const QByteArray
     , m_keyPem(privateKeyPem)
     , m_passphrase(passphrase)
 {
+    registerSecret(m_passphrase.bytes());
+}
+
+CertificateSigner::~CertificateSigner()
+{
+    forgetSecret(m_passphrase.bytes());
 }
 
 bool CertificateSigner::inspect(const QByteArray &certificatePem, CertificateInfo *info, ApiError *error)

@@ -22,6 +22,9 @@ class CertificateSigner
 {
 public:
     CertificateSigner(QByteArray certificatePem, const QByteArray &privateKeyPem, const QByteArray &passphrase);
+    ~CertificateSigner();
+    CertificateSigner(const CertificateSigner &) = delete;
+    CertificateSigner &operator=(const CertificateSigner &) = delete;
 
     // Parses the certificate only (no key): for descriptions and early checks.
     static bool inspect(const QByteArray &certificatePem, CertificateInfo *info, ApiError *error);

@@ -1,5 +1,7 @@
 #include "TokenAuthenticator.h"
 
+#include "net/Redaction.h"
+
 #include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
@@ -10,6 +12,12 @@ TokenAuthenticator::TokenAuthenticator(const QByteArray &token, qint64 expiresAt
     : m_token(token)
     , m_expiresAtMs(expiresAtMs)
 {
+    registerSecret(m_token.bytes());
+}
+
+TokenAuthenticator::~TokenAuthenticator()
+{
+    forgetSecret(m_token.bytes());
 }
 
 QString TokenAuthenticator::description() const

@@ -11,6 +11,9 @@ class TokenAuthenticator final : public Authenticator
 {
 public:
     explicit TokenAuthenticator(const QByteArray &token, qint64 expiresAtMs = 0);
+    ~TokenAuthenticator() override;
+    TokenAuthenticator(const TokenAuthenticator &) = delete;
+    TokenAuthenticator &operator=(const TokenAuthenticator &) = delete;
     void authenticate(Transport &transport, QObject *context, Done done) override;
     bool canReauthenticate() const override { return false; }
     bool canRefresh() const override { return m_expiresAtMs > 0; }

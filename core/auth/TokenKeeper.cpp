@@ -3,6 +3,7 @@
 #include "SecretBytes.h"
 #include "TokenResponse.h"
 #include "net/Logging.h"
+#include "net/Redaction.h"
 #include "net/Transport.h"
 #include "net/UrlBuilder.h"
 
@@ -116,6 +117,7 @@ void TokenKeeper::setToken(const AuthToken &token)
 {
     clearToken();
     m_token = token;
+    registerSecret(m_token.value); // scrubbed from logs and messages while it lives
     const qint64 now = m_transport.clock().nowMs();
     const qint64 life = token.expiresAtMs - now;
     if (token.expiresAtMs > 0 && life >= kMinPlausibleLifeMs) {
@@ -132,6 +134,7 @@ void TokenKeeper::setToken(const AuthToken &token)
 
 void TokenKeeper::clearToken()
 {
+    forgetSecret(m_token.value);
     wipe(m_token.value);
     m_token = AuthToken{};
     m_refreshAtMs = 0;

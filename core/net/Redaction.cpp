@@ -1,5 +1,6 @@
 #include "Redaction.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,6 +151,34 @@ QString bodyForLog(const QByteArray &body, const QByteArray &contentType, bool s
     return summary + QLatin1Char(' ') + redactSecrets(text);
 }
 
+namespace {
+QMutex g_secretsMutex;
+QHash<QString, int> &liveSecrets()
+{
+    static QHash<QString, int> secrets;
+    return secrets;
+}
+constexpr qsizetype kMinSecretLength = 6;
+} // namespace
+
+void registerSecret(const QByteArray &secret)
+{
+    if (secret.size() < kMinSecretLength)
+        return;
+    const QMutexLocker lock(&g_secretsMutex);
+    ++liveSecrets()[QString::fromUtf8(secret)];
+}
+
+void forgetSecret(const QByteArray &secret)
+{
+    if (secret.size() < kMinSecretLength)
+        return;
+    const QMutexLocker lock(&g_secretsMutex);
+    auto it = liveSecrets().find(QString::fromUtf8(secret));
+    if (it != liveSecrets().end() && --it.value() <= 0)
+        liveSecrets().erase(it);
+}
+
 QString redactSecrets(const QString &text)
 {
     static const QRegularExpression schemes(
@@ -160,7 +189,7 @@ QString redactSecrets(const QString &text)
                        R"re(client_secret|encodedData|encodedSignedData|token|secret)"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression formSecrets(
-        QStringLiteral(R"(\b(password|client_secret|refresh_token|access_token|code)=[^&\s]+)"),
+        QStringLiteral(R"(\b(password|client_secret|refresh_token|access_token|code)=[^&\s"']+)"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jwt(QStringLiteral(R"(\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)"));
     static const QRegularExpression pemBlock(
@@ -172,6 +201,9 @@ QString redactSecrets(const QString &text)
     out.replace(jsonSecrets, QStringLiteral("\\1\"REDACTED\""));
     out.replace(formSecrets, QStringLiteral("\\1=REDACTED"));
     out.replace(jwt, QStringLiteral("REDACTED"));
+    const QMutexLocker lock(&g_secretsMutex);
+    for (auto it = liveSecrets().cbegin(); it != liveSecrets().cend(); ++it)
+        out.replace(it.key(), QStringLiteral("REDACTED"));
     return out;
 }
 

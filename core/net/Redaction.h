@@ -28,8 +28,15 @@ QString urlForLog(const QUrl &url);
 QString bodyForLog(const QByteArray &body, const QByteArray &contentType, bool sensitive);
 
 // Scrubs credentials out of free text: "AnaplanAuthToken x", "Basic x", "CACertificate x",
-// "Bearer x", JSON "tokenValue"/"password"/"refreshToken"/… values, JWT-shaped strings.
+// "Bearer x", JSON "tokenValue"/"password"/"refreshToken"/… values, JWT-shaped strings, and every
+// registered live secret.
 QString redactSecrets(const QString &text);
+
+// Live secrets (current tokens, passwords, passphrases) that redactSecrets() replaces wherever they
+// appear — also where no pattern could spot them (a server echoing a bare token). Reference-counted,
+// process-wide, thread-safe; values shorter than 6 bytes are ignored.
+void registerSecret(const QByteArray &secret);
+void forgetSecret(const QByteArray &secret);
 
 // Redacts, collapses whitespace, and cuts at maxChars (with "…").
 QString redactAndTruncate(const QString &text, int maxChars = 300);
