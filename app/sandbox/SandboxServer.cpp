@@ -1,6 +1,8 @@
 #include "SandboxServer.h"
 
+#include "bulk/BulkRoutes.h"
 #include "http/DiagnosticRoutes.h"
+#include "tenant/Tenant.h"
 
 #include <QHostAddress>
 
@@ -25,13 +27,15 @@ SandboxServer::SandboxServer(const SandboxConfig &config, HttpServerOptions opti
 {
     m_options.maxRequestBody = config.maxRequestBody;
     m_auth.registerRoutes(m_apiRouter);
+    m_tenant = std::make_unique<Tenant>(m_config);
+    registerBulkRoutes(m_apiRouter, *m_tenant);
     m_admin.registerRoutes(m_adminRouter);
     registerDiagnosticRoutes(m_adminRouter);
 }
 
 SandboxServer::~SandboxServer()
 {
-    stop();
+    stop(); // connection threads are joined before the tenant they use goes away
 }
 
 bool SandboxServer::addFaults(const QJsonValue &rules, QString *error)

@@ -1,6 +1,7 @@
 #pragma once
 // anadesk-sandbox assembled: the HTTP/1.1 server, the auth service and its token gate, fault injection,
-// the admin API (/__sandbox/) and the seeded tenant's Bulk API routes.
+// the admin API (/__sandbox/) and the seeded tenant (app/sandbox/tenant) with its Bulk API routes
+// (app/sandbox/bulk).
 #include "SandboxConfig.h"
 #include "auth/AuthService.h"
 #include "http/AdminApi.h"
@@ -14,6 +15,8 @@
 #include <memory>
 
 namespace sandbox {
+
+class Tenant;
 
 class SandboxServer
 {
@@ -45,6 +48,7 @@ private:
     AuthService m_auth;
     Router m_apiRouter;
     Router m_adminRouter;
+    std::unique_ptr<Tenant> m_tenant; // the seeded tenant behind the bulk routes
     AdminApi m_admin;
     std::unique_ptr<HttpServer> m_server;
 };

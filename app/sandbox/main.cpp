@@ -1,9 +1,12 @@
 // anadesk-sandbox: a faithful local Anaplan API server on loopback, for the demo and the integration tests.
 #include "SandboxConfig.h"
 #include "SandboxServer.h"
+#include "tenant/Tenant.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <cstdio>
@@ -97,11 +100,13 @@ int main(int argc, char **argv)
             "Sandbox account: user %1, password %2 (Basic auth). Certificate auth accepts any certificate "
             "whose subject emailAddress or CN is the user. Another password can be given in the environment "
             "variable ANADESK_SANDBOX_PASSWORD (never on the command line).\n\n"
+            "Seeded demo workspace %3, model %4.\n\n"
             "Once listening it prints exactly one line on stdout:\n"
             "  anadesk-sandbox listening on http://HOST:PORT\n\n"
             "Admin API (no token, loopback only): GET|POST|DELETE /__sandbox/faults, GET|DELETE "
             "/__sandbox/requests, GET /__sandbox/routes; see docs/sandbox.md.")
-            .arg(config.user, config.password));
+            .arg(config.user, config.password, sandbox::Tenant::demoWorkspaceId(),
+                 sandbox::Tenant::demoModelId()));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(
@@ -199,6 +204,10 @@ int main(int argc, char **argv)
     config.port = quint16(port);
     config.host = parser.value(hostOption);
     config.dataDir = parser.value(dataOption);
+    if (!config.dataDir.isEmpty() && (!QDir().mkpath(config.dataDir) || !QFileInfo(config.dataDir).isDir() ||
+                                      !QFileInfo(config.dataDir).isWritable()))
+        return usageError(QStringLiteral("--data '%1' is not a writable directory (and could not be created)")
+                              .arg(config.dataDir));
     config.user = parser.value(userOption);
     if (!config.user.contains(QLatin1Char('@')))
         return usageError(QStringLiteral("--user '%1' must be an e-mail address").arg(config.user));
