@@ -19,6 +19,7 @@ import urllib.request
 from dataclasses import dataclass, field
 
 from openapi_index import FAIL, NO_SCHEMA, PASS, SpecIndex, Verdict, normalize_template
+from spec_gaps import alias_request
 
 URL_LINE = re.compile(r"anadesk-sandbox listening on (http://[0-9A-Za-z.\[\]:-]+:\d+)")
 REQUEST_TIMEOUT_S = 30
@@ -156,7 +157,8 @@ class Recorder:
 
     def route_of(self, method: str, path: str) -> str | None:
         """The served route pattern a concrete request hits (literal segments beat parameters)."""
-        concrete = [urllib.parse.unquote(s) for s in urllib.parse.urlsplit(path).path.split("/") if s]
+        raw_path = urllib.parse.urlsplit(path).path
+        concrete = [urllib.parse.unquote(s) for s in raw_path.split("/") if s]
         best, best_score = None, -1
         for route in self.routes:
             route_method, _, pattern = route.partition(" ")
@@ -165,13 +167,14 @@ class Recorder:
             segs = [s for s in pattern.split("/") if s]
             if len(segs) != len(concrete):
                 continue
-            score = 0
+            # Literal segments count 2, a matching trailing slash ("…/imports/" is its own route) 1.
+            score = 1 if pattern.endswith("/") == raw_path.endswith("/") else 0
             for t, c in zip(segs, concrete):
                 if t.startswith("{") and t.endswith("}"):
                     continue
                 if t != c:
                     break
-                score += 1
+                score += 2
             else:
                 if score > best_score:
                     best, best_score = route, score
@@ -193,6 +196,13 @@ class Recorder:
             verdict = Verdict(FAIL, f"no response: {response.error}")
         else:
             match = self.index.match(response.method, response.path)
+            alias_note = ""
+            if match is None or match.operation is None:
+                alias = alias_request(response.method, response.path)
+                alias_match = self.index.match(alias[0], alias[1]) if alias else None
+                if alias_match is not None and alias_match.operation is not None:
+                    match = alias_match
+                    alias_note = f"(not in the specs; validated as {alias[0]} {alias_match.full_template}: {alias[2]}) "
             if match is None:
                 verdict = Verdict(NO_SCHEMA, "path not in any spec")
             elif match.operation is None:
@@ -201,7 +211,8 @@ class Recorder:
             else:
                 verdict = self.index.validate(match.operation, response.status, response.content_type,
                                               response.body)
-                verdict.detail = f"[{match.spec_name} {match.operation.method} {match.full_template}] {verdict.detail}"
+                verdict.detail = (f"[{match.spec_name} {match.operation.method} {match.full_template}] "
+                                  f"{alias_note}{verdict.detail}")
                 for extra in verdict.undocumented:
                     self.undocumented.setdefault(match.operation.key() + f" {response.status}", set()).add(extra)
         response.verdict = verdict

@@ -74,3 +74,16 @@ SPEC_AMENDMENTS = [
                   ("TABULAR_SINGLE_COLUMN", "GRID_ALL_PAGES"),
                   "reference §7.6 lists TABULAR_SINGLE_COLUMN and GRID_ALL_PAGES among export layouts"),
 ]
+
+
+def alias_request(method: str, path: str) -> tuple[str, str, str] | None:
+    """For a request whose path/method no spec has, the spec'd request whose response schema applies:
+    (method, path, why). Only the documented aliases: the other URL form of a model path (reference §8),
+    and the workspace-prefixed / POST forms of model status (reference §8, §17.9; spec description)."""
+    ws_form = re.fullmatch(r"/2/0/workspaces/[^/]+/models/([^/]+)(/.*)?", path.split("?")[0])
+    if ws_form is None:
+        return None  # a workspace-less path cannot be mapped back: its workspace id is unknown here
+    model, rest = ws_form.group(1), ws_form.group(2) or ""
+    if rest == "/status":
+        return "GET", f"/2/0/models/{model}/status", "model status in its workspace-prefixed or POST form"
+    return method, f"/2/0/models/{model}{rest}", "the workspace-less URL form of the same operation (ref §8)"

@@ -259,7 +259,9 @@ class Walk:
             self.get_json(f"/2/0/models/{m['id']}?modelDetails=true")
         response, _ = self.get_json("/2/0/models/0000000000000000000000000000000A", label="unknown model")
         self.expect_status(response, (404,), "unknown model")
-        return ws, models[0]["id"], models
+        # Walk an UNLOCKED model: archived and locked ones refuse work (checked in state_errors).
+        chosen = next((m for m in models if m.get("activeState") == "UNLOCKED"), models[0])
+        return chosen.get("currentWorkspaceId") or ws, chosen["id"], models
 
     def model_status(self, ws: str, model: str):
         for path in (f"/2/0/models/{model}/status", f"/2/0/workspaces/{ws}/models/{model}/status"):
@@ -285,6 +287,9 @@ class Walk:
                 self.get_json(f"{base}/{kind}?sort=-name&limit=2&offset=0", label="sorted page")
             # The same list without the workspace (reference §8: both forms routed).
             self.get_json(f"/2/0/models/{model}/{kind}")
+        # The spec writes the imports list with a trailing slash; clients send both.
+        self.get_json(f"{base}/imports/", label="trailing slash")
+        self.get_json(f"/2/0/models/{model}/imports/", label="trailing slash")
         for kind in ("imports", "exports", "processes"):
             for item in found[kind]:
                 self.get_json(f"{base}/{kind}/{item['id']}")
@@ -309,6 +314,8 @@ class Walk:
             chunk_ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
             r.check(f"file {f['id']}: chunk list has chunkCount entries", len(chunk_ids) == f["chunkCount"],
                     f"{len(chunk_ids)} listed, chunkCount {f['chunkCount']}")
+            model = base.rsplit("/", 1)[1]
+            self.get_json(f"/2/0/models/{model}/files/{f['id']}/chunks", label="workspace-less form")
             parts = []
             for chunk_id in chunk_ids:
                 response = c.request("GET", f"{base}/files/{f['id']}/chunks/{chunk_id}",
@@ -402,9 +409,15 @@ class Walk:
         if not self.upload(base, file_id, content, f"upload to {file_id}"):
             return
         self.upload_errors(base, file_id)
-        task_id, task = self.run_task(base, "imports", imp["id"], f"import {imp['id']}")
-        if task_id:
-            self.dump(base, imp["id"], task_id, task, expect_dump=False)
+        dump_seen = False
+        for other in objects["imports"]:
+            task_id, task = self.run_task(base, "imports", other["id"], f"import {other['id']}")
+            if task_id and task and task.get("taskState") == "COMPLETE":
+                has_dump = bool((task.get("result") or {}).get("failureDumpAvailable"))
+                self.dump(base, other["id"], task_id, task, expect_dump=has_dump)
+                dump_seen = dump_seen or has_dump
+        if dump_seen:
+            return
 
         # A row with the wrong number of columns fails and leaves a failure dump.
         lines = content.decode("utf-8", "replace").splitlines()
@@ -451,7 +464,7 @@ class Walk:
 
     def exports(self, base: str, objects: dict):
         r = self.r
-        for exp in objects["exports"][:2]:
+        for exp in objects["exports"]:
             task_id, task = self.run_task(base, "exports", exp["id"], f"export {exp['id']}")
             if not task or task.get("taskState") != "COMPLETE":
                 continue
@@ -473,7 +486,7 @@ class Walk:
 
     def processes_and_actions(self, base: str, objects: dict):
         r = self.r
-        for proc in objects["processes"][:2]:
+        for proc in objects["processes"]:
             task_id, task = self.run_task(base, "processes", proc["id"], f"process {proc['id']}")
             if task and task.get("taskState") == "COMPLETE":
                 nested = (task.get("result") or {}).get("nestedResults")
@@ -481,33 +494,82 @@ class Walk:
                         isinstance(nested, list) and len(nested) > 0, f"nestedResults {nested!r}"[:200])
                 for step in nested or []:
                     if step.get("failureDumpAvailable") and step.get("objectId"):
-                        dumps = f"{base}/processes/{proc['id']}/tasks/{task_id}/dumps/{step['objectId']}"
-                        self.c.request("GET", dumps, headers={"Accept": "text/csv, */*"})
-                        self.get_json(dumps + "/chunks")
-        for action in objects["actions"][:2]:
-            self.run_task(base, "actions", action["id"], f"action {action['id']}")
+                        self.process_dump(base, proc["id"], task_id, step["objectId"])
+        for action in objects["actions"]:
+            task_id, task = self.run_task(base, "actions", action["id"], f"action {action['id']}")
+            if task_id and action.get("actionType") == "OPTIMIZER":
+                response = self.c.request("GET", f"{base}/optimizeActions/{action['id']}/tasks/{task_id}/solutionLogs",
+                                          headers={"Accept": "text/plain, */*"})
+                self.expect_status(response, (200,), f"optimizer {action['id']}: solution log")
+
+    def process_dump(self, base: str, process_id: str, task_id: str, object_id: str):
+        path = f"{base}/processes/{process_id}/tasks/{task_id}/dumps/{object_id}"
+        whole = self.c.request("GET", path, headers={"Accept": "text/csv, text/plain, */*"})
+        if whole is None or not self.expect_status(whole, (200,), f"process {process_id}: dump of {object_id}"):
+            return
+        _, listing = self.get_json(path + "/chunks")
+        ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
+        parts = []
+        for chunk_id in ids:
+            response = self.c.request("GET", f"{path}/chunks/{chunk_id}", headers={"Accept": "text/csv, */*"})
+            parts.append(response.body if response is not None else b"")
+        self.r.check(f"process {process_id}: dump chunks of {object_id} concatenate to the dump",
+                     bool(ids) and b"".join(parts) == whole.body, f"{len(ids)} chunk(s)")
+
+    def start(self, base: str, kind: str, object_id: str, label: str) -> str | None:
+        response = self.c.request("POST", f"{base}/{kind}/{object_id}/tasks", json_body={"localeName": "en_US"},
+                                  label=label)
+        body = (response.json() if response is not None else None) or {}
+        return (body.get("task") or {}).get("taskId") or body.get("taskId") if isinstance(body, dict) else None
 
     def cancel(self, base: str, objects: dict):
-        r = self.r
-        kind, items = next(((k, objects[k]) for k in ("processes", "imports", "exports") if objects[k]), (None, []))
-        if not items:
+        for kind in ("imports", "exports", "actions", "processes"):
+            if not objects[kind]:
+                continue
+            object_id = objects[kind][0]["id"]
+            task_id = self.start(base, kind, object_id, "start, to cancel")
+            if not task_id:
+                continue
+            task_path = f"{base}/{kind}/{object_id}/tasks/{task_id}"
+            response = self.c.request("DELETE", task_path, label="cancel")
+            if response is None:
+                continue
+            self.expect_status(response, (200, 204), f"cancel a running {kind[:-1]} task")
+            task = self.poll_task(task_path, f"cancelled {kind[:-1]} task")
+            if task:
+                self.r.check(f"a cancelled {kind[:-1]} task ends CANCELLED (or COMPLETE if it finished first)",
+                             task.get("taskState") in TERMINAL, str(task.get("taskState")))
+
+    def busy(self, ws: str, model: str, base: str, objects: dict):
+        """Reference §13: 409 busy/conflict — a second task, or closing the model, while a task runs."""
+        if not objects["imports"]:
             return
-        item = items[0]
-        response = self.c.request("POST", f"{base}/{kind}/{item['id']}/tasks", json_body={"localeName": "en_US"},
-                                  label="start, to cancel")
-        body = (response.json() if response is not None else None) or {}
-        task_id = (body.get("task") or {}).get("taskId") or body.get("taskId")
+        object_id = objects["imports"][0]["id"]
+        task_id = self.start(base, "imports", object_id, "first of two")
         if not task_id:
             return
-        task_path = f"{base}/{kind}/{item['id']}/tasks/{task_id}"
-        response = self.c.request("DELETE", task_path, label="cancel")
-        if response is None:
+        response = self.c.request("POST", f"{base}/imports/{object_id}/tasks", json_body={"localeName": "en_US"},
+                                  label="second while the first runs")
+        if response is not None and response.status != 409:
+            self.r.info(f"a second task while one runs answers {response.status} (the sandbox's choice)")
+        response = self.c.request("POST", f"/2/0/models/{model}/close", data=b"", content_type="application/text",
+                                  label="close while a task runs")
+        if response is not None:
+            self.expect_status(response, (409,), "close a model while a task runs")
+        self.poll_task(f"{base}/imports/{object_id}/tasks/{task_id}", "first of two")
+
+    def state_errors(self, models: list[dict], objects: dict):
+        """Reference §13: 422 model archived, 423 model locked."""
+        if not objects["imports"]:
             return
-        self.expect_status(response, (200, 204), "cancel a running task")
-        task = self.poll_task(task_path, "cancelled task")
-        if task:
-            r.check("a cancelled task ends CANCELLED (or COMPLETE if it finished first)",
-                    task.get("taskState") in TERMINAL, str(task.get("taskState")))
+        import_id = objects["imports"][0]["id"]
+        for state, status in (("ARCHIVED", 422), ("LOCKED", 423)):
+            m = next((m for m in models if m.get("activeState") == state), None)
+            if m is None or not m.get("currentWorkspaceId"):
+                continue
+            response = self.c.request("POST", f"/2/0/workspaces/{m['currentWorkspaceId']}/models/{m['id']}/imports/"
+                                      f"{import_id}/tasks", json_body={"localeName": "en_US"}, label=f"{state} model")
+            self.expect_status(response, (status,), f"start a task in a {state} model")
 
     def task_errors(self, base: str, objects: dict):
         response = self.c.request("POST", f"{base}/imports/112999999999/tasks", json_body={"localeName": "en_US"},
@@ -526,8 +588,51 @@ class Walk:
         response = self.c.request("GET", "/2/0/no/such/path", unrouted_ok=True, label="unknown path")
         self.expect_status(response, (404,), "unknown path")
 
+    def wait_model_step(self, model: str, wanted: str):
+        deadline = time.monotonic() + TASK_DEADLINE_S
+        step = None
+        while time.monotonic() < deadline:
+            _, body = self.get_json(f"/2/0/models/{model}/status", label=f"until {wanted}")
+            step = ((body or {}).get("requestStatus") or {}).get("currentStep") if isinstance(body, dict) else None
+            if step == wanted:
+                break
+            time.sleep(POLL_INTERVAL_S)
+        self.r.check(f"model reaches currentStep {wanted}", step == wanted, f"currentStep {step!r}")
+
+    def new_file(self, base: str, model: str):
+        """Reference §17.4: chunkCount POSTed to an unknown file id creates a file with another id; then
+        DELETE removes the uploaded content (Anaplan docs, spec)."""
+        c, r = self.c, self.r
+        asked = "113000000999"
+        response = c.request("POST", f"{base}/files/{asked}", json_body={"chunkCount": 1}, label="unknown file id")
+        if response is None or response.status != 200:
+            if response is not None:
+                r.info(f"chunkCount on an unknown file id answers {response.status}")
+            return
+        new_id = ((response.json() or {}).get("file") or {}).get("id")
+        r.check("chunkCount on an unknown file id creates a file with a different id (reference §17.4)",
+                isinstance(new_id, str) and new_id != asked, f"file id {new_id!r}")
+        if not isinstance(new_id, str):
+            return
+        content = b"Name\nSandbox conformance\n"
+        c.request("PUT", f"{base}/files/{new_id}/chunks/0", data=content, content_type="application/octet-stream")
+        back = c.request("GET", f"{base}/files/{new_id}", headers={"Accept": "application/octet-stream"})
+        if back is not None:
+            r.check("the created file holds the uploaded chunk", back.body == content, f"{len(back.body)} B")
+        response = c.request("DELETE", f"{base}/files/{new_id}", content_type="application/json")
+        if response is not None:
+            self.expect_status(response, (204,), "DELETE an uploaded file")
+            back = c.request("GET", f"{base}/files/{new_id}", headers={"Accept": "application/octet-stream"},
+                             label="after DELETE")
+            self.expect_status(back, (404,), "a deleted file has no content")
+
     def open_close_delete(self, ws: str, model: str, models: list[dict]):
         c, r = self.c, self.r
+        response = c.request("POST", f"/2/0/workspaces/{ws}/models/{model}/close", data=b"",
+                             content_type="application/text")
+        if response is not None and 200 <= response.status < 300:
+            c.request("POST", f"/2/0/workspaces/{ws}/models/{model}/open", data=b"", content_type="application/text")
+            self.wait_model_step(model, "Open")
         response = c.request("POST", f"/2/0/models/{model}/close", data=b"", content_type="application/text")
         if response is not None and 200 <= response.status < 300:
             _, body = self.get_json(f"/2/0/models/{model}/status", label="after close")
@@ -535,15 +640,10 @@ class Walk:
             r.check("closed model reports currentStep Closed", step == "Closed", f"currentStep {step!r}")
         response = c.request("POST", f"/2/0/models/{model}/open", data=b"", content_type="application/text")
         if response is not None and 200 <= response.status < 300:
-            deadline = time.monotonic() + TASK_DEADLINE_S
-            step = None
-            while time.monotonic() < deadline:
-                _, body = self.get_json(f"/2/0/models/{model}/status", label="after open")
-                step = ((body or {}).get("requestStatus") or {}).get("currentStep") if isinstance(body, dict) else None
-                if step == "Open":
-                    break
-                time.sleep(POLL_INTERVAL_S)
-            r.check("opened model reaches currentStep Open", step == "Open", f"currentStep {step!r}")
+            self.wait_model_step(model, "Open")
+            response = c.request("POST", f"/2/0/models/{model}/open", data=b"", content_type="application/text",
+                                 label="already open")
+            self.expect_status(response, (202, 424), "open an open model (spec 202; reference: 424 already awake)")
         c.request("POST", "/2/0/models/0000000000000000000000000000000A/open", data=b"",
                   content_type="application/text", label="unknown model")
         # Bulk delete: an unknown id is reported as a failure, not an HTTP error.
@@ -584,7 +684,8 @@ def main() -> int:
         return 1
     warnings.simplefilter("error", DeprecationWarning)  # keep the harness working on Debian's jsonschema
 
-    sandbox = SandboxProcess(args.sandbox)
+    # Short tasks keep the walk quick; the states and their order are the same as with the default 3 s.
+    sandbox = SandboxProcess(args.sandbox, ["--task-duration", "600"])
     try:
         url = sandbox.start()
     except SandboxError as error:
@@ -624,9 +725,12 @@ def run(args, sandbox: SandboxProcess, url: str) -> int:
             objects = walk.model_objects(ws, model)
             contents = walk.files(base, objects)
             walk.imports(base, objects, contents)
+            walk.new_file(base, model)
             walk.exports(base, objects)
             walk.processes_and_actions(base, objects)
             walk.cancel(base, objects)
+            walk.busy(ws, model, base, objects)
+            walk.state_errors(models, objects)
             walk.task_errors(base, objects)
             walk.open_close_delete(ws, model, models)
         walk.logout()
