@@ -362,6 +362,66 @@ private Q_SLOTS:
         ++m_kindsObserved;
     }
 
+    void chunkRuleHitsOnlyItsChunkOfARealUpload()
+    {
+        // The rule form of the brief: only chunk 2 of any file upload fails, once; the client's retry lands.
+        const int id = addFault(
+            *m_admin,
+            rule({{QStringLiteral("kind"), QStringLiteral("status")},
+                  {QStringLiteral("method"), QStringLiteral("PUT")},
+                  {QStringLiteral("path"), QStringLiteral("/2/0/workspaces/*/models/*/files/*/chunks/2")},
+                  {QStringLiteral("status"), 503}}));
+        QVERIFY(id > 0);
+        HttpProbe probe(m_sandbox->url());
+        QCOMPARE(probe.loginBasic(SandboxProcess::demoUser(), SandboxProcess::demoPassword()).status, 201);
+        const QJsonObject workspaces = probe.get(QStringLiteral("/2/0/workspaces")).json();
+        const QString ws = workspaces.value(QStringLiteral("workspaces"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QVERIFY(!ws.isEmpty());
+        const QJsonObject models = probe.get(QStringLiteral("/2/0/workspaces/%1/models").arg(ws)).json();
+        const QString model = models.value(QStringLiteral("models"))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+        QVERIFY(!model.isEmpty());
+        const QJsonObject files =
+            probe.get(QStringLiteral("/2/0/workspaces/%1/models/%2/files").arg(ws, model)).json();
+        const QString fileId = files.value(QStringLiteral("files"))
+                                   .toArray()
+                                   .at(0)
+                                   .toObject()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        QVERIFY(!fileId.isEmpty());
+        const QString file = QStringLiteral("/2/0/workspaces/%1/models/%2/files/%3").arg(ws, model, fileId);
+        QCOMPARE(probe.postJson(file, QJsonObject{{QStringLiteral("chunkCount"), 3}}).status, 200);
+        QList<int> statuses;
+        for (int chunk = 0; chunk < 3; ++chunk) {
+            statuses.append(probe
+                                .request("PUT", file + QStringLiteral("/chunks/%1").arg(chunk), "a,b\n1,2\n",
+                                         {{"Content-Type", "application/octet-stream"}})
+                                .status);
+        }
+        QCOMPARE(statuses, (QList<int>{204, 204, 503}));
+        QCOMPARE(probe
+                     .request("PUT", file + QStringLiteral("/chunks/2"), "3,4\n",
+                              {{"Content-Type", "application/octet-stream"}})
+                     .status,
+                 204);
+        verifyConsumed(id, 1);
+        const QList<QJsonObject> arrivals = requestsFor(*m_admin, file + QStringLiteral("/chunks/2"));
+        QCOMPARE(arrivals.size(), 2);
+        QCOMPARE(arrivals.at(0).value(QStringLiteral("fault")).toString(), QStringLiteral("status"));
+        QCOMPARE(arrivals.at(1).value(QStringLiteral("status")).toInt(), 204);
+        QCOMPARE(requestsFor(*m_admin, file + QStringLiteral("/chunks/1")).size(), 1);
+    }
+
     void adminControlCallsAreNeverFaultedNorLogged()
     {
         const int id = addFault(*m_admin, rule({{QStringLiteral("kind"), QStringLiteral("status")},
