@@ -583,6 +583,13 @@ class Walk:
             response = self.c.request("POST", f"{base}/imports/{imp}/tasks", data=b"{broken",
                                       content_type="application/json", label="malformed body")
             self.expect_status(response, (400,), "start a task with a malformed body")
+        # Spec notes: a task list of an unknown parent is an empty 200, not a 404; workspaces validate sort.
+        response, body = self.get_json(f"{base}/imports/112999999999/tasks", label="unknown parent")
+        if response is not None:
+            self.r.check("task list of an unknown import: 200 with no tasks (spec note)", response.status == 200
+                         and isinstance(body, dict) and not body.get("tasks"), f"status {response.status}")
+        response, _ = self.get_json("/2/0/workspaces?sort=%2Bbogus", label="unknown sort field")
+        self.expect_status(response, (400,), "workspaces sorted by an unknown field (spec: 400)")
         response = self.c.request("PATCH", "/2/0/workspaces", unrouted_ok=True, label="method not allowed")
         self.expect_status(response, (405, 404), "unsupported method on a known path")
         response = self.c.request("GET", "/2/0/no/such/path", unrouted_ok=True, label="unknown path")
