@@ -123,13 +123,30 @@ bool HttpConnection::serveOne()
     const qint64 writtenAtStart = m_written;
     QElapsedTimer timer;
     bool control = false;
+    qint64 loggedSequence = 0; // set when the record was logged before the response went out
     auto finishRecord = [&](const QString &outcome) {
         m_record.outcome = outcome;
         m_record.bytesIn = m_consumed - consumedAtStart;
         m_record.bytesOut = m_written - writtenAtStart;
         m_record.durationMs = timer.isValid() ? timer.elapsed() : 0;
-        if (hooks.log && !control)
+        if (!hooks.log || control)
+            return;
+        if (loggedSequence == 0)
             hooks.log->append(m_record);
+        else if (outcome != QLatin1String("complete"))
+            hooks.log->amend(loggedSequence, m_record); // the planned answer did not get through
+    };
+    // A normal answer is logged just before its first byte is sent, so a client that has read the answer
+    // always finds it in /__sandbox/requests (no race between the client and this thread).
+    auto logBeforeSending = [&](int status, qint64 plannedBytes) {
+        if (!hooks.log || control)
+            return;
+        m_record.status = status;
+        m_record.outcome = QStringLiteral("complete");
+        m_record.bytesIn = m_consumed - consumedAtStart;
+        m_record.bytesOut = m_written - writtenAtStart + plannedBytes;
+        m_record.durationMs = timer.elapsed();
+        loggedSequence = hooks.log->append(m_record);
     };
 
     QByteArray headBytes;
@@ -272,7 +289,8 @@ bool HttpConnection::serveOne()
     if (m_shared.stopping.load())
         keepAlive = false;
 
-    const QString outcome = writeResponse(request, std::move(response), fault, keepAlive, &m_record.status);
+    const QString outcome =
+        writeResponse(request, std::move(response), fault, keepAlive, &m_record.status, logBeforeSending);
     finishRecord(outcome);
     if (outcome != QLatin1String("complete"))
         return false;
@@ -540,7 +558,8 @@ bool HttpConnection::writeBody(HttpResponse &response, qint64 limit)
 }
 
 QString HttpConnection::writeResponse(const HttpRequest &request, HttpResponse response,
-                                      const std::optional<FaultRule> &fault, bool keepAlive, int *statusSent)
+                                      const std::optional<FaultRule> &fault, bool keepAlive, int *statusSent,
+                                      const BeforeSending &beforeSending)
 {
     const int status = response.status;
     const bool bodiless = status == 204 || status == 304 || (status >= 100 && status < 200);
@@ -552,7 +571,8 @@ QString HttpConnection::writeResponse(const HttpRequest &request, HttpResponse r
                                          QStringLiteral("The sandbox could not open the response body: %1")
                                              .arg(response.bodyDevice->errorString()),
                                          request.path());
-                return writeResponse(request, std::move(response), std::nullopt, keepAlive, statusSent);
+                return writeResponse(request, std::move(response), std::nullopt, keepAlive, statusSent,
+                                     beforeSending);
             }
             full = response.bodyLength >= 0 ? response.bodyLength
                                             : response.bodyDevice->size() - response.bodyDevice->pos();
@@ -620,6 +640,8 @@ QString HttpConnection::writeResponse(const HttpRequest &request, HttpResponse r
 
     *statusSent = status;
     const bool sendBody = request.method != "HEAD" && limit > 0;
+    if (after == After::Nothing && beforeSending)
+        beforeSending(status, head.size() + (sendBody ? limit : 0));
     if (!writeAll(head) || (sendBody && !writeBody(response, limit))) {
         abortiveClose();
         return QStringLiteral("client-gone");

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
+#include <functional>
 #include <optional>
 
 namespace sandbox {
@@ -58,8 +59,10 @@ private:
     bool writeAll(const char *data, qint64 size);
     bool writeAll(const QByteArray &data) { return writeAll(data.constData(), data.size()); }
     bool drainTo(qint64 highWater);
+    using BeforeSending = std::function<void(int status, qint64 plannedBytes)>;
     QString writeResponse(const HttpRequest &request, HttpResponse response,
-                          const std::optional<FaultRule> &fault, bool keepAlive, int *statusSent);
+                          const std::optional<FaultRule> &fault, bool keepAlive, int *statusSent,
+                          const BeforeSending &beforeSending = {});
     bool writeBody(HttpResponse &response, qint64 limit);
     HttpResponse errorResponse(int status, const QString &message, const QString &path = {}) const;
     void sendErrorAndClose(int status, const QString &message, const QString &path = {});

@@ -10,13 +10,26 @@ RequestLog::RequestLog(int capacity)
     : m_capacity(capacity)
 {}
 
-void RequestLog::append(RequestRecord record)
+qint64 RequestLog::append(RequestRecord record)
 {
     QMutexLocker lock(&m_mutex);
     record.sequence = m_nextSequence++;
     if (m_records.size() >= m_capacity)
         m_records.removeFirst(); // bounded: a long demo session must not grow without end
     m_records.append(std::move(record));
+    return m_records.constLast().sequence;
+}
+
+void RequestLog::amend(qint64 sequence, RequestRecord record)
+{
+    QMutexLocker lock(&m_mutex);
+    for (qsizetype i = m_records.size() - 1; i >= 0; --i) {
+        if (m_records.at(i).sequence == sequence) {
+            record.sequence = sequence;
+            m_records[i] = std::move(record);
+            return;
+        }
+    }
 }
 
 void RequestLog::clear()

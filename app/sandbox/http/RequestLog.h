@@ -31,7 +31,9 @@ class RequestLog
 {
 public:
     explicit RequestLog(int capacity = 100'000);
-    void append(RequestRecord record); // assigns the sequence number
+    qint64 append(RequestRecord record); // assigns and returns the sequence number
+    // Replaces the record `sequence` (kept) with `record`, if it is still in the log.
+    void amend(qint64 sequence, RequestRecord record);
     void clear();
     QJsonArray toJson() const;
     qint64 totalCount() const;
