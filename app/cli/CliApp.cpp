@@ -1,0 +1,178 @@
+#include "CliApp.h"
+
+#include "ArgParser.h"
+#include "Command.h"
+#include "GlobalOptions.h"
+#include "Output.h"
+#include "Session.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+namespace anadesk::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("anadesk::cli::CliApp", text);
+}
+
+QList<OptionSpec> commandOptions(const QString &name)
+{
+    const Command *command = findCommand(name);
+    return command ? command->options : QList<OptionSpec>{};
+}
+
+QString exitCodeTable()
+{
+    struct Row
+    {
+        ErrorCategory category;
+        const char *meaning;
+    };
+    static const Row rows[] = {
+        {ErrorCategory::BadInput, "usage error, bad input, or HTTP 400"},
+        {ErrorCategory::Auth, "sign-in failed: credentials rejected or token invalid (never retried in a loop)"},
+        {ErrorCategory::Permission, "not allowed (HTTP 403)"},
+        {ErrorCategory::NotFound, "no such workspace, model, file, action or task (HTTP 404)"},
+        {ErrorCategory::ModelBusy, "the model is busy or locked (HTTP 409/423)"},
+        {ErrorCategory::ModelArchived, "the model is archived (HTTP 422)"},
+        {ErrorCategory::RateLimited, "rate limited after all retries (HTTP 429)"},
+        {ErrorCategory::Timeout, "no answer in time, or --max-wait reached"},
+        {ErrorCategory::Network, "network or TLS failure"},
+        {ErrorCategory::Server, "server error after all retries (HTTP 5xx)"},
+        {ErrorCategory::ActionFailed, "the task completed with failures (successful=false), or models not deleted"},
+        {ErrorCategory::Cancelled, "cancelled (Ctrl-C, or the task was cancelled)"},
+        {ErrorCategory::Protocol, "the server answered something unexpected"},
+        {ErrorCategory::LocalIo, "reading or writing a local file failed"},
+    };
+    QString text = QStringLiteral("  0   success\n  1   unexpected failure\n");
+    for (const Row &row : rows)
+        text += QStringLiteral("  %1  %2 (%3)\n")
+                    .arg(exitCodeFor(row.category), -2)
+                    .arg(tr(row.meaning), categoryName(row.category));
+    text += tr("  130 interrupted (second Ctrl-C)\n");
+    return text;
+}
+
+void configureLogging(bool verbose)
+{
+    qSetMessagePattern(QStringLiteral(
+        "anadesk-cli: %{if-debug}debug: %{endif}%{if-info}info: %{endif}%{if-warning}warning: %{endif}"
+        "%{if-critical}error: %{endif}%{if-fatal}fatal: %{endif}%{message}"));
+    QLoggingCategory::setFilterRules(verbose ? QStringLiteral("anadesk.*.debug=true\nanadesk.*.info=true")
+                                             : QStringLiteral("*.debug=false\n*.info=false"));
+}
+
+} // namespace
+
+QString CliApp::overviewHelp()
+{
+    QString text = tr("Usage: anadesk-cli [--server URL | --region NAME] --user EMAIL [--workspace ID] [--model ID]\n"
+                      "                   [--json] [OPTIONS] COMMAND [ARGS]\n\n"
+                      "Anaplan bulk operations from the command line: list objects, run actions and follow their "
+                      "tasks,\nupload and download files. Objects may be given by id or by name.\n");
+    QString group;
+    QList<QStringList> rows;
+    auto flush = [&] {
+        if (!rows.isEmpty())
+            text += Output::table(rows, {});
+        rows.clear();
+    };
+    for (const Command &command : allCommands()) {
+        if (command.group != group) {
+            flush();
+            group = command.group;
+            text += QLatin1Char('\n') + group + QStringLiteral(" commands:\n");
+        }
+        rows.append({QStringLiteral("  ") + command.name, command.summary});
+    }
+    flush();
+    text += QLatin1Char('\n') + tr("Options (before or after the command):\n")
+            + ArgParser::describe(globalOptionSpecs());
+    text += QLatin1Char('\n')
+            + tr("Credentials: never on the command line. The password comes from ANADESK_PASSWORD, else it is asked\n"
+                 "on the terminal (no echo); the key passphrase from ANADESK_KEY_PASSWORD; a token from ANADESK_TOKEN.\n"
+                 "--token also works but shows the token to other local users in the process list.\n");
+    text += QLatin1Char('\n') + tr("Exit codes:\n") + exitCodeTable();
+    text += QLatin1Char('\n') + tr("Run 'anadesk-cli COMMAND --help' for a command's arguments and options.\n");
+    return text;
+}
+
+QString CliApp::commandHelp(const QString &name)
+{
+    const Command *command = findCommand(name);
+    if (!command)
+        return overviewHelp();
+    QString text = QStringLiteral("Usage: anadesk-cli [OPTIONS] %1%2\n\n%3\n")
+                       .arg(command->name, command->usage.isEmpty() ? QString() : QLatin1Char(' ') + command->usage,
+                            command->summary);
+    if (!command->details.isEmpty())
+        text += QLatin1Char('\n') + command->details + QLatin1Char('\n');
+    if (!command->options.isEmpty())
+        text += QLatin1Char('\n') + tr("Options of %1:\n").arg(command->name) + ArgParser::describe(command->options);
+    text += QLatin1Char('\n') + tr("Options for every command (see 'anadesk-cli --help'):\n")
+            + ArgParser::describe(globalOptionSpecs());
+    return text;
+}
+
+int CliApp::run(const QStringList &arguments)
+{
+    ArgParser parser(globalOptionSpecs());
+    ParsedArgs args;
+    QString error;
+    // Errors before --json is known go to stderr only; that is all a usage error prints anyway.
+    if (!parser.parse(arguments, &commandOptions, &args, &error)) {
+        Output(false).usageError(error, findCommand(args.command) ? args.command : QString());
+        return kExitUsage;
+    }
+    GlobalOptions options;
+    if (!readGlobalOptions(args, &options, &error)) {
+        Output(false).usageError(error, findCommand(args.command) ? args.command : QString());
+        return kExitUsage;
+    }
+    Output out(options.json);
+    configureLogging(options.verbose);
+
+    if (options.version) {
+        out.writeOut(QStringLiteral("anadesk-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const Command *command = findCommand(args.command);
+    if (options.help) {
+        out.writeOut(command ? commandHelp(command->name) : overviewHelp());
+        return 0;
+    }
+    if (args.command.isEmpty()) {
+        out.usageError(tr("no command given"));
+        return kExitUsage;
+    }
+    if (!command) {
+        out.usageError(tr("unknown command '%1'").arg(args.command));
+        return kExitUsage;
+    }
+    const int count = int(args.positionals.size());
+    if (count < command->minArgs || (command->maxArgs >= 0 && count > command->maxArgs)) {
+        const QString expected = command->usage.isEmpty() ? tr("no arguments") : command->usage;
+        out.usageError(tr("'%1' expects: %2 (got %3 argument(s))").arg(command->name, expected).arg(count),
+                       command->name);
+        return kExitUsage;
+    }
+
+    Session session(options, args.value(QStringLiteral("token")).toUtf8(), out);
+    ApiError result = session.connect();
+    if (!result.isError()) {
+        CommandContext context{session, args};
+        result = command->run(context);
+    }
+    if (!result.isError())
+        return 0;
+    out.error(result);
+    if (out.isJson() && !out.resultPrinted())
+        out.object(QJsonObject{{QStringLiteral("error"), Output::errorJson(result)}}, {});
+    const int code = exitCodeFor(result.category);
+    return code == 0 ? kExitUnexpected : code;
+}
+
+} // namespace anadesk::cli
