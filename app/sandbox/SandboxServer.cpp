@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "bulk/BulkRoutes.h"
+#include "cloudworks/CloudServices.h"
 #include "http/DiagnosticRoutes.h"
 #include "tenant/Tenant.h"
 
@@ -29,6 +30,8 @@ SandboxServer::SandboxServer(const SandboxConfig &config, HttpServerOptions opti
     m_auth.registerRoutes(m_apiRouter);
     m_tenant = std::make_unique<Tenant>(m_config);
     registerBulkRoutes(m_apiRouter, *m_tenant);
+    m_cloud = std::make_unique<CloudServices>(m_config, m_tenant->state());
+    m_cloud->registerRoutes(m_apiRouter);
     m_admin.registerRoutes(m_adminRouter);
     registerDiagnosticRoutes(m_adminRouter);
 }

@@ -17,6 +17,7 @@
 namespace sandbox {
 
 class Tenant;
+class CloudServices;
 
 class SandboxServer
 {
@@ -49,6 +50,7 @@ private:
     Router m_apiRouter;
     Router m_adminRouter;
     std::unique_ptr<Tenant> m_tenant; // the seeded tenant behind the bulk routes
+    std::unique_ptr<CloudServices> m_cloud; // SCIM, /2/0/users, audit and CloudWorks over the tenant
     AdminApi m_admin;
     std::unique_ptr<HttpServer> m_server;
 };
