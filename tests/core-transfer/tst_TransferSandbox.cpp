@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -135,17 +137,17 @@ private Q_SLOTS:
         m_probe = std::make_unique<HttpProbe>(m_sandbox->url());
         const ProbeReply login = m_probe->loginBasic(SandboxProcess::demoUser(), SandboxProcess::demoPassword());
         QVERIFY2(login.status == 201 || login.status == 200, login.body.constData());
-        const QJsonArray models =
-            m_probe->get(QStringLiteral("/2/0/models?modelDetails=true")).json().value(QStringLiteral("models")).toArray();
-        for (const QJsonValue &value : models) {
-            const QJsonObject model = value.toObject();
-            if (model.value(QStringLiteral("activeState")).toString() == QLatin1String("UNLOCKED")) {
-                m_model = model.value(QStringLiteral("id")).toString();
-                m_ws = model.value(QStringLiteral("currentWorkspaceId")).toString();
-                break;
-            }
-        }
-        QVERIFY2(!m_model.isEmpty(), "no UNLOCKED model in the sandbox seed");
+        // The seeded demo workspace and model, as documented in `anadesk-sandbox --help`.
+        QProcess help;
+        help.start(SandboxProcess::binaryPath(), {QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(10'000));
+        const QString text = QString::fromUtf8(help.readAllStandardOutput()).simplified();
+        const QRegularExpression ids(QStringLiteral("Seeded demo workspace ([0-9a-f]+), model ([0-9A-F]+)"));
+        const QRegularExpressionMatch match = ids.match(text);
+        QVERIFY2(match.hasMatch(), qPrintable(text));
+        m_ws = match.captured(1);
+        m_model = match.captured(2);
+        QVERIFY(!m_model.isEmpty());
     }
 
     void cleanup()
