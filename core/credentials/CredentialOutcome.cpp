@@ -60,7 +60,7 @@ CredentialOutcome CredentialOutcome::failure(CredentialStatus status, Credential
     case CredentialStatus::Ok:
         return ok();
     case CredentialStatus::NotFound:
-        outcome.message = tr("There is no saved %1").arg(subject);
+        outcome.message = tr("Nothing is saved as %1").arg(subject);
         outcome.hint = tr("Enter it to sign in; tick \"Remember\" to save it in the system keychain");
         break;
     case CredentialStatus::KeychainLocked:

@@ -2,6 +2,7 @@
 
 #include "CredentialsLogging.h"
 #include "KeychainErrorMapping.h"
+#include "SecretServiceCheck.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -207,14 +208,54 @@ void KeychainCredentialStore::read(const QString &profileId, SecretKind kind, QO
                                       });
                    return;
                }
-               if (result.status == CredentialStatus::NotFound)
-                   indexRemove(profileId, kindName); // the keychain answered: the index was stale
-               const CredentialOutcome outcome = CredentialOutcome::failure(
-                   result.status, CredentialOperation::Read, subject(profileId, kind), result.detail);
-               if (outcome.isKeychainUnavailable())
-                   qCWarning(lcCredentials).noquote() << outcome.toString();
-               deliverRead(target, done, outcome, {});
+               if (result.status == CredentialStatus::NotFound) {
+                   // libsecret reports a locked entry whose unlock prompt failed as "not found": ask the
+                   // Secret Service before telling anyone there is no secret.
+                   const QString key = keychainKey(profileId, kindName);
+                   return checkSecretServiceEntry(
+                       m_options.service, key, this,
+                       [this, profileId, kind, kindName, target, done, result](EntryPresence presence) {
+                           JobResult checked = result;
+                           applySecondOpinion(checked, presence, CredentialOperation::Read);
+                           if (checked.status == CredentialStatus::NotFound)
+                               indexRemove(profileId, kindName); // the keychain answered: the index was stale
+                           finishRead(profileId, kind, checked, target, done);
+                       });
+               }
+               finishRead(profileId, kind, result, target, done);
            });
+}
+
+void KeychainCredentialStore::finishRead(const QString &profileId, SecretKind kind, const JobResult &result,
+                                         const CallbackContext &context, const ReadDone &done)
+{
+    const CredentialOutcome outcome =
+        CredentialOutcome::failure(result.status, CredentialOperation::Read, subject(profileId, kind), result.detail);
+    if (outcome.isKeychainUnavailable())
+        qCWarning(lcCredentials).noquote() << outcome.toString();
+    deliverRead(context, done, outcome, {});
+}
+
+void KeychainCredentialStore::applySecondOpinion(JobResult &result, EntryPresence presence,
+                                                 CredentialOperation operation)
+{
+    switch (presence) {
+    case EntryPresence::Unknown:
+    case EntryPresence::Absent:
+        return; // QtKeychain's answer stands
+    case EntryPresence::Locked:
+        result.status = CredentialStatus::KeychainLocked;
+        result.detail = operation == CredentialOperation::Read
+                            ? tr("the entry exists in a locked keychain collection")
+                            : tr("the entry is still there, in a locked keychain collection");
+        return;
+    case EntryPresence::Unlocked:
+        result.status = CredentialStatus::OtherError;
+        result.detail = operation == CredentialOperation::Read
+                            ? tr("the keychain holds the entry but did not return it")
+                            : tr("the keychain reported the entry deleted, but it is still there");
+        return;
+    }
 }
 
 void KeychainCredentialStore::readFromPlainText(const QString &profileId, SecretKind kind,
@@ -284,23 +325,39 @@ void KeychainCredentialStore::removeEntry(const QString &profileId, const QStrin
 {
     const QString key = keychainKey(profileId, kindName);
     runJob(JobType::Delete, key, {}, [this, profileId, kindName, key, done](const JobResult &keychain) {
-        JobResult result = keychain;
-        if (result.status == CredentialStatus::NotFound)
-            result.status = CredentialStatus::Ok; // deleting what is not there is a success
-        if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback)
-            result.status = CredentialStatus::Ok; // no keychain: the plain-text file is the only place
-        if (m_plainText.exists()) { // forgetting must be complete, whatever the option says today
-            QString error;
-            if (!m_plainText.remove(key, &error) && result.status == CredentialStatus::Ok) {
-                result.status = CredentialStatus::OtherError;
-                result.detail = error;
-            }
-        }
-        if (result.status == CredentialStatus::Ok)
-            indexRemove(profileId, kindName);
-        if (!result.late)
-            done(result);
+        if (keychain.status != CredentialStatus::Ok && keychain.status != CredentialStatus::NotFound)
+            return finishRemoveEntry(profileId, kindName, keychain, done);
+        // libsecret reports a delete in a locked collection as done: check that the entry is gone.
+        checkSecretServiceEntry(m_options.service, key, this,
+                                [this, profileId, kindName, keychain, done](EntryPresence presence) {
+                                    JobResult checked = keychain;
+                                    applySecondOpinion(checked, presence, CredentialOperation::Remove);
+                                    finishRemoveEntry(profileId, kindName, checked, done);
+                                });
     });
+}
+
+void KeychainCredentialStore::finishRemoveEntry(const QString &profileId, const QString &kindName,
+                                                const JobResult &keychain,
+                                                const std::function<void(const JobResult &)> &done)
+{
+    const QString key = keychainKey(profileId, kindName);
+    JobResult result = keychain;
+    if (result.status == CredentialStatus::NotFound)
+        result.status = CredentialStatus::Ok; // deleting what is not there is a success
+    if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback)
+        result.status = CredentialStatus::Ok; // no keychain: the plain-text file is the only place
+    if (m_plainText.exists()) { // forgetting must be complete, whatever the option says today
+        QString error;
+        if (!m_plainText.remove(key, &error) && result.status == CredentialStatus::Ok) {
+            result.status = CredentialStatus::OtherError;
+            result.detail = error;
+        }
+    }
+    if (result.status == CredentialStatus::Ok)
+        indexRemove(profileId, kindName);
+    if (!result.late)
+        done(result);
 }
 
 void KeychainCredentialStore::removeSecret(const QString &profileId, SecretKind kind, QObject *context, Done done)

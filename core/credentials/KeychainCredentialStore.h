@@ -11,6 +11,7 @@
 #include "CredentialIndex.h"
 #include "CredentialStore.h"
 #include "PlainTextSecretFile.h"
+#include "SecretServiceCheck.h"
 
 #include <memory>
 
@@ -78,6 +79,12 @@ private:
 
     void runJob(JobType type, const QString &key, const SecretBytes &data, JobFinished finished);
     void read(const QString &profileId, SecretKind kind, QObject *context, ReadDone done, bool mayRetry);
+    void finishRead(const QString &profileId, SecretKind kind, const JobResult &result,
+                    const CallbackContext &context, const ReadDone &done);
+    // Corrects QtKeychain's "not found" / "deleted" with what the Secret Service says (SecretServiceCheck.h).
+    static void applySecondOpinion(JobResult &result, EntryPresence presence, CredentialOperation operation);
+    void finishRemoveEntry(const QString &profileId, const QString &kindName, const JobResult &keychain,
+                           const std::function<void(const JobResult &)> &done);
     void readFromPlainText(const QString &profileId, SecretKind kind, const CallbackContext &context, ReadDone done);
     // Deletes one entry (keychain, and the plain-text file when it has it) and updates the index.
     void removeEntry(const QString &profileId, const QString &kindName, std::function<void(const JobResult &)> done);

@@ -5,6 +5,9 @@
 #include "credentials/CredentialStore.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QStringList>
@@ -154,6 +157,61 @@ private:
         return m;
     }
 };
+
+// A planted secret: a letters-and-digits marker (found whatever escaping a file applies) followed by
+// random characters that stress encodings.
+inline QByteArray plantedSecret()
+{
+    return randomMarker() + randomSecret(12);
+}
+
+struct LeakScan
+{
+    int filesScanned = 0;
+    qint64 bytesScanned = 0;
+    int logLinesScanned = 0;
+    QStringList hits; // "<where>: secret #<n>" — never the secret itself
+};
+
+// Looks for every secret, in the forms a leak could take (raw, its marker, base64, hex, percent-encoded),
+// in every file under `directory` and in every captured log line.
+inline LeakScan scanForSecrets(const QString &directory, const QStringList &logLines, const QList<QByteArray> &secrets)
+{
+    QList<QList<QByteArray>> forms;
+    for (const QByteArray &secret : secrets) {
+        const QByteArray marker = secret.left(20);
+        forms.append({secret, marker, secret.left(18).toBase64(), marker.toHex(), secret.toPercentEncoding()});
+    }
+    LeakScan scan;
+    auto check = [&](const QByteArray &haystack, const QString &where) {
+        for (int i = 0; i < forms.size(); ++i) {
+            for (const QByteArray &form : forms.at(i)) {
+                if (!form.isEmpty() && haystack.contains(form)) {
+                    scan.hits << QStringLiteral("%1: secret #%2").arg(where).arg(i + 1);
+                    break;
+                }
+            }
+        }
+    };
+    QDirIterator files(directory, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            scan.hits << QStringLiteral("%1: unreadable, cannot be checked").arg(path);
+            continue;
+        }
+        const QByteArray bytes = file.readAll();
+        ++scan.filesScanned;
+        scan.bytesScanned += bytes.size();
+        check(bytes, path);
+    }
+    for (const QString &line : logLines) {
+        ++scan.logLinesScanned;
+        check(line.toUtf8(), QStringLiteral("log line %1").arg(scan.logLinesScanned));
+    }
+    return scan;
+}
 
 inline void figure(const QString &line)
 {
