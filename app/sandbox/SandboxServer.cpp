@@ -95,10 +95,9 @@ QString SandboxServer::url() const
     return QStringLiteral("http://%1:%2").arg(host).arg(port());
 }
 
-void SandboxServer::stop()
+bool SandboxServer::stop()
 {
-    if (m_server)
-        m_server->stop();
+    return m_server ? m_server->stop() : true;
 }
 
 HttpResponse SandboxServer::routed(const Router &router, HttpRequest &request)

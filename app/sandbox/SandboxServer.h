@@ -34,7 +34,7 @@ public:
     bool listen(QString *error);
     quint16 port() const;
     QString url() const; // "http://127.0.0.1:PORT"
-    void stop();
+    bool stop();         // false: a connection thread could not be joined (exit without destructors)
 
     Router &apiRouter() { return m_apiRouter; }
 
@@ -49,7 +49,7 @@ private:
     AuthService m_auth;
     Router m_apiRouter;
     Router m_adminRouter;
-    std::unique_ptr<Tenant> m_tenant; // the seeded tenant behind the bulk routes
+    std::unique_ptr<Tenant> m_tenant;       // the seeded tenant behind the bulk routes
     std::unique_ptr<CloudServices> m_cloud; // SCIM, /2/0/users, audit and CloudWorks over the tenant
     AdminApi m_admin;
     std::unique_ptr<HttpServer> m_server;

@@ -72,10 +72,9 @@ HttpResponse waitOnBarrier(const HttpRequest &request)
     int timeoutMs = request.queryValue(QStringLiteral("timeoutMs")).toInt(&timeoutGiven);
     if (!timeoutGiven)
         timeoutMs = 10'000;
-    if (name.isEmpty() || !partiesOk || parties < 1 || parties > 1'000 || timeoutMs < 0 ||
-        timeoutMs > 600'000)
+    if (name.isEmpty() || !partiesOk || parties < 1 || parties > 1'000 || timeoutMs < 0 || timeoutMs > 60'000)
         return HttpResponse::v2Error(
-            400, QStringLiteral("barrier needs ?name=X&parties=1..1000[&timeoutMs=0..600000]"),
+            400, QStringLiteral("barrier needs ?name=X&parties=1..1000[&timeoutMs=0..60000]"),
             request.path());
     QMutexLocker lock(&barrierMutex);
     Barrier &barrier = barriers[name];

@@ -6,7 +6,7 @@
 //                                       -> N bytes of patternByte(i, S), streamed (never held in memory)
 //   GET /__sandbox/barrier?name=X&parties=N[&timeoutMs=T]
 //                                       -> answers once N requests wait on X at the same time (proves
-//                                          concurrent handling); 504 after T ms (default 10 s)
+//                                          concurrent handling); 504 after T ms (default 10 s, at most 60 s)
 #include "Router.h"
 
 namespace sandbox {

@@ -45,8 +45,9 @@ public:
     HttpServer(HttpServerOptions options, HttpServerHooks hooks, QObject *parent = nullptr);
     ~HttpServer() override;
 
-    // Stops accepting, makes every connection thread finish (hanging ones too) and joins them.
-    void stop();
+    // Stops accepting, makes every connection thread finish (hanging ones too) and joins them. False when a
+    // thread is still inside a handler after 10 s: it is then left running (the caller should exit at once).
+    bool stop();
     int connectionCount() const;
 
     struct Shared; // state the connection threads share with the server
