@@ -120,12 +120,18 @@ void registerTaskRoutes(Router &router, TenantState &state)
                                 QStringLiteral("processes")}) {
         const QString base = kWorkspaceModel + QLatin1Char('/') + kind + QStringLiteral("/{id}/tasks");
         router.add("POST", base, [s, kind](const HttpRequest &request, const RouteMatch &m) {
-            QJsonObject body;
-            QString error;
-            if (!jsonBody(request, &body, &error))
-                return failure(request, 400, error + QStringLiteral(" Send {\"localeName\": \"en_US\"}."));
-            if (!body.value(QStringLiteral("localeName")).isString())
-                return failure(request, 400, QStringLiteral("The body needs localeName (\"en_US\")."));
+            // The integration spec documents no request body for actions and processes; Anaplan's
+            // docs show {"localeName"} for imports and exports. An absent body means en_US there.
+            const bool bodyOptional = kind == QLatin1String("actions") || kind == QLatin1String("processes");
+            if (!(bodyOptional && request.body.trimmed().isEmpty())) {
+                QJsonObject body;
+                QString error;
+                if (!jsonBody(request, &body, &error))
+                    return failure(request, 400, error + QStringLiteral(" Send {\"localeName\": \"en_US\"}."));
+                const QJsonValue locale = body.value(QStringLiteral("localeName"));
+                if (!locale.isString() && !(bodyOptional && locale.isUndefined()))
+                    return failure(request, 400, QStringLiteral("The body needs localeName (\"en_US\")."));
+            }
             QJsonObject task;
             if (Failure f = s->startTask(p(m, "ws"), p(m, "model"), kind, p(m, "id"), request.user, &task))
                 return failure(request, f);
