@@ -2,6 +2,7 @@
 
 #include "ArgParser.h"
 #include "Command.h"
+#include "CommandHelpers.h"
 #include "GlobalOptions.h"
 #include "Output.h"
 #include "Session.h"
@@ -122,16 +123,21 @@ int CliApp::run(const QStringList &arguments)
     ArgParser parser(globalOptionSpecs());
     ParsedArgs args;
     QString error;
-    // Errors before --json is known go to stderr only; that is all a usage error prints anyway.
-    if (!parser.parse(arguments, &commandOptions, &args, &error)) {
-        Output(false).usageError(error, findCommand(args.command) ? args.command : QString());
+    // Before the options are read, --json is looked for literally: a script that asked for JSON
+    // gets a JSON error document even when the command line itself is wrong.
+    const bool wantsJson = arguments.contains(QStringLiteral("--json"));
+    auto usageFailure = [&](const QString &message, const QString &command) {
+        Output out(wantsJson);
+        out.usageError(message, command);
+        if (wantsJson)
+            out.object(QJsonObject{{QStringLiteral("error"), Output::errorJson(usage(message))}}, {});
         return kExitUsage;
-    }
+    };
+    if (!parser.parse(arguments, &commandOptions, &args, &error))
+        return usageFailure(error, findCommand(args.command) ? args.command : QString());
     GlobalOptions options;
-    if (!readGlobalOptions(args, &options, &error)) {
-        Output(false).usageError(error, findCommand(args.command) ? args.command : QString());
-        return kExitUsage;
-    }
+    if (!readGlobalOptions(args, &options, &error))
+        return usageFailure(error, findCommand(args.command) ? args.command : QString());
     Output out(options.json);
     configureLogging(options.verbose);
 
@@ -144,20 +150,15 @@ int CliApp::run(const QStringList &arguments)
         out.writeOut(command ? commandHelp(command->name) : overviewHelp());
         return 0;
     }
-    if (args.command.isEmpty()) {
-        out.usageError(tr("no command given"));
-        return kExitUsage;
-    }
-    if (!command) {
-        out.usageError(tr("unknown command '%1'").arg(args.command));
-        return kExitUsage;
-    }
+    if (args.command.isEmpty())
+        return usageFailure(tr("no command given"), {});
+    if (!command)
+        return usageFailure(tr("unknown command '%1'").arg(args.command), {});
     const int count = int(args.positionals.size());
     if (count < command->minArgs || (command->maxArgs >= 0 && count > command->maxArgs)) {
         const QString expected = command->usage.isEmpty() ? tr("no arguments") : command->usage;
-        out.usageError(tr("'%1' expects: %2 (got %3 argument(s))").arg(command->name, expected).arg(count),
-                       command->name);
-        return kExitUsage;
+        return usageFailure(tr("'%1' expects: %2 (got %3 argument(s))").arg(command->name, expected).arg(count),
+                            command->name);
     }
 
     Session session(options, args.value(QStringLiteral("token")).toUtf8(), out);

@@ -155,8 +155,9 @@ void Output::object(const QJsonObject &value, const QList<std::pair<QString, QSt
     }
     QList<QStringList> rows;
     for (const auto &[key, label] : fields) {
-        if (!value.contains(key))
-            continue;
+        const QJsonValue v = value.value(key);
+        if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()))
+            continue; // humans read what is there; JSON keeps every key
         rows.append({label + QLatin1Char(':'), cell(value.value(key))});
     }
     writeOut(table(rows, {}));

@@ -25,6 +25,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("anadesk::cli::Session", text);
 }
 
+QString listingCommandsFor(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Workspace: return QStringLiteral("anadesk-cli workspaces");
+    case ObjectKind::Model: return QStringLiteral("anadesk-cli models");
+    case ObjectKind::File: return QStringLiteral("anadesk-cli files");
+    case ObjectKind::Import: return QStringLiteral("anadesk-cli imports");
+    case ObjectKind::Export: return QStringLiteral("anadesk-cli exports");
+    case ObjectKind::Process: return QStringLiteral("anadesk-cli processes");
+    case ObjectKind::Action: return QStringLiteral("anadesk-cli actions");
+    case ObjectKind::Runnable:
+        return QStringLiteral("anadesk-cli imports | exports | processes | actions");
+    }
+    return QString();
+}
+
 bool looksLikeHexId(const QString &text)
 {
     static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{32}$"));
@@ -194,8 +210,13 @@ ApiError Session::resolve(ObjectKind kind, const QString &idOrName, NamedObject 
         if (ApiError e = requireModel(); e.isError())
             return e;
     auto job = own(client().resolve(kind, idOrName));
-    if (ApiError e = wait(job); e.isError())
+    if (ApiError e = wait(job); e.isError()) {
+        if (e.category == ErrorCategory::NotFound && job->listed() && e.hint.startsWith(QLatin1String("List ")))
+            e.hint = tr("See the ids and names with: %1.").arg(listingCommandsFor(kind));
+        if (e.object.isEmpty() && kind != ObjectKind::Workspace)
+            e.object = modelLabel(m_modelId);
         return e;
+    }
     *out = job->object();
     return {};
 }

@@ -56,7 +56,7 @@ QJsonObject taskReportJson(const TaskStatus &status, const ActionRef &action, co
 QStringList taskReportLines(const TaskStatus &status, const ActionRef &action)
 {
     QString head = tr("Task %1 of %2: %3").arg(status.id, action.label(), status.stateRaw);
-    if (status.result)
+    if (status.result && status.state == TaskState::Complete)
         head += status.result->successful ? tr(", successful") : tr(", failed");
     else if (status.state != TaskState::Complete && status.state != TaskState::Cancelled)
         head += QStringLiteral(" %1%").arg(qRound(status.progress * 100.0));

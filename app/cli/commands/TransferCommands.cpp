@@ -106,7 +106,14 @@ ApiError uploadStream(CommandContext &c, const NamedObject &file, const QString 
     bool inputDone = false;
     auto pump = [&] {
         while (!inputDone && job->canPush()) {
-            const QByteArray data = source.read(chunkSize);
+            // A pipe hands out what it has; fill the chunk up to --chunk-size (or the end of input).
+            QByteArray data;
+            while (data.size() < chunkSize) {
+                const QByteArray part = source.read(chunkSize - data.size());
+                if (part.isEmpty())
+                    break;
+                data += part;
+            }
             if (data.isEmpty()) {
                 if (source.error() != QFileDevice::NoError)
                     readError = localIo(tr("Reading the source failed"), native(path), source.errorString());
@@ -134,7 +141,8 @@ ApiError uploadStream(CommandContext &c, const NamedObject &file, const QString 
         return readError;
     if (error.isError())
         return error;
-    *result = uploadJson(file, job->stream()->manifest().fileId, fromStdin ? QStringLiteral("-") : native(path),
+    *result = uploadJson(file, job->stream()->manifest().fileId,
+                         fromStdin ? QStringLiteral("-") : native(QFileInfo(path).absoluteFilePath()),
                          job->stream()->manifest(), hash.result());
     return {};
 }
@@ -169,7 +177,8 @@ ApiError upload(CommandContext &c)
         sha.waitForFinished();
         if (error.isError())
             return error;
-        result = uploadJson(file, job->writtenFileId(), native(path), job->upload()->manifest(), sha.result());
+        result = uploadJson(file, job->writtenFileId(), native(QFileInfo(path).absoluteFilePath()),
+                            job->upload()->manifest(), sha.result());
     }
     c.session.out().object(result, {{QStringLiteral("fileId"), tr("File")},
                                     {QStringLiteral("name"), tr("Name")},
