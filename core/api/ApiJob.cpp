@@ -65,7 +65,7 @@ void ApiJob::onReplyFinished()
     m_httpStatus = reply->httpStatus();
     m_attempts = reply->attempts();
     m_body = reply->body();
-    if (!reply->isOk() || reply->error().isError()) {
+    if ((!reply->isOk() || reply->error().isError()) && !(m_httpStatus > 0 && acceptsErrorStatus(m_httpStatus))) {
         ApiError error = reply->error();
         if (!error.isError())
             error.category = categoryForHttpStatus(m_httpStatus);

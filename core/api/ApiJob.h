@@ -39,6 +39,13 @@ protected:
     virtual ApiError parseBody(const QByteArray &body);
     virtual ApiError parseJson(const QJsonObject &json);
 
+    // An HTTP error status that means success for this endpoint (e.g. 424 "already open" on /open).
+    virtual bool acceptsErrorStatus(int httpStatus) const
+    {
+        Q_UNUSED(httpStatus);
+        return false;
+    }
+
     // A Protocol error about this job's object.
     ApiError malformed(const QString &what) const;
 

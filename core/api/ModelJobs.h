@@ -80,9 +80,15 @@ public:
     enum class Operation { Open, Close };
     ModelPowerJob(Transport *transport, const QString &modelId, Operation operation, QObject *parent = nullptr);
     Operation operation() const { return m_operation; }
+    // Open only: the model was already open (Anaplan answers 424; the reference SDK treats it so).
+    bool wasAlreadyOpen() const { return m_operation == Operation::Open && httpStatus() == 424; }
 
 protected:
     ApiError parseBody(const QByteArray &body) override; // empty or ignored
+    bool acceptsErrorStatus(int httpStatus) const override
+    {
+        return m_operation == Operation::Open && httpStatus == 424;
+    }
 
 private:
     Operation m_operation;

@@ -62,7 +62,7 @@ public:
     ActionKind kind() const { return m_kind; }
     const QString &taskId() const { return m_taskId; }
     const TaskStatus &status() const { return m_status; }           // the last status read
-    std::optional<TaskResult> taskResult() const { return m_status.result; }
+    const std::optional<TaskResult> &taskResult() const { return m_status.result; }
     const QList<TaskDump> &dumps() const { return m_dumps; }
 
     // Figures for reports and tests.

@@ -139,6 +139,19 @@ private Q_SLOTS:
         QCOMPARE(env.nam.matching("POST", u"/2/0/models/OTHER/close"_s).size(), 1);
     }
 
+    void openAlreadyOpenModelIsSuccess()
+    {
+        BulkFakeEnv env;
+        env.nam.on("POST", u"/2/0/models/*/open"_s).reply(FakeResponse::anaplanError(424, u"Model already open"_s));
+        env.nam.on("POST", u"/2/0/models/*/close"_s).reply(FakeResponse::anaplanError(424, u"?"_s));
+        auto open = keep(env.client.openModel());
+        auto close = keep(env.client.closeModel());
+        QVERIFY(env.finish(open.get()) && env.finish(close.get()));
+        QVERIFY2(open->isSucceeded(), qPrintable(open->error().toString()));
+        QVERIFY(open->wasAlreadyOpen());
+        QVERIFY(!close->isSucceeded()); // 424 means "already open" only for /open
+    }
+
     void deleteModelsBodyAndPartialFailure()
     {
         BulkFakeEnv env;
