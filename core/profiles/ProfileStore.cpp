@@ -156,7 +156,12 @@ void ProfileStore::remove(const QString &id, QObject *context, CredentialStore::
         QTimer::singleShot(0, this, [this, target, done, outcome]() { finish(target, done, outcome); });
         return;
     }
-    m_credentials->removeProfile(id, this, [this, id, target, done, policy](const CredentialOutcome &secrets) {
+    m_credentials->removeProfile(id, this, [this, id, target, done, policy, hasSecrets](const CredentialOutcome &result) {
+        CredentialOutcome secrets = result;
+        // No keychain on this computer and nothing was ever saved for the profile: there is nothing to
+        // leave behind, and refusing would make profiles impossible to remove without a keychain.
+        if (secrets.status == CredentialStatus::NoBackend && !hasSecrets)
+            secrets = CredentialOutcome::ok();
         if (secrets.isOk() || policy == RemovalPolicy::RemoveAnyway) {
             if (!eraseFromSettings(id)) {
                 CredentialOutcome failed;
