@@ -1,6 +1,7 @@
 #include "CloudServices.h"
 
 #include "audit/AuditRoutes.h"
+#include "cloudworks/CloudWorksRoutes.h"
 #include "http/Router.h"
 #include "scim/ScimRoutes.h"
 #include "tenant/TenantState.h"
@@ -31,6 +32,7 @@ CloudServices::CloudServices(const SandboxConfig &config, TenantState &tenant, s
     m_directory = std::make_unique<scim::ScimDirectory>(config, tenant.workspaces(), clock);
     m_audit = std::make_unique<audit::AuditLog>(config, auditSeed(*m_directory, tenant), clock);
     m_directory->attachAudit(m_audit.get());
+    m_cloudWorks = std::make_unique<cloudworks::CloudWorks>(config, tenant, *m_directory, m_audit.get(), clock);
 }
 
 CloudServices::~CloudServices() = default;
@@ -40,6 +42,7 @@ void CloudServices::registerRoutes(Router &router)
     registerScimRoutes(router, *m_directory);
     registerUserRoutes(router, *m_directory, m_config.pageCap);
     registerAuditRoutes(router, *m_audit);
+    registerCloudWorksRoutes(router, *m_cloudWorks);
 }
 
 } // namespace sandbox

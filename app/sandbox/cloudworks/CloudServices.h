@@ -4,6 +4,7 @@
 // SandboxServer owns one and calls registerRoutes once; tests build one over a Tenant directly.
 #include "SandboxConfig.h"
 #include "audit/AuditLog.h"
+#include "cloudworks/CloudWorks.h"
 #include "scim/ScimDirectory.h"
 
 #include <memory>
@@ -26,11 +27,13 @@ public:
 
     scim::ScimDirectory &directory() { return *m_directory; }
     audit::AuditLog &auditLog() { return *m_audit; }
+    cloudworks::CloudWorks &cloudWorks() { return *m_cloudWorks; }
 
 private:
     SandboxConfig m_config;
     std::unique_ptr<scim::ScimDirectory> m_directory;
     std::unique_ptr<audit::AuditLog> m_audit;
+    std::unique_ptr<cloudworks::CloudWorks> m_cloudWorks;
 };
 
 } // namespace sandbox
