@@ -207,8 +207,8 @@ ApiError networkError(const ApiRequest &request, QNetworkReply::NetworkError cod
         break;
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
-        error = make(ErrorCategory::Protocol, request, tr("%1 redirected the request to another host; it was not followed "
-                                                          "so the sign-in token stays with %1").arg(host),
+        error = make(ErrorCategory::Protocol, request, tr("%1 redirected the request to another host or port; the redirect "
+                                                          "was not followed, so the sign-in token was not sent there").arg(host),
                      tr("Check the configured hosts and proxy."));
         break;
     case QNetworkReply::ProxyConnectionRefusedError:

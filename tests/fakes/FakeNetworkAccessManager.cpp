@@ -209,6 +209,7 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetw
     default: record.method = request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray().toUpper(); break;
     }
     record.url = request.url();
+    record.request = request;
     const auto names = request.rawHeaderList();
     for (const QByteArray &name : names)
         record.headers.append({name, request.rawHeader(name)});

@@ -34,6 +34,7 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPair>
 #include <QUrl>
 
@@ -48,6 +49,7 @@ struct RecordedRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers; // as sent (original case)
     QByteArray body;
+    QNetworkRequest request; // as given to QNAM: attributes (timeouts, redirect policy, TLS) can be checked
     qint64 atMs = 0; // FakeClock time when set, else wall-clock ms
     int sequence = 0; // 0-based arrival order over the whole manager
 
