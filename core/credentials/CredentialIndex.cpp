@@ -10,8 +10,7 @@ const QString kGroup = QStringLiteral("credentialIndex");
 
 CredentialIndex::CredentialIndex(QString settingsFile)
     : m_settingsFile(std::move(settingsFile))
-{
-}
+{}
 
 QStringList CredentialIndex::kindNames(const QString &profileId) const
 {

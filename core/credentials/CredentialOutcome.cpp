@@ -65,8 +65,9 @@ CredentialOutcome CredentialOutcome::failure(CredentialStatus status, Credential
         break;
     case CredentialStatus::KeychainLocked:
         outcome.message = couldNot + tr(": the system keychain is locked or did not answer");
-        outcome.hint = tr("Unlock your keychain (for example your desktop's login keyring) and retry, or enter "
-                          "the secret for this session only. Nothing was deleted");
+        outcome.hint =
+            tr("Unlock your keychain (for example your desktop's login keyring) and retry, or enter "
+               "the secret for this session only. Nothing was deleted");
         break;
     case CredentialStatus::AccessDenied:
         outcome.message = couldNot + tr(": access to the system keychain was denied");
@@ -75,8 +76,9 @@ CredentialOutcome CredentialOutcome::failure(CredentialStatus status, Credential
         break;
     case CredentialStatus::NoBackend:
         outcome.message = couldNot + tr(": no system keychain is available on this computer");
-        outcome.hint = tr("Install and start a keychain service (a Secret Service such as GNOME Keyring or "
-                          "KeePassXC, or KWallet) and retry; until then enter the secret for this session only");
+        outcome.hint =
+            tr("Install and start a keychain service (a Secret Service such as GNOME Keyring or "
+               "KeePassXC, or KWallet) and retry; until then enter the secret for this session only");
         break;
     case CredentialStatus::InvalidRequest:
         outcome.message = couldNot + tr(": the request is invalid");

@@ -7,22 +7,27 @@
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
-
 #include <optional>
 
 namespace anadesk {
 
-enum class CredentialStatus {
+enum class CredentialStatus
+{
     Ok,
     NotFound,       // no secret of that kind is saved for the profile: ask the user for it
-    KeychainLocked, // the keychain is locked, or did not answer in time (typically waiting on an unlock prompt)
+    KeychainLocked, // locked, or no answer in time (typically waiting on an unlock prompt)
     AccessDenied,   // the user or the system refused Anadesk access to the keychain
     NoBackend,      // no keychain service is available on this computer
     InvalidRequest, // bad profile id, empty or oversized secret: nothing was attempted
     OtherError,     // the keychain failed for another reason (see detail)
 };
 
-enum class CredentialOperation { Read, Write, Remove };
+enum class CredentialOperation
+{
+    Read,
+    Write,
+    Remove
+};
 
 struct CredentialOutcome
 {

@@ -6,8 +6,7 @@ namespace anadesk {
 
 CredentialStore::CredentialStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 CredentialStore::~CredentialStore() = default;
 
@@ -48,7 +47,8 @@ std::optional<CredentialOutcome> CredentialStore::checkRequest(CredentialOperati
 {
     QString problem;
     if (!isValidProfileId(profileId))
-        problem = tr("the profile id is empty or contains characters other than letters, digits, '-' and '_'");
+        problem =
+            tr("the profile id is empty or contains characters other than letters, digits, '-' and '_'");
     else if (secret && secret->isEmpty())
         problem = tr("the secret is empty (use remove to delete a saved secret)");
     else if (secret && secret->bytes().size() > kMaxSecretBytes)
@@ -58,7 +58,8 @@ std::optional<CredentialOutcome> CredentialStore::checkRequest(CredentialOperati
     if (problem.isEmpty())
         return std::nullopt;
     // The (invalid) id is not echoed: it may be anything the caller passed.
-    const QString what = kind ? tr("the %1 of a profile").arg(secretKindLabel(*kind)) : tr("the profile's secrets");
+    const QString what =
+        kind ? tr("the %1 of a profile").arg(secretKindLabel(*kind)) : tr("the profile's secrets");
     CredentialOutcome outcome = CredentialOutcome::failure(CredentialStatus::InvalidRequest, operation, what);
     outcome.detail = problem;
     return outcome;
@@ -73,8 +74,8 @@ void CredentialStore::deliver(const CallbackContext &context, Done done, const C
         target, [done = std::move(done), outcome]() { done(outcome); }, Qt::QueuedConnection);
 }
 
-void CredentialStore::deliverRead(const CallbackContext &context, ReadDone done, const CredentialOutcome &outcome,
-                                  const SecretBytes &secret)
+void CredentialStore::deliverRead(const CallbackContext &context, ReadDone done,
+                                  const CredentialOutcome &outcome, const SecretBytes &secret)
 {
     QObject *target = context.target(this);
     if (!done || !target)

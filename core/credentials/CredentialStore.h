@@ -15,7 +15,6 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 
@@ -29,8 +28,7 @@ public:
     CallbackContext(QObject *context) // implicit: every public operation takes a plain QObject *
         : m_guard(context)
         , m_hadContext(context != nullptr)
-    {
-    }
+    {}
     // The object to deliver on; nullptr when the caller's context has been destroyed meanwhile.
     QObject *target(QObject *store) const { return m_hadContext ? m_guard.data() : store; }
 

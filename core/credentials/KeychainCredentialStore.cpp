@@ -8,10 +8,8 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
-
-#include <qt6keychain/keychain.h>
-
 #include <algorithm>
+#include <qt6keychain/keychain.h>
 
 namespace anadesk {
 
@@ -58,7 +56,8 @@ QString KeychainCredentialStore::keychainKey(const QString &profileId, const QSt
 QString KeychainCredentialStore::storageDescription() const
 {
     if (m_options.allowPlainTextFallback)
-        return tr("the system keychain (or, without one, the plain-text file %1)").arg(m_plainText.filePath());
+        return tr("the system keychain (or, without one, the plain-text file %1)")
+            .arg(m_plainText.filePath());
     return tr("the system keychain");
 }
 
@@ -100,7 +99,8 @@ void KeychainCredentialStore::indexRemove(const QString &profileId, const QStrin
     Q_EMIT storedKindsChanged(profileId);
 }
 
-void KeychainCredentialStore::runJob(JobType type, const QString &key, const SecretBytes &data, JobFinished finished)
+void KeychainCredentialStore::runJob(JobType type, const QString &key, const SecretBytes &data,
+                                     JobFinished finished)
 {
     // Jobs get no parent: destroying a job while its backend call is in flight is unsafe, so they always
     // run to completion and delete themselves; `this` as the connection context drops the answer if the
@@ -141,8 +141,8 @@ void KeychainCredentialStore::runJob(JobType type, const QString &key, const Sec
         connect(timer, &QTimer::timeout, this, [this, state, finished, key, typeIndex]() {
             state->timedOut = true;
             state->timer->deleteLater();
-            qCWarning(lcCredentials) << "keychain" << jobName(typeIndex) << "of" << key << "did not answer within"
-                                     << m_options.timeoutMs << "ms";
+            qCWarning(lcCredentials) << "keychain" << jobName(typeIndex) << "of" << key
+                                     << "did not answer within" << m_options.timeoutMs << "ms";
             JobResult result;
             result.status = CredentialStatus::KeychainLocked;
             result.detail = tr("no answer from the keychain within %1 s").arg(m_options.timeoutMs / 1000.0);
@@ -151,27 +151,29 @@ void KeychainCredentialStore::runJob(JobType type, const QString &key, const Sec
         timer->start(m_options.timeoutMs);
     }
 
-    connect(job, &QKeychain::Job::finished, this, [this, state, finished, key, typeIndex](QKeychain::Job *done) {
-        if (state->timer) {
-            state->timer->stop();
-            state->timer->deleteLater();
-        }
-        JobResult result;
-        result.late = state->timedOut;
-        result.status = classifyKeychainError(done->error(), done->errorString());
-        if (result.status != CredentialStatus::Ok)
-            result.detail = done->errorString();
-        else if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(done))
-            result.data = SecretBytes(read->binaryData());
-        qCDebug(lcCredentials).noquote() << "keychain" << jobName(typeIndex) << key << "->"
-                                         << credentialStatusName(result.status) << "in" << state->clock.elapsed()
-                                         << "ms" << (result.late ? "(after its timeout)" : "");
-        finished(result);
-    });
+    connect(job, &QKeychain::Job::finished, this,
+            [this, state, finished, key, typeIndex](QKeychain::Job *done) {
+                if (state->timer) {
+                    state->timer->stop();
+                    state->timer->deleteLater();
+                }
+                JobResult result;
+                result.late = state->timedOut;
+                result.status = classifyKeychainError(done->error(), done->errorString());
+                if (result.status != CredentialStatus::Ok)
+                    result.detail = done->errorString();
+                else if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(done))
+                    result.data = SecretBytes(read->binaryData());
+                qCDebug(lcCredentials).noquote()
+                    << "keychain" << jobName(typeIndex) << key << "->" << credentialStatusName(result.status)
+                    << "in" << state->clock.elapsed() << "ms" << (result.late ? "(after its timeout)" : "");
+                finished(result);
+            });
     job->start();
 }
 
-void KeychainCredentialStore::readSecret(const QString &profileId, SecretKind kind, QObject *context, ReadDone done)
+void KeychainCredentialStore::readSecret(const QString &profileId, SecretKind kind, QObject *context,
+                                         ReadDone done)
 {
     read(profileId, kind, context, std::move(done), true);
 }
@@ -193,8 +195,8 @@ void KeychainCredentialStore::read(const QString &profileId, SecretKind kind, QO
                    return deliverRead(target, done, CredentialOutcome::ok(), result.data);
                if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback)
                    return readFromPlainText(profileId, kind, target, done);
-               const bool maybeNotStartedYet =
-                   result.status == CredentialStatus::NoBackend || result.status == CredentialStatus::OtherError;
+               const bool maybeNotStartedYet = result.status == CredentialStatus::NoBackend ||
+                                               result.status == CredentialStatus::OtherError;
                if (mayRetry && firstRead && maybeNotStartedYet && m_options.startupRetryDelayMs > 0) {
                    qCInfo(lcCredentials) << "no keychain answer on the first read; retrying once in"
                                          << m_options.startupRetryDelayMs << "ms (it may still be starting)";
@@ -229,8 +231,8 @@ void KeychainCredentialStore::read(const QString &profileId, SecretKind kind, QO
 void KeychainCredentialStore::finishRead(const QString &profileId, SecretKind kind, const JobResult &result,
                                          const CallbackContext &context, const ReadDone &done)
 {
-    const CredentialOutcome outcome =
-        CredentialOutcome::failure(result.status, CredentialOperation::Read, subject(profileId, kind), result.detail);
+    const CredentialOutcome outcome = CredentialOutcome::failure(result.status, CredentialOperation::Read,
+                                                                 subject(profileId, kind), result.detail);
     if (outcome.isKeychainUnavailable())
         qCWarning(lcCredentials).noquote() << outcome.toString();
     deliverRead(context, done, outcome, {});
@@ -277,8 +279,8 @@ void KeychainCredentialStore::readFromPlainText(const QString &profileId, Secret
                 {});
 }
 
-void KeychainCredentialStore::writeSecret(const QString &profileId, SecretKind kind, const SecretBytes &secret,
-                                          QObject *context, Done done)
+void KeychainCredentialStore::writeSecret(const QString &profileId, SecretKind kind,
+                                          const SecretBytes &secret, QObject *context, Done done)
 {
     const CallbackContext target(context);
     if (auto invalid = checkRequest(CredentialOperation::Write, profileId, kind, &secret))
@@ -305,12 +307,14 @@ void KeychainCredentialStore::writeSecret(const QString &profileId, SecretKind k
                    if (m_plainText.write(key, secret, &error)) {
                        qCWarning(lcCredentials).noquote()
                            << "no system keychain: the" << kindName << "of profile" << profileId
-                           << "was written UNENCRYPTED to" << m_plainText.filePath() << "(plain-text fallback is on)";
+                           << "was written UNENCRYPTED to" << m_plainText.filePath()
+                           << "(plain-text fallback is on)";
                        indexAdd(profileId, kindName);
                        return deliver(target, done, CredentialOutcome::ok());
                    }
                    return deliver(target, done,
-                                  CredentialOutcome::failure(CredentialStatus::OtherError, CredentialOperation::Write,
+                                  CredentialOutcome::failure(CredentialStatus::OtherError,
+                                                             CredentialOperation::Write,
                                                              subject(profileId, kind), error));
                }
                const CredentialOutcome outcome = CredentialOutcome::failure(
@@ -347,7 +351,7 @@ void KeychainCredentialStore::finishRemoveEntry(const QString &profileId, const 
         result.status = CredentialStatus::Ok; // deleting what is not there is a success
     if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback)
         result.status = CredentialStatus::Ok; // no keychain: the plain-text file is the only place
-    if (m_plainText.exists()) { // forgetting must be complete, whatever the option says today
+    if (m_plainText.exists()) {               // forgetting must be complete, whatever the option says today
         QString error;
         if (!m_plainText.remove(key, &error) && result.status == CredentialStatus::Ok) {
             result.status = CredentialStatus::OtherError;
@@ -360,19 +364,21 @@ void KeychainCredentialStore::finishRemoveEntry(const QString &profileId, const 
         done(result);
 }
 
-void KeychainCredentialStore::removeSecret(const QString &profileId, SecretKind kind, QObject *context, Done done)
+void KeychainCredentialStore::removeSecret(const QString &profileId, SecretKind kind, QObject *context,
+                                           Done done)
 {
     const CallbackContext target(context);
     if (auto invalid = checkRequest(CredentialOperation::Remove, profileId, kind))
         return deliver(target, std::move(done), *invalid);
-    removeEntry(profileId, secretKindName(kind), [this, profileId, kind, target, done](const JobResult &result) {
-        if (result.status == CredentialStatus::Ok)
-            return deliver(target, done, CredentialOutcome::ok());
-        const CredentialOutcome outcome = CredentialOutcome::failure(result.status, CredentialOperation::Remove,
-                                                                     subject(profileId, kind), result.detail);
-        qCWarning(lcCredentials).noquote() << outcome.toString();
-        deliver(target, done, outcome);
-    });
+    removeEntry(profileId, secretKindName(kind),
+                [this, profileId, kind, target, done](const JobResult &result) {
+                    if (result.status == CredentialStatus::Ok)
+                        return deliver(target, done, CredentialOutcome::ok());
+                    const CredentialOutcome outcome = CredentialOutcome::failure(
+                        result.status, CredentialOperation::Remove, subject(profileId, kind), result.detail);
+                    qCWarning(lcCredentials).noquote() << outcome.toString();
+                    deliver(target, done, outcome);
+                });
 }
 
 void KeychainCredentialStore::removeProfile(const QString &profileId, QObject *context, Done done)
@@ -380,13 +386,15 @@ void KeychainCredentialStore::removeProfile(const QString &profileId, QObject *c
     const CallbackContext target(context);
     if (auto invalid = checkRequest(CredentialOperation::Remove, profileId, std::nullopt))
         return deliver(target, std::move(done), *invalid);
-    auto removal = std::make_shared<Removal>(Removal{profileId, m_index.kindNames(profileId), target, std::move(done)});
+    auto removal =
+        std::make_shared<Removal>(Removal{profileId, m_index.kindNames(profileId), target, std::move(done)});
     for (SecretKind kind : allSecretKinds()) { // the index may be stale: also every kind this version knows
         const QString name = secretKindName(kind);
         if (!removal->pending.contains(name))
             removal->pending.append(name);
     }
-    qCDebug(lcCredentials) << "removing" << removal->pending.size() << "keychain entries of profile" << profileId;
+    qCDebug(lcCredentials) << "removing" << removal->pending.size() << "keychain entries of profile"
+                           << profileId;
     removeNext(removal);
 }
 
@@ -397,8 +405,9 @@ void KeychainCredentialStore::removeNext(const std::shared_ptr<Removal> &removal
     const QString kindName = removal->pending.takeFirst();
     removeEntry(removal->profileId, kindName, [this, removal](const JobResult &result) {
         if (result.status != CredentialStatus::Ok) {
-            const CredentialOutcome outcome = CredentialOutcome::failure(
-                result.status, CredentialOperation::Remove, subject(removal->profileId, std::nullopt), result.detail);
+            const CredentialOutcome outcome =
+                CredentialOutcome::failure(result.status, CredentialOperation::Remove,
+                                           subject(removal->profileId, std::nullopt), result.detail);
             qCWarning(lcCredentials).noquote() << outcome.toString();
             return deliver(removal->context, removal->done, outcome);
         }

@@ -66,7 +66,12 @@ public:
     QString plainTextFilePath() const { return m_plainText.filePath(); }
 
 private:
-    enum class JobType { Read, Write, Delete };
+    enum class JobType
+    {
+        Read,
+        Write,
+        Delete
+    };
     struct JobResult
     {
         CredentialStatus status = CredentialStatus::Ok;
@@ -85,9 +90,11 @@ private:
     static void applySecondOpinion(JobResult &result, EntryPresence presence, CredentialOperation operation);
     void finishRemoveEntry(const QString &profileId, const QString &kindName, const JobResult &keychain,
                            const std::function<void(const JobResult &)> &done);
-    void readFromPlainText(const QString &profileId, SecretKind kind, const CallbackContext &context, ReadDone done);
+    void readFromPlainText(const QString &profileId, SecretKind kind, const CallbackContext &context,
+                           ReadDone done);
     // Deletes one entry (keychain, and the plain-text file when it has it) and updates the index.
-    void removeEntry(const QString &profileId, const QString &kindName, std::function<void(const JobResult &)> done);
+    void removeEntry(const QString &profileId, const QString &kindName,
+                     std::function<void(const JobResult &)> done);
     void removeNext(const std::shared_ptr<Removal> &removal);
     void indexAdd(const QString &profileId, const QString &kindName);
     void indexRemove(const QString &profileId, const QString &kindName);

@@ -6,8 +6,7 @@ namespace anadesk {
 
 MemoryCredentialStore::MemoryCredentialStore(QObject *parent)
     : CredentialStore(parent)
-{
-}
+{}
 
 MemoryCredentialStore::~MemoryCredentialStore() = default; // SecretBytes wipes itself
 
@@ -21,7 +20,8 @@ std::optional<CredentialOutcome> MemoryCredentialStore::unavailable(CredentialOp
                                       tr("simulated by MemoryCredentialStore"));
 }
 
-void MemoryCredentialStore::readSecret(const QString &profileId, SecretKind kind, QObject *context, ReadDone done)
+void MemoryCredentialStore::readSecret(const QString &profileId, SecretKind kind, QObject *context,
+                                       ReadDone done)
 {
     ++m_operations;
     if (auto invalid = checkRequest(CredentialOperation::Read, profileId, kind))
@@ -47,12 +47,14 @@ void MemoryCredentialStore::writeSecret(const QString &profileId, SecretKind kin
     if (auto failed = unavailable(CredentialOperation::Write, profileId, kind))
         return deliver(context, std::move(done), *failed);
     // A copy of the bytes, not a shared buffer: the caller may wipe its own.
-    m_secrets[profileId].insert(kind, SecretBytes(QByteArray(secret.bytes().constData(), secret.bytes().size())));
+    m_secrets[profileId].insert(kind,
+                                SecretBytes(QByteArray(secret.bytes().constData(), secret.bytes().size())));
     Q_EMIT storedKindsChanged(profileId);
     deliver(context, std::move(done), CredentialOutcome::ok());
 }
 
-void MemoryCredentialStore::removeSecret(const QString &profileId, SecretKind kind, QObject *context, Done done)
+void MemoryCredentialStore::removeSecret(const QString &profileId, SecretKind kind, QObject *context,
+                                         Done done)
 {
     ++m_operations;
     if (auto invalid = checkRequest(CredentialOperation::Remove, profileId, kind))

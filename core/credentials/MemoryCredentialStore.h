@@ -6,7 +6,6 @@
 #include "CredentialStore.h"
 
 #include <QHash>
-
 #include <optional>
 
 namespace anadesk {

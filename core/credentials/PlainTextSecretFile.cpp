@@ -23,7 +23,8 @@ std::optional<QJsonObject> load(const QString &path, QString *error)
     if (!file.exists())
         return QJsonObject();
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = PlainTextSecretFile::tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = PlainTextSecretFile::tr("cannot read %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     QByteArray bytes = file.readAll();
@@ -31,7 +32,8 @@ std::optional<QJsonObject> load(const QString &path, QString *error)
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parse);
     wipe(bytes);
     if (!document.isObject()) {
-        *error = PlainTextSecretFile::tr("%1 is not a valid secrets file (%2); delete it and save the secrets again")
+        *error = PlainTextSecretFile::tr(
+                     "%1 is not a valid secrets file (%2); delete it and save the secrets again")
                      .arg(QDir::toNativeSeparators(path), parse.errorString());
         return std::nullopt;
     }
@@ -44,7 +46,8 @@ bool save(const QString &path, const QJsonObject &secrets, QString *error)
     QDir dir = info.absoluteDir();
     if (!dir.exists()) {
         if (!dir.mkpath(QStringLiteral("."))) {
-            *error = PlainTextSecretFile::tr("cannot create the folder %1").arg(QDir::toNativeSeparators(dir.absolutePath()));
+            *error = PlainTextSecretFile::tr("cannot create the folder %1")
+                         .arg(QDir::toNativeSeparators(dir.absolutePath()));
             return false;
         }
         QFile::setPermissions(dir.absolutePath(), kOwnerOnlyDir);
@@ -54,7 +57,8 @@ bool save(const QString &path, const QJsonObject &secrets, QString *error)
     if (!info.exists()) {
         QFile create(path);
         if (!create.open(QIODevice::WriteOnly) || !create.setPermissions(kOwnerOnlyFile)) {
-            *error = PlainTextSecretFile::tr("cannot create %1: %2").arg(QDir::toNativeSeparators(path), create.errorString());
+            *error = PlainTextSecretFile::tr("cannot create %1: %2")
+                         .arg(QDir::toNativeSeparators(path), create.errorString());
             return false;
         }
     } else {
@@ -70,7 +74,8 @@ bool save(const QString &path, const QJsonObject &secrets, QString *error)
     const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
     wipe(bytes);
     if (!ok) {
-        *error = PlainTextSecretFile::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = PlainTextSecretFile::tr("cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     QFile::setPermissions(path, kOwnerOnlyFile);
@@ -81,8 +86,7 @@ bool save(const QString &path, const QJsonObject &secrets, QString *error)
 
 PlainTextSecretFile::PlainTextSecretFile(QString filePath)
     : m_filePath(filePath.isEmpty() ? defaultFilePath() : std::move(filePath))
-{
-}
+{}
 
 QString PlainTextSecretFile::defaultFilePath()
 {

@@ -4,12 +4,12 @@
 // never rename one.
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace anadesk {
 
-enum class SecretKind {
+enum class SecretKind
+{
     Password,      // basic sign-in password                      "password"
     Token,         // an Anaplan token the user pasted             "token"
     KeyPassphrase, // passphrase of the certificate's private key "key-passphrase"

@@ -48,16 +48,17 @@ void checkSecretServiceEntry(const QString &service, const QString &key, QObject
     call.setAutoStartService(false);
     constexpr int kTimeoutMs = 5'000;
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, kTimeoutMs), context);
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
-                     [done = std::move(done)](QDBusPendingCallWatcher *finished) {
-                         finished->deleteLater();
-                         const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply = *finished;
-                         if (reply.isError())
-                             return done(EntryPresence::Unknown);
-                         if (!reply.argumentAt<1>().isEmpty())
-                             return done(EntryPresence::Locked);
-                         done(reply.argumentAt<0>().isEmpty() ? EntryPresence::Absent : EntryPresence::Unlocked);
-                     });
+    QObject::connect(
+        watcher, &QDBusPendingCallWatcher::finished, context,
+        [done = std::move(done)](QDBusPendingCallWatcher *finished) {
+            finished->deleteLater();
+            const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply = *finished;
+            if (reply.isError())
+                return done(EntryPresence::Unknown);
+            if (!reply.argumentAt<1>().isEmpty())
+                return done(EntryPresence::Locked);
+            done(reply.argumentAt<0>().isEmpty() ? EntryPresence::Absent : EntryPresence::Unlocked);
+        });
 #else
     Q_UNUSED(service)
     Q_UNUSED(key)

@@ -9,13 +9,14 @@
 // "there, but locked". Looks only at QtKeychain's attributes (user=<key>, server=<service>).
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace anadesk {
 
-enum class EntryPresence {
-    Unknown,  // no Secret Service to ask (other platforms, KWallet-only desktops, no session bus), or no answer
+enum class EntryPresence
+{
+    Unknown,  // no Secret Service to ask (other platforms, KWallet-only desktops, no session bus), or no
+              // answer
     Absent,   // no such item
     Unlocked, // the item exists and is readable
     Locked,   // the item exists in a locked collection

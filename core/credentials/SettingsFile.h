@@ -4,7 +4,6 @@
 // <user config dir>/Anadesk/Anadesk.ini, e.g. ~/.config/Anadesk/Anadesk.ini on Linux.
 #include <QSettings>
 #include <QString>
-
 #include <memory>
 
 namespace anadesk {

@@ -10,7 +10,7 @@ namespace anadesk {
 
 namespace {
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const QString &name, const std::pair<Enum, const char *> (&table)[N])
 {
     for (const auto &[value, text] : table) {
@@ -20,7 +20,7 @@ std::optional<Enum> fromName(const QString &name, const std::pair<Enum, const ch
     return std::nullopt;
 }
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 QString toName(Enum value, const std::pair<Enum, const char *> (&table)[N])
 {
     for (const auto &[candidate, text] : table) {
@@ -32,11 +32,14 @@ QString toName(Enum value, const std::pair<Enum, const char *> (&table)[N])
 
 constexpr std::pair<AuthMethod, const char *> kAuthMethods[] = {
     {AuthMethod::Basic, "basic"}, {AuthMethod::Certificate, "certificate"}, {AuthMethod::Token, "token"}};
-constexpr std::pair<EndpointMode, const char *> kEndpointModes[] = {{EndpointMode::Region, "region"},
-                                                                    {EndpointMode::SingleOrigin, "single-origin"},
-                                                                    {EndpointMode::Custom, "custom"}};
+constexpr std::pair<EndpointMode, const char *> kEndpointModes[] = {
+    {EndpointMode::Region, "region"},
+    {EndpointMode::SingleOrigin, "single-origin"},
+    {EndpointMode::Custom, "custom"}};
 constexpr std::pair<ProxySettings::Mode, const char *> kProxyModes[] = {
-    {ProxySettings::Mode::System, "system"}, {ProxySettings::Mode::None, "none"}, {ProxySettings::Mode::Manual, "manual"}};
+    {ProxySettings::Mode::System, "system"},
+    {ProxySettings::Mode::None, "none"},
+    {ProxySettings::Mode::Manual, "manual"}};
 
 bool isLoopbackHost(const QString &host)
 {
@@ -59,9 +62,10 @@ QString urlProblem(const QUrl &url)
     if (url.scheme() == QLatin1String("https"))
         return {};
     if (url.scheme() == QLatin1String("http"))
-        return isLoopbackHost(url.host()) ? QString()
-                                          : ConnectionProfile::tr("uses http; only https is allowed except for "
-                                                                  "this computer (localhost)");
+        return isLoopbackHost(url.host())
+                   ? QString()
+                   : ConnectionProfile::tr("uses http; only https is allowed except for "
+                                           "this computer (localhost)");
     return ConnectionProfile::tr("must start with https://");
 }
 
@@ -111,12 +115,13 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
     const auto sameEndpoints = [](const Endpoints &a, const Endpoints &b) {
         return a.auth == b.auth && a.api == b.api && a.audit == b.audit && a.cloudWorks == b.cloudWorks;
     };
-    return id == other.id && name == other.name && endpointMode == other.endpointMode && region == other.region &&
-           singleOrigin == other.singleOrigin && sameEndpoints(customEndpoints, other.customEndpoints) &&
-           authMethod == other.authMethod && userEmail == other.userEmail &&
-           certificatePath == other.certificatePath && privateKeyPath == other.privateKeyPath &&
-           defaultWorkspaceId == other.defaultWorkspaceId && defaultModelId == other.defaultModelId &&
-           proxy == other.proxy && rememberSecrets == other.rememberSecrets;
+    return id == other.id && name == other.name && endpointMode == other.endpointMode &&
+           region == other.region && singleOrigin == other.singleOrigin &&
+           sameEndpoints(customEndpoints, other.customEndpoints) && authMethod == other.authMethod &&
+           userEmail == other.userEmail && certificatePath == other.certificatePath &&
+           privateKeyPath == other.privateKeyPath && defaultWorkspaceId == other.defaultWorkspaceId &&
+           defaultModelId == other.defaultModelId && proxy == other.proxy &&
+           rememberSecrets == other.rememberSecrets;
 }
 
 QString ConnectionProfile::newId()
@@ -149,8 +154,9 @@ QStringList ConnectionProfile::validate() const
 {
     QStringList problems;
     if (!CredentialStore::isValidProfileId(id))
-        problems << tr("The profile id '%1' is not valid; create the profile with ConnectionProfile::create()")
-                        .arg(id.left(64));
+        problems
+            << tr("The profile id '%1' is not valid; create the profile with ConnectionProfile::create()")
+                   .arg(id.left(64));
     if (name.trimmed().isEmpty())
         problems << tr("The profile name is empty; give the connection a name");
     else if (name.size() > 100 || name.contains(QLatin1Char('\n')))

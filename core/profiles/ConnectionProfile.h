@@ -3,8 +3,8 @@
 // how to sign in, as whom, through which proxy, and the default workspace/model. Plain data, no
 // secret: the password, token, key passphrase, refresh token and proxy password of a profile live in
 // a CredentialStore under the profile's id (secretKinds() says which apply).
-#include "credentials/SecretKind.h"
 #include "auth/SecretBytes.h"
+#include "credentials/SecretKind.h"
 #include "net/ClientOptions.h"
 #include "net/Endpoints.h"
 
@@ -12,18 +12,23 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
 #include <optional>
 
 namespace anadesk {
 
-enum class AuthMethod { Basic, Certificate, Token };
+enum class AuthMethod
+{
+    Basic,
+    Certificate,
+    Token
+};
 // Stable names used in the settings file and on the command line: "basic", "certificate", "token".
 QString authMethodName(AuthMethod method);
 std::optional<AuthMethod> authMethodFromName(const QString &name);
 
 // How the profile names its hosts.
-enum class EndpointMode {
+enum class EndpointMode
+{
     Region,       // a region of the built-in table (Endpoints::forRegion), e.g. "eu1"
     SingleOrigin, // every API on one origin (Endpoints::singleOrigin), e.g. anadesk-sandbox or a gateway
     Custom,       // four URLs given one by one
@@ -34,7 +39,12 @@ std::optional<EndpointMode> endpointModeFromName(const QString &name);
 
 struct ProxySettings
 {
-    enum class Mode { System, None, Manual };
+    enum class Mode
+    {
+        System,
+        None,
+        Manual
+    };
     Mode mode = Mode::System; // System: the operating system's proxy configuration
     QString host;             // Manual only
     quint16 port = 0;         // Manual only

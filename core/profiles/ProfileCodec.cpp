@@ -66,8 +66,8 @@ ConnectionProfile readProfile(QSettings &settings, const QString &id)
     profile.customEndpoints.audit = readUrl(settings, QStringLiteral("endpoints/audit"));
     profile.customEndpoints.cloudWorks = readUrl(settings, QStringLiteral("endpoints/cloudWorks"));
 
-    profile.authMethod =
-        authMethodFromName(settings.value(QStringLiteral("auth/method")).toString()).value_or(AuthMethod::Basic);
+    profile.authMethod = authMethodFromName(settings.value(QStringLiteral("auth/method")).toString())
+                             .value_or(AuthMethod::Basic);
     profile.userEmail = settings.value(QStringLiteral("auth/user")).toString();
     profile.certificatePath = settings.value(QStringLiteral("auth/certificate")).toString();
     profile.privateKeyPath = settings.value(QStringLiteral("auth/privateKey")).toString();

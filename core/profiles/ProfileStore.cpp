@@ -4,7 +4,6 @@
 #include "credentials/SettingsFile.h"
 
 #include <QTimer>
-
 #include <algorithm>
 
 namespace anadesk {
@@ -88,9 +87,10 @@ std::optional<ConnectionProfile> ProfileStore::find(const QString &idOrName, QSt
         for (const ConnectionProfile &candidate : all)
             names << candidate.name;
         if (matches.isEmpty())
-            *error = all.isEmpty() ? tr("There is no connection profile '%1': no profiles are saved yet").arg(wanted)
-                                   : tr("There is no connection profile '%1'; saved profiles: %2")
-                                         .arg(wanted, names.join(QStringLiteral(", ")));
+            *error = all.isEmpty()
+                         ? tr("There is no connection profile '%1': no profiles are saved yet").arg(wanted)
+                         : tr("There is no connection profile '%1'; saved profiles: %2")
+                               .arg(wanted, names.join(QStringLiteral(", ")));
         else
             *error = tr("More than one connection profile is called '%1'; use its id instead").arg(wanted);
     }
@@ -103,7 +103,8 @@ QStringList ProfileStore::save(const ConnectionProfile &profile)
     const QList<ConnectionProfile> all = profiles();
     for (const ConnectionProfile &other : all) {
         if (other.id != profile.id && other.name.compare(profile.name.trimmed(), Qt::CaseInsensitive) == 0)
-            problems << tr("Another connection profile is already called '%1'; choose another name").arg(other.name);
+            problems << tr("Another connection profile is already called '%1'; choose another name")
+                            .arg(other.name);
     }
     if (!problems.isEmpty())
         return problems;
@@ -143,7 +144,8 @@ void ProfileStore::finish(const CallbackContext &context, const CredentialStore:
         done(outcome);
 }
 
-void ProfileStore::remove(const QString &id, QObject *context, CredentialStore::Done done, RemovalPolicy policy)
+void ProfileStore::remove(const QString &id, QObject *context, CredentialStore::Done done,
+                          RemovalPolicy policy)
 {
     const CallbackContext target(context);
     const std::optional<ConnectionProfile> existing = profile(id);
@@ -156,36 +158,39 @@ void ProfileStore::remove(const QString &id, QObject *context, CredentialStore::
         QTimer::singleShot(0, this, [this, target, done, outcome]() { finish(target, done, outcome); });
         return;
     }
-    m_credentials->removeProfile(id, this, [this, id, target, done, policy, hasSecrets](const CredentialOutcome &result) {
-        CredentialOutcome secrets = result;
-        // No keychain on this computer and nothing was ever saved for the profile: there is nothing to
-        // leave behind, and refusing would make profiles impossible to remove without a keychain.
-        if (secrets.status == CredentialStatus::NoBackend && !hasSecrets)
-            secrets = CredentialOutcome::ok();
-        if (secrets.isOk() || policy == RemovalPolicy::RemoveAnyway) {
-            if (!eraseFromSettings(id)) {
-                CredentialOutcome failed;
-                failed.status = CredentialStatus::OtherError;
-                failed.message = tr("The connection profile could not be removed");
-                failed.hint = tr("Check that the settings file %1 is writable").arg(settingsFilePath());
-                return finish(target, done, failed);
+    m_credentials->removeProfile(
+        id, this, [this, id, target, done, policy, hasSecrets](const CredentialOutcome &result) {
+            CredentialOutcome secrets = result;
+            // No keychain on this computer and nothing was ever saved for the profile: there is nothing to
+            // leave behind, and refusing would make profiles impossible to remove without a keychain.
+            if (secrets.status == CredentialStatus::NoBackend && !hasSecrets)
+                secrets = CredentialOutcome::ok();
+            if (secrets.isOk() || policy == RemovalPolicy::RemoveAnyway) {
+                if (!eraseFromSettings(id)) {
+                    CredentialOutcome failed;
+                    failed.status = CredentialStatus::OtherError;
+                    failed.message = tr("The connection profile could not be removed");
+                    failed.hint = tr("Check that the settings file %1 is writable").arg(settingsFilePath());
+                    return finish(target, done, failed);
+                }
+                Q_EMIT profilesChanged();
+                if (secrets.isOk())
+                    return finish(target, done, secrets);
+                CredentialOutcome partial = secrets;
+                partial.message =
+                    tr("The profile was removed, but its saved secrets could not be deleted: %1")
+                        .arg(secrets.message);
+                partial.hint =
+                    tr("They will be deleted the next time the keychain can be used (remove orphaned "
+                       "secrets). %1")
+                        .arg(secrets.hint);
+                return finish(target, done, partial);
             }
-            Q_EMIT profilesChanged();
-            if (secrets.isOk())
-                return finish(target, done, secrets);
-            CredentialOutcome partial = secrets;
-            partial.message = tr("The profile was removed, but its saved secrets could not be deleted: %1")
-                                  .arg(secrets.message);
-            partial.hint = tr("They will be deleted the next time the keychain can be used (remove orphaned "
-                              "secrets). %1")
-                               .arg(secrets.hint);
-            return finish(target, done, partial);
-        }
-        CredentialOutcome kept = secrets;
-        kept.message = tr("The profile was kept because its saved secrets could not be deleted: %1")
-                           .arg(secrets.message);
-        finish(target, done, kept);
-    });
+            CredentialOutcome kept = secrets;
+            kept.message = tr("The profile was kept because its saved secrets could not be deleted: %1")
+                               .arg(secrets.message);
+            finish(target, done, kept);
+        });
 }
 
 void ProfileStore::removeOrphanedSecrets(QObject *context, CredentialStore::Done done)

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QPointer>
-
 #include <optional>
 
 namespace anadesk {
@@ -17,7 +16,8 @@ class ProfileStore : public QObject
     Q_OBJECT
 
 public:
-    enum class RemovalPolicy {
+    enum class RemovalPolicy
+    {
         // Default. If the secrets cannot be deleted (keychain locked, …) the profile stays, so nothing is
         // left behind unseen; the user unlocks the keychain and removes again.
         KeepProfileIfSecretsRemain,
@@ -49,7 +49,8 @@ public:
     // CredentialStore callback contract; NotFound when neither the profile nor secrets of it exist.
     void remove(const QString &id, QObject *context, CredentialStore::Done done,
                 RemovalPolicy policy = RemovalPolicy::KeepProfileIfSecretsRemain);
-    // Deletes the secrets of profiles that no longer exist (left by RemoveAnyway). Stops at the first failure.
+    // Deletes the secrets of profiles that no longer exist (left by RemoveAnyway). Stops at the first
+    // failure.
     void removeOrphanedSecrets(QObject *context, CredentialStore::Done done);
 
 Q_SIGNALS:
@@ -58,7 +59,8 @@ Q_SIGNALS:
 private:
     bool eraseFromSettings(const QString &id);
     void removeOrphans(QStringList ids, const CallbackContext &context, CredentialStore::Done done);
-    void finish(const CallbackContext &context, const CredentialStore::Done &done, const CredentialOutcome &outcome);
+    void finish(const CallbackContext &context, const CredentialStore::Done &done,
+                const CredentialOutcome &outcome);
 
     QPointer<CredentialStore> m_credentials;
     QString m_settingsFile;

@@ -12,7 +12,6 @@
 #include <QRandomGenerator>
 #include <QStringList>
 #include <QTest>
-
 #include <cstdio>
 
 namespace credtest {
@@ -55,8 +54,7 @@ inline Answer readNow(CredentialStore &store, const QString &id, SecretKind kind
     return *answer;
 }
 
-template<typename Start>
-Answer doneNow(Start start)
+template <typename Start> Answer doneNow(Start start)
 {
     auto answer = std::make_shared<Answer>();
     bool inside = true;
@@ -73,7 +71,8 @@ Answer doneNow(Start start)
 
 inline Answer writeNow(CredentialStore &store, const QString &id, SecretKind kind, const QByteArray &secret)
 {
-    return doneNow([&](CredentialStore::Done done) { store.writeSecret(id, kind, SecretBytes(secret), nullptr, done); });
+    return doneNow(
+        [&](CredentialStore::Done done) { store.writeSecret(id, kind, SecretBytes(secret), nullptr, done); });
 }
 
 inline Answer removeNow(CredentialStore &store, const QString &id, SecretKind kind)
@@ -121,10 +120,7 @@ inline QByteArray shortHash(const QByteArray &bytes)
 class LogCapture
 {
 public:
-    static void install()
-    {
-        previous() = qInstallMessageHandler(&LogCapture::handler);
-    }
+    static void install() { previous() = qInstallMessageHandler(&LogCapture::handler); }
     static QStringList lines()
     {
         QMutexLocker lock(&mutex());
@@ -136,7 +132,8 @@ private:
     {
         {
             QMutexLocker lock(&mutex());
-            store().append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message);
+            store().append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') +
+                           message);
         }
         if (previous())
             previous()(type, context, message);
@@ -175,12 +172,14 @@ struct LeakScan
 
 // Looks for every secret, in the forms a leak could take (raw, its marker, base64, hex, percent-encoded),
 // in every file under `directory` and in every captured log line.
-inline LeakScan scanForSecrets(const QString &directory, const QStringList &logLines, const QList<QByteArray> &secrets)
+inline LeakScan scanForSecrets(const QString &directory, const QStringList &logLines,
+                               const QList<QByteArray> &secrets)
 {
     QList<QList<QByteArray>> forms;
     for (const QByteArray &secret : secrets) {
         const QByteArray marker = secret.left(20);
-        forms.append({secret, marker, secret.left(18).toBase64(), marker.toHex(), secret.toPercentEncoding()});
+        forms.append(
+            {secret, marker, secret.left(18).toBase64(), marker.toHex(), secret.toPercentEncoding()});
     }
     LeakScan scan;
     auto check = [&](const QByteArray &haystack, const QString &where) {

@@ -10,7 +10,6 @@
 #include <QDBusReply>
 #include <QMap>
 #include <QString>
-
 #include <memory>
 
 namespace credtest {
@@ -25,10 +24,9 @@ inline std::unique_ptr<QDBusInterface> secretService()
         return true;
     }();
     Q_UNUSED(registered)
-    return std::make_unique<QDBusInterface>(QStringLiteral("org.freedesktop.secrets"),
-                                            QStringLiteral("/org/freedesktop/secrets"),
-                                            QStringLiteral("org.freedesktop.Secret.Service"),
-                                            QDBusConnection::sessionBus());
+    return std::make_unique<QDBusInterface>(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.freedesktop.Secret.Service"), QDBusConnection::sessionBus());
 }
 
 // -1 when the Secret Service could not be asked.
@@ -61,9 +59,10 @@ inline bool lockDefaultCollection(QString *error)
         return false;
     }
     QDBusInterface properties(QStringLiteral("org.freedesktop.secrets"), collection.path(),
-                              QStringLiteral("org.freedesktop.DBus.Properties"), QDBusConnection::sessionBus());
-    const QDBusMessage state = properties.call(QStringLiteral("Get"), QStringLiteral("org.freedesktop.Secret.Collection"),
-                                               QStringLiteral("Locked"));
+                              QStringLiteral("org.freedesktop.DBus.Properties"),
+                              QDBusConnection::sessionBus());
+    const QDBusMessage state = properties.call(
+        QStringLiteral("Get"), QStringLiteral("org.freedesktop.Secret.Collection"), QStringLiteral("Locked"));
     const bool isLocked = state.type() == QDBusMessage::ReplyMessage && !state.arguments().isEmpty() &&
                           qdbus_cast<QDBusVariant>(state.arguments().at(0)).variant().toBool();
     if (!isLocked)

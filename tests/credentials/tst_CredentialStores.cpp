@@ -2,7 +2,6 @@
 // exactly-once delivery, statuses, index), outcome messages, the QtKeychain error mapping, the
 // credential index and the opt-in plain-text file.
 #include "CredentialTestKit.h"
-
 #include "credentials/CredentialIndex.h"
 #include "credentials/KeychainErrorMapping.h"
 #include "credentials/MemoryCredentialStore.h"
@@ -13,7 +12,6 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <qt6keychain/keychain.h>
 
 using namespace anadesk;
@@ -106,7 +104,9 @@ void TestCredentialStores::memoryKindsAreIndependentAndProfilesIsolated()
         }
     }
     QCOMPARE(collisions, 0);
-    figure(QStringLiteral("T-KEY-05(memory) profiles=2 kinds=%1 collisions=%2").arg(allSecretKinds().size()).arg(collisions));
+    figure(QStringLiteral("T-KEY-05(memory) profiles=2 kinds=%1 collisions=%2")
+               .arg(allSecretKinds().size())
+               .arg(collisions));
 }
 
 void TestCredentialStores::memoryRemoveProfileRemovesEveryKind()
@@ -134,10 +134,12 @@ void TestCredentialStores::memoryRemoveProfileRemovesEveryKind()
 void TestCredentialStores::invalidRequestsAreRefused()
 {
     MemoryCredentialStore store;
-    const QString badIds[] = {QString(), QStringLiteral("a/b"), QStringLiteral("with space"), QString(65, QLatin1Char('x'))};
+    const QString badIds[] = {QString(), QStringLiteral("a/b"), QStringLiteral("with space"),
+                              QString(65, QLatin1Char('x'))};
     for (const QString &bad : badIds) {
         QCOMPARE(readNow(store, bad, SecretKind::Password).outcome.status, CredentialStatus::InvalidRequest);
-        QCOMPARE(writeNow(store, bad, SecretKind::Password, "x").outcome.status, CredentialStatus::InvalidRequest);
+        QCOMPARE(writeNow(store, bad, SecretKind::Password, "x").outcome.status,
+                 CredentialStatus::InvalidRequest);
         QCOMPARE(removeProfileNow(store, bad).outcome.status, CredentialStatus::InvalidRequest);
     }
     const Answer empty = writeNow(store, QStringLiteral("ok-id"), SecretKind::Password, QByteArray());
@@ -147,7 +149,8 @@ void TestCredentialStores::invalidRequestsAreRefused()
                                  QByteArray(CredentialStore::kMaxSecretBytes + 1, 'a'));
     QCOMPARE(huge.outcome.status, CredentialStatus::InvalidRequest);
     QVERIFY(huge.outcome.detail.contains(QString::number(CredentialStore::kMaxSecretBytes)));
-    QVERIFY(writeNow(store, QStringLiteral("ok-id"), SecretKind::Token, QByteArray(CredentialStore::kMaxSecretBytes, 'a'))
+    QVERIFY(writeNow(store, QStringLiteral("ok-id"), SecretKind::Token,
+                     QByteArray(CredentialStore::kMaxSecretBytes, 'a'))
                 .outcome.isOk());
     QVERIFY(store.profilesWithSecrets() == QStringList{QStringLiteral("ok-id")});
 }
@@ -193,13 +196,13 @@ void TestCredentialStores::unavailableKeychainKeepsSecrets()
 void TestCredentialStores::outcomesSayWhatToDo()
 {
     const QString subject = QStringLiteral("the password of profile 'Prod EU'");
-    const CredentialStatus statuses[] = {CredentialStatus::NotFound,   CredentialStatus::KeychainLocked,
-                                         CredentialStatus::AccessDenied, CredentialStatus::NoBackend,
+    const CredentialStatus statuses[] = {CredentialStatus::NotFound,       CredentialStatus::KeychainLocked,
+                                         CredentialStatus::AccessDenied,   CredentialStatus::NoBackend,
                                          CredentialStatus::InvalidRequest, CredentialStatus::OtherError};
     QSet<QString> names;
     for (CredentialStatus status : statuses) {
-        const CredentialOutcome outcome =
-            CredentialOutcome::failure(status, CredentialOperation::Read, subject, QStringLiteral("backend text"));
+        const CredentialOutcome outcome = CredentialOutcome::failure(status, CredentialOperation::Read,
+                                                                     subject, QStringLiteral("backend text"));
         QCOMPARE(outcome.status, status);
         QVERIFY(outcome.message.contains(QStringLiteral("Prod EU")));
         QVERIFY2(!outcome.hint.isEmpty(), qPrintable(credentialStatusName(status)));
@@ -225,30 +228,39 @@ void TestCredentialStores::keychainErrorMapping()
 {
     using namespace QKeychain;
     QCOMPARE(classifyKeychainError(NoError, {}), CredentialStatus::Ok);
-    QCOMPARE(classifyKeychainError(EntryNotFound, QStringLiteral("Entry not found")), CredentialStatus::NotFound);
+    QCOMPARE(classifyKeychainError(EntryNotFound, QStringLiteral("Entry not found")),
+             CredentialStatus::NotFound);
     QCOMPARE(classifyKeychainError(AccessDeniedByUser, {}), CredentialStatus::AccessDenied);
-    QCOMPARE(classifyKeychainError(AccessDenied, QStringLiteral("Collection is locked")), CredentialStatus::KeychainLocked);
+    QCOMPARE(classifyKeychainError(AccessDenied, QStringLiteral("Collection is locked")),
+             CredentialStatus::KeychainLocked);
     QCOMPARE(classifyKeychainError(NoBackendAvailable, {}), CredentialStatus::NoBackend);
     QCOMPARE(classifyKeychainError(NotImplemented, {}), CredentialStatus::NoBackend);
     // libsecret wording for "no Secret Service" and "no session bus", both reported as OtherError.
-    QCOMPARE(classifyKeychainError(OtherError, QStringLiteral("The name org.freedesktop.secrets was not provided by "
-                                                              "any .service files")),
+    QCOMPARE(classifyKeychainError(OtherError,
+                                   QStringLiteral("The name org.freedesktop.secrets was not provided by "
+                                                  "any .service files")),
              CredentialStatus::NoBackend);
-    QCOMPARE(classifyKeychainError(OtherError, QStringLiteral("Could not connect: No such file or directory")),
-             CredentialStatus::NoBackend);
-    QCOMPARE(classifyKeychainError(OtherError, QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY")),
-             CredentialStatus::NoBackend);
-    QCOMPARE(classifyKeychainError(OtherError, QStringLiteral("Cannot create an item in a locked collection")),
-             CredentialStatus::KeychainLocked);
-    QCOMPARE(classifyKeychainError(OtherError, QStringLiteral("Unknown error")), CredentialStatus::OtherError);
-    QCOMPARE(classifyKeychainError(CouldNotDeleteEntry, QStringLiteral("Could not delete")), CredentialStatus::OtherError);
+    QCOMPARE(
+        classifyKeychainError(OtherError, QStringLiteral("Could not connect: No such file or directory")),
+        CredentialStatus::NoBackend);
+    QCOMPARE(
+        classifyKeychainError(OtherError, QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY")),
+        CredentialStatus::NoBackend);
+    QCOMPARE(
+        classifyKeychainError(OtherError, QStringLiteral("Cannot create an item in a locked collection")),
+        CredentialStatus::KeychainLocked);
+    QCOMPARE(classifyKeychainError(OtherError, QStringLiteral("Unknown error")),
+             CredentialStatus::OtherError);
+    QCOMPARE(classifyKeychainError(CouldNotDeleteEntry, QStringLiteral("Could not delete")),
+             CredentialStatus::OtherError);
 }
 
 void TestCredentialStores::secretKindNamesAreStable()
 {
     // These names are in users' keychains and settings files: changing one orphans their secrets.
-    const QStringList expected = {QStringLiteral("password"), QStringLiteral("token"), QStringLiteral("key-passphrase"),
-                                  QStringLiteral("refresh-token"), QStringLiteral("proxy-password")};
+    const QStringList expected = {QStringLiteral("password"), QStringLiteral("token"),
+                                  QStringLiteral("key-passphrase"), QStringLiteral("refresh-token"),
+                                  QStringLiteral("proxy-password")};
     QStringList names;
     for (SecretKind kind : allSecretKinds()) {
         names << secretKindName(kind);
@@ -269,7 +281,8 @@ void TestCredentialStores::credentialIndexHoldsNamesOnly()
     QVERIFY(index.add(QStringLiteral("p1"), QStringLiteral("token")));
     QVERIFY(index.add(QStringLiteral("p1"), QStringLiteral("password"))); // idempotent
     QVERIFY(index.add(QStringLiteral("p2"), QStringLiteral("future-kind")));
-    QCOMPARE(index.kindNames(QStringLiteral("p1")), (QStringList{QStringLiteral("password"), QStringLiteral("token")}));
+    QCOMPARE(index.kindNames(QStringLiteral("p1")),
+             (QStringList{QStringLiteral("password"), QStringLiteral("token")}));
     QCOMPARE(index.profileIds(), (QStringList{QStringLiteral("p1"), QStringLiteral("p2")}));
     QVERIFY(index.remove(QStringLiteral("p1"), QStringLiteral("password")));
     QVERIFY(index.remove(QStringLiteral("p1"), QStringLiteral("token")));
@@ -288,15 +301,17 @@ void TestCredentialStores::plainTextFileIsOwnerOnlyAndRoundTrips()
     QVERIFY(!file.read(QStringLiteral("k"), &error).has_value());
     QVERIFY(error.isEmpty());
     const QByteArray secret = randomSecret();
-    QVERIFY2(file.write(QStringLiteral("Anadesk/p/password"), SecretBytes(secret), &error), qPrintable(error));
+    QVERIFY2(file.write(QStringLiteral("Anadesk/p/password"), SecretBytes(secret), &error),
+             qPrintable(error));
     QVERIFY(QFileInfo::exists(path));
 #ifdef Q_OS_UNIX
-    QCOMPARE(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
-                                              QFileDevice::WriteOther),
+    QCOMPARE(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                              QFileDevice::WriteGroup | QFileDevice::WriteOther),
              QFileDevice::Permissions());
-    QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("sub"))).permissions() &
-                 (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ExeGroup | QFileDevice::ExeOther),
-             QFileDevice::Permissions());
+    QCOMPARE(
+        QFileInfo(dir.filePath(QStringLiteral("sub"))).permissions() &
+            (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ExeGroup | QFileDevice::ExeOther),
+        QFileDevice::Permissions());
 #endif
     const auto back = file.read(QStringLiteral("Anadesk/p/password"), &error);
     QVERIFY(back.has_value());

@@ -4,7 +4,6 @@
 // Exit code 77 (CTest SKIP) when no working keychain answers — unless ANADESK_REQUIRE_KEYCHAIN=1.
 #include "CredentialTestKit.h"
 #include "SecretServiceProbe.h"
-
 #include "credentials/CredentialIndex.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SettingsFile.h"
@@ -15,7 +14,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <qt6keychain/keychain.h>
 
 using namespace anadesk;
@@ -75,7 +73,8 @@ KeychainOptions TestKeychainCredentialStore::options() const
     KeychainOptions o;
     o.timeoutMs = 20'000;
     o.startupRetryDelayMs = 0;
-    o.plainTextFile = m_dir.filePath(QStringLiteral("config/Anadesk/plaintext-secrets.json")); // must never appear
+    o.plainTextFile =
+        m_dir.filePath(QStringLiteral("config/Anadesk/plaintext-secrets.json")); // must never appear
     return o;
 }
 
@@ -151,7 +150,9 @@ void TestKeychainCredentialStore::bytesRoundTripExactly()
     QVERIFY(readNow(store, id, SecretKind::KeyPassphrase).secret.bytes() == binary);
     QVERIFY(readNow(store, id, SecretKind::RefreshToken).secret.bytes() == longest);
     QVERIFY(removeProfileNow(store, id).outcome.isOk());
-    figure(QStringLiteral("keychain-bytes binary_bytes=%1 longest_bytes=%2 exact=2").arg(binary.size()).arg(longest.size()));
+    figure(QStringLiteral("keychain-bytes binary_bytes=%1 longest_bytes=%2 exact=2")
+               .arg(binary.size())
+               .arg(longest.size()));
 }
 
 void TestKeychainCredentialStore::removeProfileRemovesEveryKind()
@@ -191,7 +192,9 @@ void TestKeychainCredentialStore::removeProfileRemovesEveryKind()
     // The other profile is untouched.
     QVERIFY(readNow(store, other, SecretKind::Password).outcome.isOk());
     QVERIFY(removeProfileNow(store, other).outcome.isOk());
-    figure(QStringLiteral("keychain-removeProfile entries_before=%1 entries_left=%2").arg(itemsBefore).arg(itemsAfter));
+    figure(QStringLiteral("keychain-removeProfile entries_before=%1 entries_left=%2")
+               .arg(itemsBefore)
+               .arg(itemsAfter));
 }
 
 void TestKeychainCredentialStore::removeProfileWorksWithAStaleIndex()
@@ -250,9 +253,10 @@ void TestKeychainCredentialStore::wholeProfileFlowLeavesNoSecretOutsideTheKeycha
     QVERIFY2(!QFileInfo::exists(credentials.plainTextFilePath()), "no plain-text file without the opt-in");
     const LeakScan scan = scanForSecrets(m_dir.path(), LogCapture::lines(), m_planted);
     QVERIFY2(scan.hits.isEmpty(), qPrintable(scan.hits.join(QStringLiteral("; "))));
-    QVERIFY(scan.filesScanned >= 1); // the settings file was written and scanned
+    QVERIFY(scan.filesScanned >= 1);   // the settings file was written and scanned
     QVERIFY(scan.logLinesScanned > 0); // debug logging of the store was on and captured
-    figure(QStringLiteral("T-SEC-01(keychain) secrets_planted=%1 files_scanned=%2 log_lines_scanned=%3 markers_found=%4")
+    figure(QStringLiteral(
+               "T-SEC-01(keychain) secrets_planted=%1 files_scanned=%2 log_lines_scanned=%3 markers_found=%4")
                .arg(m_planted.size())
                .arg(scan.filesScanned)
                .arg(scan.logLinesScanned)
@@ -280,22 +284,25 @@ void TestKeychainCredentialStore::lockedKeychainIsReportedAsLocked()
     QVERIFY(read.called);
     QVERIFY2(read.outcome.status == CredentialStatus::KeychainLocked ||
                  read.outcome.status == CredentialStatus::AccessDenied,
-             qPrintable(credentialStatusName(read.outcome.status) + QStringLiteral(": ") + read.outcome.toString()));
+             qPrintable(credentialStatusName(read.outcome.status) + QStringLiteral(": ") +
+                        read.outcome.toString()));
     QVERIFY(read.outcome.isKeychainUnavailable());
     QVERIFY(read.secret.isEmpty());
 
     // Saving into a locked keychain must not claim success.
     const Answer write = writeNow(credentials, profile.id, SecretKind::Token, plantedSecret());
     QVERIFY2(write.outcome.isKeychainUnavailable(),
-             qPrintable(credentialStatusName(write.outcome.status) + QStringLiteral(": ") + write.outcome.toString()));
+             qPrintable(credentialStatusName(write.outcome.status) + QStringLiteral(": ") +
+                        write.outcome.toString()));
     QVERIFY(!credentials.storedKinds(profile.id).contains(SecretKind::Token));
 
     const CredentialOutcome removal =
         doneNow([&](CredentialStore::Done done) { profiles.remove(profile.id, nullptr, done); }).outcome;
     QVERIFY(removal.isKeychainUnavailable());
-    QVERIFY2(profiles.profile(profile.id).has_value(), "a locked keychain must not cost the user the profile");
+    QVERIFY2(profiles.profile(profile.id).has_value(),
+             "a locked keychain must not cost the user the profile");
     QVERIFY(credentials.storedKinds(profile.id).contains(SecretKind::Password)); // the index still knows
-    QCOMPARE(secretServiceItemCount(key), 1);                                 // and the secret is still there
+    QCOMPARE(secretServiceItemCount(key), 1); // and the secret is still there
     figure(QStringLiteral("T-KEY-03 read_status=%1 write_status=%2 remove_status=%3 accounts_deleted=0 "
                           "secrets_deleted=0")
                .arg(credentialStatusName(read.outcome.status), credentialStatusName(write.outcome.status),

@@ -3,12 +3,12 @@
 // only to its documented owner-only file. Also the one delayed retry of the first read at start-up.
 #include "CredentialTestKit.h"
 #include "NoKeychainEnvironment.h"
-
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SettingsFile.h"
 #include "profiles/ProfileStore.h"
 
 #include <QFileInfo>
+#include <QLocalServer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -26,6 +26,7 @@ private Q_SLOTS:
     void profilesCanStillBeManaged();
     void plainTextFallbackOnlyWhenOptedIn();
     void firstReadIsRetriedOnceAtStartup();
+    void keychainThatNeverAnswersIsReportedInTime(); // last: leaves a D-Bus connection attempt hanging
 
 private:
     KeychainOptions options() const;
@@ -103,14 +104,15 @@ void TestNoKeychain::plainTextFallbackOnlyWhenOptedIn()
     QVERIFY2(written.outcome.isOk(), qPrintable(written.outcome.toString()));
     QVERIFY(QFileInfo::exists(store.plainTextFilePath()));
 #ifdef Q_OS_UNIX
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
-                                            QFileDevice::WriteOther;
+    const QFileDevice::Permissions others =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
     QCOMPARE(QFileInfo(store.plainTextFilePath()).permissions() & others, QFileDevice::Permissions());
 #endif
     QCOMPARE(store.storedKinds(id), QList<SecretKind>{SecretKind::ProxyPassword});
     bool warned = false;
     for (const QString &line : LogCapture::lines())
-        warned = warned || (line.contains(QStringLiteral("UNENCRYPTED")) && line.contains(store.plainTextFilePath()));
+        warned = warned ||
+                 (line.contains(QStringLiteral("UNENCRYPTED")) && line.contains(store.plainTextFilePath()));
     QVERIFY2(warned, "writing plain text must be logged as a warning naming the file");
 
     const Answer read = readNow(store, id, SecretKind::ProxyPassword);
@@ -142,6 +144,31 @@ void TestNoKeychain::firstReadIsRetriedOnceAtStartup()
     QCOMPARE(readNow(store, id, SecretKind::Password).outcome.status, CredentialStatus::NoBackend);
     QCOMPARE(retries() - before, 1); // only the first read of a store is retried
     figure(QStringLiteral("startup-retry first_read_retries=1 later_read_retries=0"));
+}
+
+void TestNoKeychain::keychainThatNeverAnswersIsReportedInTime()
+{
+    // A "session bus" that accepts the connection and then never says a word: the keychain job hangs,
+    // as it does while a keychain waits on an unlock prompt nobody answers.
+    QLocalServer silent;
+    const QString socket = m_dir.filePath(QStringLiteral("silent-bus"));
+    QVERIFY2(silent.listen(socket), qPrintable(silent.errorString()));
+    qputenv("DBUS_SESSION_BUS_ADDRESS", QByteArray("unix:path=") + QFile::encodeName(socket));
+
+    KeychainOptions hanging = options();
+    hanging.timeoutMs = 1'500;
+    KeychainCredentialStore store(hanging);
+    const QString id = ConnectionProfile::newId();
+    const Answer read = readNow(store, id, SecretKind::Password);
+    QVERIFY(read.called);
+    QCOMPARE(read.outcome.status, CredentialStatus::KeychainLocked); // never NotFound
+    QVERIFY2(read.outcome.detail.contains(QStringLiteral("no answer")), qPrintable(read.outcome.toString()));
+    const Answer write = writeNow(store, id, SecretKind::Password, plantedSecret());
+    QCOMPARE(write.outcome.status, CredentialStatus::KeychainLocked);
+    QVERIFY(store.storedKinds(id).isEmpty());
+    figure(QStringLiteral("keychain-timeout timeout_ms=%1 read=%2 write=%3")
+               .arg(hanging.timeoutMs)
+               .arg(credentialStatusName(read.outcome.status), credentialStatusName(write.outcome.status)));
 }
 
 int main(int argc, char **argv)

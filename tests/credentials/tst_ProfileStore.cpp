@@ -2,7 +2,6 @@
 // CLI, and removal through the credential store (secrets first; a locked keychain keeps the profile).
 // Settings go to a temporary directory (QStandardPaths test mode + QSettings::setPath).
 #include "CredentialTestKit.h"
-
 #include "credentials/MemoryCredentialStore.h"
 #include "credentials/SettingsFile.h"
 #include "profiles/ProfileStore.h"
@@ -26,8 +25,9 @@ ConnectionProfile basicProfile(const QString &name)
     return profile;
 }
 
-CredentialOutcome removeProfile(ProfileStore &store, const QString &id,
-                                ProfileStore::RemovalPolicy policy = ProfileStore::RemovalPolicy::KeepProfileIfSecretsRemain)
+CredentialOutcome
+removeProfile(ProfileStore &store, const QString &id,
+              ProfileStore::RemovalPolicy policy = ProfileStore::RemovalPolicy::KeepProfileIfSecretsRemain)
 {
     return doneNow([&](CredentialStore::Done done) { store.remove(id, nullptr, done, policy); }).outcome;
 }
@@ -147,7 +147,8 @@ void TestProfileStore::validationNamesTheFieldAndWhatToDo()
     const QList<Case> cases = {
         {"empty name", [](ConnectionProfile &p) { p.name = QStringLiteral("  "); }, "name is empty"},
         {"bad id", [](ConnectionProfile &p) { p.id = QStringLiteral("../etc"); }, "profile id"},
-        {"unknown region", [](ConnectionProfile &p) { p.region = QStringLiteral("mars1"); }, "region 'mars1' is unknown"},
+        {"unknown region", [](ConnectionProfile &p) { p.region = QStringLiteral("mars1"); },
+         "region 'mars1' is unknown"},
         {"http to a remote host",
          [](ConnectionProfile &p) {
              p.endpointMode = EndpointMode::SingleOrigin;
@@ -163,7 +164,8 @@ void TestProfileStore::validationNamesTheFieldAndWhatToDo()
         {"custom with a missing URL",
          [](ConnectionProfile &p) {
              p.endpointMode = EndpointMode::Custom;
-             p.customEndpoints = Endpoints{QUrl(QStringLiteral("https://a.example.com")), QUrl(), QUrl(), QUrl()};
+             p.customEndpoints =
+                 Endpoints{QUrl(QStringLiteral("https://a.example.com")), QUrl(), QUrl(), QUrl()};
          },
          "API URL is empty"},
         {"basic without user", [](ConnectionProfile &p) { p.userEmail.clear(); }, "e-mail address"},
@@ -175,8 +177,8 @@ void TestProfileStore::validationNamesTheFieldAndWhatToDo()
              p.proxy.host = QStringLiteral("proxy");
          },
          "port between 1 and 65535"},
-        {"workspace id with a space", [](ConnectionProfile &p) { p.defaultWorkspaceId = QStringLiteral("a b"); },
-         "workspace id"},
+        {"workspace id with a space",
+         [](ConnectionProfile &p) { p.defaultWorkspaceId = QStringLiteral("a b"); }, "workspace id"},
     };
     for (const Case &c : cases) {
         ConnectionProfile profile = basicProfile(QStringLiteral("Valid"));
@@ -184,8 +186,9 @@ void TestProfileStore::validationNamesTheFieldAndWhatToDo()
         c.spoil(profile);
         const QStringList problems = store.save(profile);
         QVERIFY2(!problems.isEmpty(), c.what);
-        QVERIFY2(problems.join(QLatin1Char(' ')).contains(QLatin1String(c.expected)),
-                 qPrintable(QLatin1String(c.what) + QStringLiteral(": ") + problems.join(QStringLiteral(" | "))));
+        QVERIFY2(
+            problems.join(QLatin1Char(' ')).contains(QLatin1String(c.expected)),
+            qPrintable(QLatin1String(c.what) + QStringLiteral(": ") + problems.join(QStringLiteral(" | "))));
     }
     QVERIFY(store.profiles().isEmpty());
     figure(QStringLiteral("profile-validation bad_inputs=%1 accepted=0").arg(cases.size()));
@@ -302,7 +305,9 @@ void TestProfileStore::removeDeletesSecretsThenProfile()
     QCOMPARE(left, 0);
     QVERIFY(readNow(credentials, kept.id, SecretKind::Password).outcome.isOk());
     QVERIFY(store.profile(kept.id));
-    figure(QStringLiteral("profile-remove secrets_planted=%1 secrets_left=%2").arg(allSecretKinds().size()).arg(left));
+    figure(QStringLiteral("profile-remove secrets_planted=%1 secrets_left=%2")
+               .arg(allSecretKinds().size())
+               .arg(left));
 }
 
 void TestProfileStore::lockedKeychainKeepsTheProfile()
@@ -318,11 +323,13 @@ void TestProfileStore::lockedKeychainKeepsTheProfile()
     const CredentialOutcome outcome = removeProfile(store, profile.id);
     QCOMPARE(outcome.status, CredentialStatus::KeychainLocked);
     QVERIFY2(outcome.message.contains(QStringLiteral("kept")), qPrintable(outcome.message));
-    QVERIFY2(outcome.message.contains(QStringLiteral("Locked Prod")), "messages name the profile, not its id");
+    QVERIFY2(outcome.message.contains(QStringLiteral("Locked Prod")),
+             "messages name the profile, not its id");
     QVERIFY(store.profile(profile.id).has_value());
 
     // A locked keychain on read is not "no password": the caller sees KeychainLocked.
-    QCOMPARE(readNow(credentials, profile.id, SecretKind::Password).outcome.status, CredentialStatus::KeychainLocked);
+    QCOMPARE(readNow(credentials, profile.id, SecretKind::Password).outcome.status,
+             CredentialStatus::KeychainLocked);
 
     credentials.simulateUnavailable(std::nullopt);
     const Answer after = readNow(credentials, profile.id, SecretKind::Password);
@@ -340,14 +347,16 @@ void TestProfileStore::removeAnywayLeavesOrphansThatAreCleanedLater()
     QVERIFY(writeNow(credentials, profile.id, SecretKind::Password, randomSecret()).outcome.isOk());
 
     credentials.simulateUnavailable(CredentialStatus::NoBackend);
-    const CredentialOutcome outcome = removeProfile(store, profile.id, ProfileStore::RemovalPolicy::RemoveAnyway);
+    const CredentialOutcome outcome =
+        removeProfile(store, profile.id, ProfileStore::RemovalPolicy::RemoveAnyway);
     QCOMPARE(outcome.status, CredentialStatus::NoBackend);
     QVERIFY(outcome.message.contains(QStringLiteral("was removed")));
     QVERIFY(!store.profile(profile.id));
     QCOMPARE(credentials.profilesWithSecrets(), QStringList{profile.id});
 
     credentials.simulateUnavailable(std::nullopt);
-    const Answer cleaned = doneNow([&](CredentialStore::Done done) { store.removeOrphanedSecrets(nullptr, done); });
+    const Answer cleaned =
+        doneNow([&](CredentialStore::Done done) { store.removeOrphanedSecrets(nullptr, done); });
     QVERIFY2(cleaned.outcome.isOk(), qPrintable(cleaned.outcome.toString()));
     QVERIFY(credentials.profilesWithSecrets().isEmpty());
 }

@@ -5,7 +5,6 @@
 // none of the secrets, in any encoding, may appear. A self-check proves the scanner finds real leaks.
 #include "CredentialTestKit.h"
 #include "NoKeychainEnvironment.h"
-
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "credentials/SettingsFile.h"
@@ -48,7 +47,8 @@ void TestSecretLeak::scannerFindsARealLeak()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QByteArray secret = plantedSecret();
-    const QList<QByteArray> leaks = {secret, secret.toBase64(), secret.toPercentEncoding(), secret.left(20).toHex()};
+    const QList<QByteArray> leaks = {secret, secret.toBase64(), secret.toPercentEncoding(),
+                                     secret.left(20).toHex()};
     for (int i = 0; i < leaks.size(); ++i) {
         QFile file(dir.filePath(QStringLiteral("leak%1.ini").arg(i)));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -68,7 +68,8 @@ QList<QByteArray> TestSecretLeak::runFlow(CredentialStore &credentials, const QS
     ProfileStore profiles(&credentials);
     QList<ConnectionProfile> saved;
     for (AuthMethod method : {AuthMethod::Basic, AuthMethod::Certificate, AuthMethod::Token}) {
-        ConnectionProfile profile = ConnectionProfile::create(label + QLatin1Char(' ') + authMethodName(method));
+        ConnectionProfile profile =
+            ConnectionProfile::create(label + QLatin1Char(' ') + authMethodName(method));
         profile.authMethod = method;
         profile.userEmail = QStringLiteral("leak-test@example.com");
         profile.certificatePath = QStringLiteral("/certs/leak.pem");
@@ -96,7 +97,8 @@ QList<QByteArray> TestSecretLeak::runFlow(CredentialStore &credentials, const QS
             if (kind == SecretKind::ProxyPassword) {
                 ClientOptions options;
                 profile.applyTo(options, r.secret);
-                qDebug().noquote() << "options for" << profile.name << "proxy host" << options.proxy->hostName();
+                qDebug().noquote() << "options for" << profile.name << "proxy host"
+                                   << options.proxy->hostName();
             }
         }
         // An oversized secret is refused; the refusal must not echo it.
@@ -106,8 +108,9 @@ QList<QByteArray> TestSecretLeak::runFlow(CredentialStore &credentials, const QS
         qWarning().noquote() << writeNow(credentials, profile.id, SecretKind::Token, huge).outcome.toString();
     }
     // Remove one profile (secrets first), keep the others (their settings stay on disk to be scanned).
-    const CredentialOutcome removed =
-        doneNow([&](CredentialStore::Done done) { profiles.remove(saved.first().id, nullptr, done); }).outcome;
+    const CredentialOutcome removed = doneNow([&](CredentialStore::Done done) {
+                                          profiles.remove(saved.first().id, nullptr, done);
+                                      }).outcome;
     qWarning().noquote() << "removal:" << removed.toString();
     return planted;
 }
@@ -137,13 +140,14 @@ void TestSecretLeak::wholeFlowLeavesNoSecretInSettingsOrLogs()
     const LeakScan scan = scanForSecrets(m_dir.path(), logs, planted);
     QVERIFY2(scan.hits.isEmpty(), qPrintable(scan.hits.join(QStringLiteral("; "))));
     QVERIFY(scan.logLinesScanned > 50); // debug logging was on and captured
-    figure(QStringLiteral("T-SEC-01 secrets_planted=%1 files_scanned=%2 bytes_scanned=%3 log_lines_scanned=%4 "
-                          "markers_found=%5")
-               .arg(planted.size())
-               .arg(scan.filesScanned)
-               .arg(scan.bytesScanned)
-               .arg(scan.logLinesScanned)
-               .arg(scan.hits.size()));
+    figure(
+        QStringLiteral("T-SEC-01 secrets_planted=%1 files_scanned=%2 bytes_scanned=%3 log_lines_scanned=%4 "
+                       "markers_found=%5")
+            .arg(planted.size())
+            .arg(scan.filesScanned)
+            .arg(scan.bytesScanned)
+            .arg(scan.logLinesScanned)
+            .arg(scan.hits.size()));
 }
 
 int main(int argc, char **argv)
