@@ -476,8 +476,9 @@ QJsonValue JsonFilterSubject::lookup(const QJsonObject &object, const QString &l
 QList<QJsonValue> JsonFilterSubject::values(const QString &lowerPath) const
 {
     const QStringList parts = lowerPath.split(QLatin1Char('.'));
-    QJsonValue top = lookup(m_object, parts.constFirst());
-    QList<QJsonValue> level = top.isArray() ? QList<QJsonValue>(top.toArray().begin(), top.toArray().end())
+    const QJsonValue top = lookup(m_object, parts.constFirst());
+    const QJsonArray topArray = top.toArray();
+    QList<QJsonValue> level = top.isArray() ? QList<QJsonValue>(topArray.begin(), topArray.end())
                                             : QList<QJsonValue>{top};
     if (parts.size() == 2) {
         QList<QJsonValue> next;
@@ -485,8 +486,9 @@ QList<QJsonValue> JsonFilterSubject::values(const QString &lowerPath) const
             if (!v.isObject())
                 continue;
             const QJsonValue sub = lookup(v.toObject(), parts.at(1));
+            const QJsonArray subArray = sub.toArray();
             if (sub.isArray())
-                next.append(QList<QJsonValue>(sub.toArray().begin(), sub.toArray().end()));
+                next.append(QList<QJsonValue>(subArray.begin(), subArray.end()));
             else
                 next.append(sub);
         }
