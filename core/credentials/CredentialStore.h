@@ -1,12 +1,14 @@
 #pragma once
 // Where the secrets of connection profiles live: the OS keychain (KeychainCredentialStore) or, for
 // "don't remember" and tests, memory (MemoryCredentialStore). Secrets never go to QSettings, files,
-// logs or command lines; only an index of WHICH kinds are saved is kept outside the keychain.
+// logs or command lines (the one exception is the explicit plain-text opt-in of KeychainOptions); only
+// an index of WHICH kinds are saved is kept outside the keychain.
 //
 // Every operation is asynchronous and never blocks the calling (GUI) thread. `done` is called exactly
 // once, later from the event loop — never inside the call — on the thread of `context` (or of the
 // store when `context` is null), and not at all if `context` is destroyed first. A callback may start
-// the next operation directly.
+// the next operation directly. Call a store from the thread it lives in (normally the GUI thread); it
+// only waits on its keychain asynchronously there, never blocking.
 #include "CredentialOutcome.h"
 #include "SecretKind.h"
 #include "auth/SecretBytes.h"
