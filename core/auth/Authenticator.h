@@ -9,7 +9,6 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace anadesk {
@@ -18,7 +17,7 @@ class Transport;
 
 struct AuthToken
 {
-    QByteArray value;      // secret: never log, never persist
+    QByteArray value;       // secret: never log, never persist
     qint64 expiresAtMs = 0; // ms since epoch as reported by the server; 0 = unknown
     bool isValid() const { return !value.isEmpty(); }
 };

@@ -31,7 +31,8 @@ void BasicAuthenticator::authenticate(Transport &transport, QObject *context, Do
 {
     ApiRequest request;
     request.method = "POST";
-    request.url = buildUrl(transport.endpoints().auth, {QStringLiteral("token"), QStringLiteral("authenticate")});
+    request.url =
+        buildUrl(transport.endpoints().auth, {QStringLiteral("token"), QStringLiteral("authenticate")});
     request.authenticated = false;
     request.idempotency = Idempotency::Safe; // a second token is harmless; a 401 is never retried
     request.object = description();

@@ -12,7 +12,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QtEndian>
-
 #include <openssl/rand.h>
 
 namespace anadesk {
@@ -57,7 +56,8 @@ std::shared_ptr<CertificateAuthenticator> CertificateAuthenticator::fromFiles(co
 {
     QByteArray certificate;
     QByteArray key;
-    if (!readFile(certificatePath, &certificate, tr("certificate"), error) || !readFile(keyPath, &key, tr("private key"), error))
+    if (!readFile(certificatePath, &certificate, tr("certificate"), error) ||
+        !readFile(keyPath, &key, tr("private key"), error))
         return nullptr;
     auto authenticator = std::make_shared<CertificateAuthenticator>(certificate, key, passphrase, format);
     wipe(key);
@@ -95,8 +95,9 @@ std::optional<CertificateAuthenticator::Payload> CertificateAuthenticator::build
     payload.signature = m_signer.sign(payload.data, error);
     if (payload.signature.isEmpty())
         return std::nullopt;
-    QJsonObject body{{QStringLiteral("encodedData"), QString::fromLatin1(payload.data.toBase64())},
-                     {QStringLiteral("encodedSignedData"), QString::fromLatin1(payload.signature.toBase64())}};
+    QJsonObject body{
+        {QStringLiteral("encodedData"), QString::fromLatin1(payload.data.toBase64())},
+        {QStringLiteral("encodedSignedData"), QString::fromLatin1(payload.signature.toBase64())}};
     if (m_format == Format::V2)
         body.insert(QStringLiteral("encodedDataFormat"), QStringLiteral("v2"));
     payload.json = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -115,7 +116,8 @@ void CertificateAuthenticator::authenticate(Transport &transport, QObject *conte
     }
     ApiRequest request;
     request.method = "POST";
-    request.url = buildUrl(transport.endpoints().auth, {QStringLiteral("token"), QStringLiteral("authenticate")});
+    request.url =
+        buildUrl(transport.endpoints().auth, {QStringLiteral("token"), QStringLiteral("authenticate")});
     request.authenticated = false;
     // A v2 payload may be used once: never re-send the same body unless it provably never arrived.
     request.idempotency = Idempotency::NotRepeatable;

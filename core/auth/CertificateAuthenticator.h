@@ -1,7 +1,8 @@
 #pragma once
 // Certificate sign-in: POST {auth}/token/authenticate with
 //   Authorization: CACertificate <base64 of the whole PEM certificate text>
-//   {"encodedData": base64(data), "encodedSignedData": base64(SHA512withRSA(data)), "encodedDataFormat": "v2"}
+//   {"encodedData": base64(data), "encodedSignedData": base64(SHA512withRSA(data)), "encodedDataFormat":
+//   "v2"}
 // v2 (default): data = 8-byte big-endian Unix time in seconds + 150 random bytes, built fresh for
 // every sign-in (Anaplan rejects reused v2 payloads). v1: 150 random bytes, no format field.
 // The key passphrase lives only in memory; the key is decrypted only while signing.
@@ -15,13 +16,18 @@ namespace anadesk {
 class CertificateAuthenticator final : public Authenticator
 {
 public:
-    enum class Format { V1, V2 };
+    enum class Format
+    {
+        V1,
+        V2
+    };
 
     CertificateAuthenticator(QByteArray certificatePem, const QByteArray &privateKeyPem,
                              const QByteArray &passphrase = {}, Format format = Format::V2);
 
     // Reads both PEM files; a missing/unreadable file gives a LocalIo error naming the path.
-    static std::shared_ptr<CertificateAuthenticator> fromFiles(const QString &certificatePath, const QString &keyPath,
+    static std::shared_ptr<CertificateAuthenticator> fromFiles(const QString &certificatePath,
+                                                               const QString &keyPath,
                                                                const QByteArray &passphrase, Format format,
                                                                ApiError *error);
 

@@ -3,16 +3,14 @@
 #include "net/Redaction.h"
 
 #include <QCoreApplication>
-
+#include <cstring>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <cstring>
-#include <memory>
 
 namespace anadesk {
 
@@ -23,15 +21,28 @@ QString tr(const char *text)
     return QCoreApplication::translate("anadesk::CertificateSigner", text);
 }
 
-struct BioFree { void operator()(BIO *p) const { BIO_free(p); } };
-struct X509Free { void operator()(X509 *p) const { X509_free(p); } };
-struct PkeyFree { void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); } };
-struct MdCtxFree { void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); } };
+struct BioFree
+{
+    void operator()(BIO *p) const { BIO_free(p); }
+};
+struct X509Free
+{
+    void operator()(X509 *p) const { X509_free(p); }
+};
+struct PkeyFree
+{
+    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+};
+struct MdCtxFree
+{
+    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
+};
 using BioPtr = std::unique_ptr<BIO, BioFree>;
 using X509Ptr = std::unique_ptr<X509, X509Free>;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
-ApiError certError(const QString &message, const QString &hint, ErrorCategory category = ErrorCategory::BadInput)
+ApiError certError(const QString &message, const QString &hint,
+                   ErrorCategory category = ErrorCategory::BadInput)
 {
     ApiError error;
     error.category = category;
@@ -127,9 +138,10 @@ bool CertificateSigner::inspect(const QByteArray &certificatePem, CertificateInf
 {
     const X509Ptr cert = readCertificate(certificatePem);
     if (!cert) {
-        *error = certError(tr("The certificate could not be read"),
-                           tr("Choose the PEM certificate file (\"-----BEGIN CERTIFICATE-----\") registered in "
-                              "Anaplan for this user."));
+        *error =
+            certError(tr("The certificate could not be read"),
+                      tr("Choose the PEM certificate file (\"-----BEGIN CERTIFICATE-----\") registered in "
+                         "Anaplan for this user."));
         return false;
     }
     X509_NAME *subject = X509_get_subject_name(cert.get());
@@ -138,7 +150,9 @@ bool CertificateSigner::inspect(const QByteArray &certificatePem, CertificateInf
     EVP_PKEY *publicKey = X509_get0_pubkey(cert.get());
     info->isRsa = publicKey && EVP_PKEY_is_a(publicKey, "RSA");
     const ASN1_TIME *notAfter = X509_get0_notAfter(cert.get());
-    struct tm when{};
+    struct tm when
+    {
+    };
     if (notAfter && ASN1_TIME_to_tm(notAfter, &when) == 1)
         info->notAfterSecs = qint64(timegm(&when));
     ERR_clear_error();
@@ -146,8 +160,8 @@ bool CertificateSigner::inspect(const QByteArray &certificatePem, CertificateInf
 }
 
 // Loads the certificate and key and checks they belong together; the key is returned for signing.
-static ApiError loadChecked(const QByteArray &certificatePem, const QByteArray &keyPem, const QByteArray &passphrase,
-                            PkeyPtr *keyOut)
+static ApiError loadChecked(const QByteArray &certificatePem, const QByteArray &keyPem,
+                            const QByteArray &passphrase, PkeyPtr *keyOut)
 {
     ApiError error;
     const X509Ptr cert = readCertificate(certificatePem);
@@ -184,14 +198,15 @@ QByteArray CertificateSigner::sign(const QByteArray &data, ApiError *error) cons
     std::unique_ptr<EVP_MD_CTX, MdCtxFree> context(EVP_MD_CTX_new());
     size_t length = 0;
     QByteArray signature;
-    bool ok = key && context
-              && EVP_DigestSignInit(context.get(), nullptr, EVP_sha512(), nullptr, key.get()) == 1
-              && EVP_DigestSign(context.get(), nullptr, &length,
-                                reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) == 1;
+    bool ok =
+        key && context && EVP_DigestSignInit(context.get(), nullptr, EVP_sha512(), nullptr, key.get()) == 1 &&
+        EVP_DigestSign(context.get(), nullptr, &length,
+                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) == 1;
     if (ok) {
         signature.resize(qsizetype(length));
         ok = EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                            reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) == 1;
+                            reinterpret_cast<const unsigned char *>(data.constData()),
+                            size_t(data.size())) == 1;
         signature.resize(qsizetype(length));
     }
     ERR_clear_error();

@@ -12,7 +12,7 @@ namespace anadesk {
 
 struct CertificateInfo
 {
-    QString subjectEmail;  // emailAddress or e-mail SAN, if present
+    QString subjectEmail; // emailAddress or e-mail SAN, if present
     QString commonName;
     qint64 notAfterSecs = 0;
     bool isRsa = false;
@@ -21,7 +21,8 @@ struct CertificateInfo
 class CertificateSigner
 {
 public:
-    CertificateSigner(QByteArray certificatePem, const QByteArray &privateKeyPem, const QByteArray &passphrase);
+    CertificateSigner(QByteArray certificatePem, const QByteArray &privateKeyPem,
+                      const QByteArray &passphrase);
     ~CertificateSigner();
     CertificateSigner(const CertificateSigner &) = delete;
     CertificateSigner &operator=(const CertificateSigner &) = delete;

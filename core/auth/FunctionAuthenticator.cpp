@@ -10,8 +10,7 @@ FunctionAuthenticator::FunctionAuthenticator(Function function, QString descript
     , m_description(std::move(description))
     , m_canReauthenticate(canReauthenticate)
     , m_canRefresh(canRefresh)
-{
-}
+{}
 
 void FunctionAuthenticator::authenticate(Transport &transport, QObject *context, Done done)
 {

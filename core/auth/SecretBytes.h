@@ -20,7 +20,9 @@ class SecretBytes
 {
 public:
     SecretBytes() = default;
-    explicit SecretBytes(QByteArray bytes) : m_bytes(std::move(bytes)) {}
+    explicit SecretBytes(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {}
     SecretBytes(const SecretBytes &) = default;
     SecretBytes &operator=(const SecretBytes &other)
     {

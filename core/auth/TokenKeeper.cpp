@@ -8,7 +8,6 @@
 #include "net/UrlBuilder.h"
 
 #include <QCoreApplication>
-
 #include <utility>
 
 namespace anadesk {
@@ -22,8 +21,7 @@ constexpr qint64 kMinPlausibleLifeMs = 60 * 1000;   // shorter: clock skew, rely
 TokenKeeper::TokenKeeper(Transport &transport)
     : QObject(&transport)
     , m_transport(transport)
-{
-}
+{}
 
 TokenKeeper::~TokenKeeper()
 {
@@ -60,8 +58,8 @@ void TokenKeeper::acquire(QObject *context, Callback done)
     const qint64 now = m_transport.clock().nowMs();
     const bool usable = m_token.isValid() && (m_hardExpiryMs == 0 || now < m_hardExpiryMs);
     if (!foregroundFlight && usable) {
-        if (m_refreshAtMs != 0 && now >= m_refreshAtMs && m_flight == Flight::None && !m_refreshFailedForThisToken
-            && m_authenticator->canRefresh())
+        if (m_refreshAtMs != 0 && now >= m_refreshAtMs && m_flight == Flight::None &&
+            !m_refreshFailedForThisToken && m_authenticator->canRefresh())
             startRefresh(false);
         done(m_token.value, {});
         return;
@@ -73,8 +71,8 @@ void TokenKeeper::acquire(QObject *context, Callback done)
     }
     if (m_flight != Flight::None)
         return;
-    if (m_token.isValid() && now < m_token.expiresAtMs && !m_refreshFailedForThisToken
-        && m_authenticator->canRefresh())
+    if (m_token.isValid() && now < m_token.expiresAtMs && !m_refreshFailedForThisToken &&
+        m_authenticator->canRefresh())
         startRefresh(true);
     else
         startSignIn();
@@ -149,9 +147,10 @@ void TokenKeeper::startSignIn()
     ++m_signIns;
     qCInfo(lcAuth) << "signing in:" << m_authenticator->description();
     const std::shared_ptr<Authenticator> authenticator = m_authenticator; // alive for the whole call
-    authenticator->authenticate(m_transport, this, [this, generation](const AuthToken &token, const ApiError &error) {
-        onSignInDone(generation, token, error);
-    });
+    authenticator->authenticate(m_transport, this,
+                                [this, generation](const AuthToken &token, const ApiError &error) {
+                                    onSignInDone(generation, token, error);
+                                });
 }
 
 void TokenKeeper::onSignInDone(quint64 generation, const AuthToken &token, const ApiError &error)
@@ -182,11 +181,13 @@ void TokenKeeper::startRefresh(bool foreground)
     m_backgroundRefresh = !foreground;
     const quint64 generation = ++m_generation;
     ++m_refreshes;
-    qCInfo(lcAuth) << "refreshing the token before it expires" << (foreground ? "(requests wait)" : "(background)");
+    qCInfo(lcAuth) << "refreshing the token before it expires"
+                   << (foreground ? "(requests wait)" : "(background)");
 
     ApiRequest request;
     request.method = "POST";
-    request.url = buildUrl(m_transport.endpoints().auth, {QStringLiteral("token"), QStringLiteral("refresh")});
+    request.url =
+        buildUrl(m_transport.endpoints().auth, {QStringLiteral("token"), QStringLiteral("refresh")});
     request.authenticated = false;
     request.idempotency = Idempotency::Safe;
     request.object = tr("token refresh");

@@ -16,7 +16,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 #include <memory>
 
@@ -49,7 +48,12 @@ Q_SIGNALS:
     void credentialsRejected(const anadesk::ApiError &error);
 
 private:
-    enum class Flight { None, SigningIn, Refreshing };
+    enum class Flight
+    {
+        None,
+        SigningIn,
+        Refreshing
+    };
     struct Waiter
     {
         QPointer<QObject> context;
@@ -68,8 +72,8 @@ private:
     Transport &m_transport;
     std::shared_ptr<Authenticator> m_authenticator;
     AuthToken m_token;
-    qint64 m_refreshAtMs = 0;   // 0: no proactive refresh (expiry unknown)
-    qint64 m_hardExpiryMs = 0;  // after this the token is treated as expired; 0: unknown
+    qint64 m_refreshAtMs = 0;  // 0: no proactive refresh (expiry unknown)
+    qint64 m_hardExpiryMs = 0; // after this the token is treated as expired; 0: unknown
     bool m_refreshFailedForThisToken = false;
     Flight m_flight = Flight::None;
     bool m_backgroundRefresh = false;

@@ -37,7 +37,8 @@ TokenResult parseTokenReply(const ApiReply &reply, const QString &what)
         result.error.httpStatus = reply.httpStatus();
         result.error.object = what;
         result.error.message = tr("The sign-in answer contained no token");
-        result.error.hint = tr("Check that the authentication host is Anaplan's (or the sandbox) and not a proxy page.");
+        result.error.hint =
+            tr("Check that the authentication host is Anaplan's (or the sandbox) and not a proxy page.");
         return result;
     }
     result.token.value = value.toUtf8();

@@ -7,7 +7,8 @@
 
 namespace anadesk {
 
-enum class ErrorCategory {
+enum class ErrorCategory
+{
     None = 0,
     BadInput,      // rejected before sending, or HTTP 400
     Auth,          // 401 / credentials rejected / token invalid
@@ -28,11 +29,11 @@ enum class ErrorCategory {
 struct ApiError
 {
     ErrorCategory category = ErrorCategory::None;
-    int httpStatus = 0;        // 0 when there was no HTTP response
-    QString message;           // what failed ("Upload of chunk 3 failed")
-    QString object;            // which object ("file 113000000001 'Sales.csv'")
-    QString hint;              // what to do ("Check the file id or ask a model builder …")
-    QString serverMessage;     // the server's own explanation, already redacted and truncated
+    int httpStatus = 0;    // 0 when there was no HTTP response
+    QString message;       // what failed ("Upload of chunk 3 failed")
+    QString object;        // which object ("file 113000000001 'Sales.csv'")
+    QString hint;          // what to do ("Check the file id or ask a model builder …")
+    QString serverMessage; // the server's own explanation, already redacted and truncated
 
     bool isError() const { return category != ErrorCategory::None; }
     // One line for logs and the CLI: "<message> (<object>): <serverMessage>. <hint>"

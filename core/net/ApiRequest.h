@@ -9,8 +9,9 @@
 
 namespace anadesk {
 
-enum class Idempotency {
-    Safe,        // GET/PUT/DELETE and other repeatable requests: retried on transport errors and 5xx
+enum class Idempotency
+{
+    Safe,         // GET/PUT/DELETE and other repeatable requests: retried on transport errors and 5xx
     NotRepeatable // may already have been applied (POST …/tasks, list inserts): never re-sent blindly
 };
 
@@ -18,14 +19,14 @@ struct ApiRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
     QUrl url;
-    QByteArray contentType;          // empty: no Content-Type header
-    QByteArray accept;               // empty: application/json
-    QByteArray body;                 // bodies here are at most one chunk (≤ 50 MB)
+    QByteArray contentType; // empty: no Content-Type header
+    QByteArray accept;      // empty: application/json
+    QByteArray body;        // bodies here are at most one chunk (≤ 50 MB)
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
-    bool authenticated = true;       // adds "Authorization: AnaplanAuthToken <token>"
+    bool authenticated = true; // adds "Authorization: AnaplanAuthToken <token>"
     Idempotency idempotency = Idempotency::Safe;
-    int timeoutMs = -1;              // idle transfer timeout; -1 = the connection's default
-    QString object;                  // for error messages: "export 116000000001 'Grid.csv'"
+    int timeoutMs = -1; // idle transfer timeout; -1 = the connection's default
+    QString object;     // for error messages: "export 116000000001 'Grid.csv'"
 };
 
 } // namespace anadesk

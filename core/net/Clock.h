@@ -3,7 +3,6 @@
 // now() is wall-clock milliseconds since the Unix epoch (what Anaplan's expiresAt and HTTP-dates
 // use); timers are single-shot callbacks that never run earlier than asked.
 #include <QtGlobal>
-
 #include <functional>
 #include <memory>
 

@@ -19,7 +19,8 @@ QUrl url(const QString &text)
 
 Endpoints legacy()
 {
-    return Endpoints{url(QStringLiteral("https://auth.anaplan.com")), url(QStringLiteral("https://api.anaplan.com")),
+    return Endpoints{url(QStringLiteral("https://auth.anaplan.com")),
+                     url(QStringLiteral("https://api.anaplan.com")),
                      url(QStringLiteral("https://audit.anaplan.com")),
                      url(QStringLiteral("https://api.cloudworks.anaplan.com"))};
 }
@@ -70,8 +71,8 @@ QStringList Endpoints::regionNames()
 Endpoints Endpoints::singleOrigin(const QUrl &origin)
 {
     // scheme://host:port only; a path in the given URL (e.g. a trailing '/') is dropped.
-    const QUrl base = origin.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                                      QUrl::RemoveUserInfo);
+    const QUrl base =
+        origin.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     if (!base.isValid() || base.host().isEmpty())
         return Endpoints{};
     QUrl cloudWorks = base;

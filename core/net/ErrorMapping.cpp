@@ -37,8 +37,8 @@ QString messageFromJson(const QJsonObject &root)
             return message;
     }
     // Auth service: {"status":"FAILURE_BAD_CREDENTIAL","statusMessage":"…"}; OAuth; SCIM; generic.
-    QString message = firstString(root, {"statusMessage", "message", "detail", "error_description",
-                                         "errorMessage", "description"});
+    QString message = firstString(
+        root, {"statusMessage", "message", "detail", "error_description", "errorMessage", "description"});
     if (!message.isEmpty())
         return message;
     const QJsonValue errors = root.value(QLatin1String("errors"));
@@ -74,17 +74,26 @@ ApiError make(ErrorCategory category, const ApiRequest &request, const QString &
 ErrorCategory categoryForHttpStatus(int status)
 {
     switch (status) {
-    case 400: return ErrorCategory::BadInput;
-    case 401: return ErrorCategory::Auth;
-    case 403: return ErrorCategory::Permission;
+    case 400:
+        return ErrorCategory::BadInput;
+    case 401:
+        return ErrorCategory::Auth;
+    case 403:
+        return ErrorCategory::Permission;
     case 404:
-    case 410: return ErrorCategory::NotFound;
-    case 408: return ErrorCategory::Timeout;
+    case 410:
+        return ErrorCategory::NotFound;
+    case 408:
+        return ErrorCategory::Timeout;
     case 409:
-    case 423: return ErrorCategory::ModelBusy;
-    case 422: return ErrorCategory::ModelArchived;
-    case 429: return ErrorCategory::RateLimited;
-    default: break;
+    case 423:
+        return ErrorCategory::ModelBusy;
+    case 422:
+        return ErrorCategory::ModelArchived;
+    case 429:
+        return ErrorCategory::RateLimited;
+    default:
+        break;
     }
     if (status >= 500 && status <= 599)
         return ErrorCategory::Server;
@@ -124,7 +133,8 @@ QString objectForMessage(const ApiRequest &request)
     return QString::fromLatin1(request.method) + QLatin1Char(' ') + request.url.path();
 }
 
-ApiError httpError(const ApiRequest &request, int status, const QByteArray &body, const QByteArray &contentType)
+ApiError httpError(const ApiRequest &request, int status, const QByteArray &body,
+                   const QByteArray &contentType)
 {
     const ErrorCategory category = categoryForHttpStatus(status);
     QString message;
@@ -192,7 +202,8 @@ ApiError networkError(const ApiRequest &request, QNetworkReply::NetworkError cod
                      tr("Check the region or host name and the network connection."));
         break;
     case QNetworkReply::RemoteHostClosedError:
-        error = make(ErrorCategory::Network, request, tr("%1 closed the connection before the answer was complete").arg(host),
+        error = make(ErrorCategory::Network, request,
+                     tr("%1 closed the connection before the answer was complete").arg(host),
                      tr("Try again; check the network or proxy if it keeps happening."));
         break;
     case QNetworkReply::TimeoutError:
@@ -201,14 +212,18 @@ ApiError networkError(const ApiRequest &request, QNetworkReply::NetworkError cod
                      tr("Check the network connection and proxy settings."));
         break;
     case QNetworkReply::SslHandshakeFailedError:
-        error = make(ErrorCategory::Network, request, tr("The secure connection to %1 could not be verified").arg(host),
-                     tr("If a company proxy inspects TLS, import its CA certificate in the connection settings; "
-                        "otherwise do not continue — the connection may be intercepted."));
+        error =
+            make(ErrorCategory::Network, request,
+                 tr("The secure connection to %1 could not be verified").arg(host),
+                 tr("If a company proxy inspects TLS, import its CA certificate in the connection settings; "
+                    "otherwise do not continue — the connection may be intercepted."));
         break;
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
-        error = make(ErrorCategory::Protocol, request, tr("%1 redirected the request to another host or port; the redirect "
-                                                          "was not followed, so the sign-in token was not sent there").arg(host),
+        error = make(ErrorCategory::Protocol, request,
+                     tr("%1 redirected the request to another host or port; the redirect "
+                        "was not followed, so the sign-in token was not sent there")
+                         .arg(host),
                      tr("Check the configured hosts and proxy."));
         break;
     case QNetworkReply::ProxyConnectionRefusedError:

@@ -20,7 +20,8 @@ QString extractServerMessage(const QByteArray &body, const QByteArray &contentTy
 // "which object" for messages: request.object, or "<METHOD> <path>" when the job gave none.
 QString objectForMessage(const ApiRequest &request);
 
-ApiError httpError(const ApiRequest &request, int status, const QByteArray &body, const QByteArray &contentType);
+ApiError httpError(const ApiRequest &request, int status, const QByteArray &body,
+                   const QByteArray &contentType);
 ApiError networkError(const ApiRequest &request, QNetworkReply::NetworkError code, const QString &qtMessage);
 ApiError timeoutError(const ApiRequest &request, int timeoutMs);
 ApiError cancelledError(const ApiRequest &request);

@@ -9,8 +9,7 @@ namespace anadesk {
 Pacer::Pacer(std::shared_ptr<Clock> clock, QObject *parent)
     : QObject(parent)
     , m_clock(std::move(clock))
-{
-}
+{}
 
 Pacer::~Pacer()
 {

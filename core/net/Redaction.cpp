@@ -8,7 +8,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrlQuery>
-
 #include <cstdio>
 
 namespace anadesk {
@@ -18,10 +17,26 @@ namespace {
 const QSet<QByteArray> &loggableHeaders()
 {
     static const QSet<QByteArray> names{
-        "content-type",   "content-length", "content-encoding", "content-range", "retry-after",
-        "date",           "x-request-id",   "x-correlation-id", "request-id",    "x-b3-traceid",
-        "accept",         "accept-encoding", "user-agent",      "connection",    "transfer-encoding",
-        "cache-control",  "etag",           "last-modified",    "server",        "location",
+        "content-type",
+        "content-length",
+        "content-encoding",
+        "content-range",
+        "retry-after",
+        "date",
+        "x-request-id",
+        "x-correlation-id",
+        "request-id",
+        "x-b3-traceid",
+        "accept",
+        "accept-encoding",
+        "user-agent",
+        "connection",
+        "transfer-encoding",
+        "cache-control",
+        "etag",
+        "last-modified",
+        "server",
+        "location",
     };
     return names;
 }
@@ -29,17 +44,37 @@ const QSet<QByteArray> &loggableHeaders()
 const QSet<QString> &loggableJsonKeys()
 {
     static const QSet<QString> keys{
-        QStringLiteral("id"),           QStringLiteral("code"),          QStringLiteral("message"),
-        QStringLiteral("status"),       QStringLiteral("statusMessage"), QStringLiteral("taskId"),
-        QStringLiteral("taskState"),    QStringLiteral("state"),         QStringLiteral("progress"),
-        QStringLiteral("successful"),   QStringLiteral("failureDumpAvailable"),
-        QStringLiteral("objectId"),     QStringLiteral("chunkCount"),    QStringLiteral("currentPageSize"),
-        QStringLiteral("totalSize"),    QStringLiteral("offset"),        QStringLiteral("limit"),
-        QStringLiteral("localeName"),   QStringLiteral("type"),          QStringLiteral("size"),
-        QStringLiteral("count"),        QStringLiteral("totalResults"),  QStringLiteral("startIndex"),
-        QStringLiteral("itemsPerPage"), QStringLiteral("expiresAt"),     QStringLiteral("currentStep"),
-        QStringLiteral("creationTime"), QStringLiteral("error"),         QStringLiteral("error_description"),
-        QStringLiteral("detail"),       QStringLiteral("encodedDataFormat"),
+        QStringLiteral("id"),
+        QStringLiteral("code"),
+        QStringLiteral("message"),
+        QStringLiteral("status"),
+        QStringLiteral("statusMessage"),
+        QStringLiteral("taskId"),
+        QStringLiteral("taskState"),
+        QStringLiteral("state"),
+        QStringLiteral("progress"),
+        QStringLiteral("successful"),
+        QStringLiteral("failureDumpAvailable"),
+        QStringLiteral("objectId"),
+        QStringLiteral("chunkCount"),
+        QStringLiteral("currentPageSize"),
+        QStringLiteral("totalSize"),
+        QStringLiteral("offset"),
+        QStringLiteral("limit"),
+        QStringLiteral("localeName"),
+        QStringLiteral("type"),
+        QStringLiteral("size"),
+        QStringLiteral("count"),
+        QStringLiteral("totalResults"),
+        QStringLiteral("startIndex"),
+        QStringLiteral("itemsPerPage"),
+        QStringLiteral("expiresAt"),
+        QStringLiteral("currentStep"),
+        QStringLiteral("creationTime"),
+        QStringLiteral("error"),
+        QStringLiteral("error_description"),
+        QStringLiteral("detail"),
+        QStringLiteral("encodedDataFormat"),
     };
     return keys;
 }
@@ -47,10 +82,17 @@ const QSet<QString> &loggableJsonKeys()
 const QSet<QString> &loggableQueryKeys()
 {
     static const QSet<QString> keys{
-        QStringLiteral("limit"),         QStringLiteral("offset"),        QStringLiteral("sort"),
-        QStringLiteral("sortBy"),        QStringLiteral("tenantDetails"), QStringLiteral("modelDetails"),
-        QStringLiteral("includeAll"),    QStringLiteral("startIndex"),    QStringLiteral("count"),
-        QStringLiteral("type"),          QStringLiteral("showImportDataSource"),
+        QStringLiteral("limit"),
+        QStringLiteral("offset"),
+        QStringLiteral("sort"),
+        QStringLiteral("sortBy"),
+        QStringLiteral("tenantDetails"),
+        QStringLiteral("modelDetails"),
+        QStringLiteral("includeAll"),
+        QStringLiteral("startIndex"),
+        QStringLiteral("count"),
+        QStringLiteral("type"),
+        QStringLiteral("showImportDataSource"),
     };
     return keys;
 }
@@ -95,9 +137,10 @@ QString headerForLog(const QByteArray &name, const QByteArray &value)
     QString shown = QString::fromLatin1(kRedacted);
     if (lower == "location") {
         // A redirect target: the origin only (a query could carry a signed URL).
-        shown = QUrl(QString::fromUtf8(value)).adjusted(QUrl::RemovePath | QUrl::RemoveQuery |
-                                                         QUrl::RemoveFragment | QUrl::RemoveUserInfo)
-                    .toString();
+        shown =
+            QUrl(QString::fromUtf8(value))
+                .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+                .toString();
     } else if (isLoggableHeader(lower)) {
         shown = redactSecrets(QString::fromLatin1(value.left(200)));
     }
@@ -122,7 +165,8 @@ QString urlForLog(const QUrl &url)
     QStringList items;
     const auto pairs = query.queryItems(QUrl::FullyEncoded);
     for (const auto &pair : pairs) {
-        const QString value = loggableQueryKeys().contains(pair.first) ? pair.second : QString::fromLatin1(kRedacted);
+        const QString value =
+            loggableQueryKeys().contains(pair.first) ? pair.second : QString::fromLatin1(kRedacted);
         items << pair.first + QLatin1Char('=') + value;
     }
     return out + QLatin1Char('?') + items.join(QLatin1Char('&'));
@@ -132,10 +176,11 @@ QString bodyForLog(const QByteArray &body, const QByteArray &contentType, bool s
 {
     if (body.isEmpty())
         return QStringLiteral("<empty>");
-    const QString summary = QStringLiteral("<%1 bytes%2>")
-                                .arg(body.size())
-                                .arg(contentType.isEmpty() ? QString()
-                                                           : QStringLiteral(" of ") + QString::fromLatin1(contentType));
+    const QString summary =
+        QStringLiteral("<%1 bytes%2>")
+            .arg(body.size())
+            .arg(contentType.isEmpty() ? QString()
+                                       : QStringLiteral(" of ") + QString::fromLatin1(contentType));
     const bool looksJson = contentType.contains("json") || body.startsWith('{') || body.startsWith('[');
     if (sensitive || !looksJson || body.size() > kMaxBodyParsedForLog)
         return summary;
@@ -143,9 +188,11 @@ QString bodyForLog(const QByteArray &body, const QByteArray &contentType, bool s
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return summary;
-    const QJsonValue redacted = redactJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), false);
-    QString text = QString::fromUtf8(redacted.isObject() ? QJsonDocument(redacted.toObject()).toJson(QJsonDocument::Compact)
-                                                         : QJsonDocument(redacted.toArray()).toJson(QJsonDocument::Compact));
+    const QJsonValue redacted =
+        redactJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), false);
+    QString text = QString::fromUtf8(redacted.isObject()
+                                         ? QJsonDocument(redacted.toObject()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(redacted.toArray()).toJson(QJsonDocument::Compact));
     if (text.size() > kMaxBodyLogChars)
         text = text.left(kMaxBodyLogChars) + QStringLiteral("…");
     return summary + QLatin1Char(' ') + redactSecrets(text);
@@ -185,13 +232,15 @@ QString redactSecrets(const QString &text)
         QStringLiteral(R"(\b(AnaplanAuthToken|Bearer|Basic|CACertificate|Negotiate|NTLM)(\s+)[^\s"',;]+)"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jsonSecrets(
-        QStringLiteral(R"re(("(?:tokenValue|refreshToken|refresh_token|access_token|id_token|password|passphrase|)re"
-                       R"re(client_secret|encodedData|encodedSignedData|token|secret)"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
+        QStringLiteral(
+            R"re(("(?:tokenValue|refreshToken|refresh_token|access_token|id_token|password|passphrase|)re"
+            R"re(client_secret|encodedData|encodedSignedData|token|secret)"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression formSecrets(
         QStringLiteral(R"(\b(password|client_secret|refresh_token|access_token|code)=[^&\s"']+)"),
         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression jwt(QStringLiteral(R"(\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)"));
+    static const QRegularExpression jwt(
+        QStringLiteral(R"(\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)"));
     static const QRegularExpression pemBlock(
         QStringLiteral(R"(-----BEGIN [A-Z ]+-----[\s\S]*?(-----END [A-Z ]+-----|$))"));
 

@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QRandomGenerator>
-
 #include <cmath>
 
 namespace anadesk {

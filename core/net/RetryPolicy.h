@@ -19,19 +19,19 @@
 
 #include <QByteArray>
 #include <QNetworkReply>
-
 #include <functional>
 #include <optional>
 
 namespace anadesk {
 
-enum class FailureKind {
-    HttpStatus,        // an HTTP answer with an error status (httpStatus set)
-    NotSent,           // connection refused, host not found, proxy unreachable: nothing reached the server
-    ConnectionLost,    // reset / closed by the peer while the request or answer was in transit
-    Timeout,           // our idle timeout (or Qt's transfer timeout) fired
-    TruncatedBody,     // fewer bytes than Content-Length arrived
-    Fatal,             // TLS failure, refused redirect, proxy authentication: retrying cannot help
+enum class FailureKind
+{
+    HttpStatus,     // an HTTP answer with an error status (httpStatus set)
+    NotSent,        // connection refused, host not found, proxy unreachable: nothing reached the server
+    ConnectionLost, // reset / closed by the peer while the request or answer was in transit
+    Timeout,        // our idle timeout (or Qt's transfer timeout) fired
+    TruncatedBody,  // fewer bytes than Content-Length arrived
+    Fatal,          // TLS failure, refused redirect, proxy authentication: retrying cannot help
 };
 
 struct Failure
@@ -46,7 +46,10 @@ FailureKind failureKindFor(QNetworkReply::NetworkError error);
 // The table above.
 bool shouldRetry(const Failure &failure, Idempotency idempotency);
 
-inline int maxAttempts(const ClientOptions &options) { return options.retryCount < 1 ? 1 : options.retryCount; }
+inline int maxAttempts(const ClientOptions &options)
+{
+    return options.retryCount < 1 ? 1 : options.retryCount;
+}
 
 // Retry-After: delta-seconds or an HTTP-date (IMF-fixdate, RFC 850, asctime). Returns the wait in
 // ms (≥ 0; a date in the past gives 0), or nullopt for garbage. Values are not capped here.
@@ -61,7 +64,8 @@ public:
     // Upper bound of the jittered delay before retry number `retry` (1-based), already capped.
     qint64 ceilingMs(int retry) const;
     // The delay to wait before retry number `retry`.
-    qint64 delayMs(int retry, std::optional<qint64> retryAfterMs = std::nullopt, bool rateLimited = false) const;
+    qint64 delayMs(int retry, std::optional<qint64> retryAfterMs = std::nullopt,
+                   bool rateLimited = false) const;
 
 private:
     qint64 m_baseMs;

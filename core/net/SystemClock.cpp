@@ -10,7 +10,6 @@
 #include <QMutexLocker>
 #include <QPointer>
 #include <QTimer>
-
 #include <atomic>
 #include <limits>
 

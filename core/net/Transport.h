@@ -9,7 +9,6 @@
 #include "Endpoints.h"
 
 #include <QObject>
-
 #include <functional>
 #include <memory>
 

@@ -20,7 +20,7 @@ struct Transport::Private
     std::shared_ptr<Clock> clock;
     std::unique_ptr<QNetworkAccessManager> ownManager;
     QPointer<QNetworkAccessManager> manager;
-    Pacer *pacer = nullptr;       // child of the Transport
+    Pacer *pacer = nullptr;        // child of the Transport
     TokenKeeper *keeper = nullptr; // child of the Transport
     std::function<double()> uniform01;
     QList<QPointer<TransportReply>> live;

@@ -133,8 +133,8 @@ void TransportReply::sendWire(const QByteArray &token)
         return;
     Transport::Private &d = *m_transport->d;
     if (!d.manager) {
-        finishWith(networkError(m_request, QNetworkReply::UnknownNetworkError,
-                                tr("no network access manager")));
+        finishWith(
+            networkError(m_request, QNetworkReply::UnknownNetworkError, tr("no network access manager")));
         return;
     }
     m_tokenUsed = token;
@@ -150,7 +150,8 @@ void TransportReply::sendWire(const QByteArray &token)
     if (d.options.sslConfiguration)
         request.setSslConfiguration(*d.options.sslConfiguration);
     request.setRawHeader("User-Agent", d.userAgent);
-    request.setRawHeader("Accept", m_request.accept.isEmpty() ? QByteArrayLiteral("application/json") : m_request.accept);
+    request.setRawHeader("Accept", m_request.accept.isEmpty() ? QByteArrayLiteral("application/json")
+                                                              : m_request.accept);
     if (!m_request.contentType.isEmpty())
         request.setRawHeader("Content-Type", m_request.contentType);
     if (m_request.authenticated)
@@ -165,8 +166,8 @@ void TransportReply::sendWire(const QByteArray &token)
             shown.append({name, request.rawHeader(name)});
         qCDebug(lcNetHttp).noquote() << QStringLiteral("-> #%1 %2 %3 [%4] %5")
                                             .arg(m_serial)
-                                            .arg(QString::fromLatin1(m_request.method), urlForLog(m_request.url),
-                                                 headersForLog(shown),
+                                            .arg(QString::fromLatin1(m_request.method),
+                                                 urlForLog(m_request.url), headersForLog(shown),
                                                  bodyForLog(m_request.body, m_request.contentType,
                                                             isSensitivePath(m_request.url)));
     }
@@ -278,17 +279,20 @@ void TransportReply::onWireFinished()
     }
     if (status == 0) {
         handleFailure({FailureKind::Fatal, 0},
-                      networkError(m_request, code == QNetworkReply::NoError ? QNetworkReply::UnknownNetworkError : code,
+                      networkError(m_request,
+                                   code == QNetworkReply::NoError ? QNetworkReply::UnknownNetworkError : code,
                                    wire->errorString()),
                       {});
         return;
     }
     const QByteArray lengthHeader = lowerHeader(headers, "content-length");
-    if (!lengthHeader.isEmpty() && lowerHeader(headers, "content-encoding").isEmpty() && m_request.method != "HEAD") {
+    if (!lengthHeader.isEmpty() && lowerHeader(headers, "content-encoding").isEmpty() &&
+        m_request.method != "HEAD") {
         bool ok = false;
         const qint64 expected = lengthHeader.trimmed().toLongLong(&ok);
         if (ok && body.size() < expected) {
-            handleFailure({FailureKind::TruncatedBody, 0}, truncatedBodyError(m_request, body.size(), expected), {});
+            handleFailure({FailureKind::TruncatedBody, 0},
+                          truncatedBodyError(m_request, body.size(), expected), {});
             return;
         }
     }
@@ -305,33 +309,37 @@ void TransportReply::onWireFinished()
         if (!m_replayedAfter401) {
             // One single-flight re-authentication for the whole connection, then one replay.
             m_replayedAfter401 = true;
-            m_transport->d->keeper->unauthorized(m_tokenUsed, this, [this](const QByteArray &token, const ApiError &error) {
-                if (m_finished)
-                    return;
-                if (error.isError()) {
-                    ApiError failure = error;
-                    failure.object = objectForMessage(m_request);
-                    finishWith(failure);
-                    return;
-                }
-                m_transport->d->pacer->whenClear(this, [this, token]() {
-                    if (!m_finished)
-                        sendWire(token);
-                });
-            });
+            m_transport->d->keeper->unauthorized(m_tokenUsed, this,
+                                                 [this](const QByteArray &token, const ApiError &error) {
+                                                     if (m_finished)
+                                                         return;
+                                                     if (error.isError()) {
+                                                         ApiError failure = error;
+                                                         failure.object = objectForMessage(m_request);
+                                                         finishWith(failure);
+                                                         return;
+                                                     }
+                                                     m_transport->d->pacer->whenClear(this, [this, token]() {
+                                                         if (!m_finished)
+                                                             sendWire(token);
+                                                     });
+                                                 });
             return;
         }
     }
-    const QByteArray retryAfter = (status == 429 || status == 503) ? lowerHeader(headers, "retry-after") : QByteArray();
-    handleFailure({FailureKind::HttpStatus, status}, httpError(m_request, status, body, contentType), retryAfter);
+    const QByteArray retryAfter =
+        (status == 429 || status == 503) ? lowerHeader(headers, "retry-after") : QByteArray();
+    handleFailure({FailureKind::HttpStatus, status}, httpError(m_request, status, body, contentType),
+                  retryAfter);
 }
 
-void TransportReply::handleFailure(const Failure &failure, const ApiError &error, const QByteArray &retryAfter)
+void TransportReply::handleFailure(const Failure &failure, const ApiError &error,
+                                   const QByteArray &retryAfter)
 {
     const ClientOptions &options = m_transport->options();
     if (!shouldRetry(failure, m_request.idempotency) || m_retries + 1 >= maxAttempts(options)) {
-        if (failure.kind != FailureKind::HttpStatus && m_request.idempotency == Idempotency::NotRepeatable
-            && failure.kind != FailureKind::NotSent && failure.kind != FailureKind::Fatal) {
+        if (failure.kind != FailureKind::HttpStatus && m_request.idempotency == Idempotency::NotRepeatable &&
+            failure.kind != FailureKind::NotSent && failure.kind != FailureKind::Fatal) {
             // The request may have been applied: say so, the caller reconciles (e.g. lists tasks).
             ApiError ambiguous = error;
             ambiguous.hint = tr("The request may or may not have been carried out by the server; it was not "
@@ -399,7 +407,8 @@ void TransportReply::finishWith(const ApiError &error)
         m_error.message = tr("The request failed for an unknown reason");
     }
     if (error.category != ErrorCategory::Cancelled)
-        qCInfo(lcNet).noquote() << QStringLiteral("request #%1 failed: %2").arg(m_serial).arg(m_error.toString());
+        qCInfo(lcNet).noquote()
+            << QStringLiteral("request #%1 failed: %2").arg(m_serial).arg(m_error.toString());
     finishOk();
 }
 

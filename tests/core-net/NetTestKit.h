@@ -9,7 +9,6 @@
 #include "net/UrlBuilder.h"
 
 #include <QTest>
-
 #include <cstdio>
 #include <memory>
 
@@ -24,8 +23,8 @@ struct NetKit
     explicit NetKit(ClientOptions options = {})
     {
         nam.setClock(clock);
-        transport = std::make_unique<Transport>(Endpoints::singleOrigin(QUrl(QStringLiteral("https://fake.test"))),
-                                                options);
+        transport = std::make_unique<Transport>(
+            Endpoints::singleOrigin(QUrl(QStringLiteral("https://fake.test"))), options);
         transport->setNetworkAccessManager(&nam);
         transport->setClock(clock);
     }
@@ -37,13 +36,14 @@ struct NetKit
     {
         nam.on("POST", QStringLiteral("/token/authenticate"))
             .reply(FakeResponse::token(token, clock->nowMs() + 35 * 60 * 1000));
-        transport->setAuthenticator(std::make_shared<BasicAuthenticator>(QString::fromLatin1(basicUser()),
-                                                                         QByteArrayLiteral("pw-PLANTED-SECRET")));
+        transport->setAuthenticator(std::make_shared<BasicAuthenticator>(
+            QString::fromLatin1(basicUser()), QByteArrayLiteral("pw-PLANTED-SECRET")));
     }
 
     QUrl url(const QString &path) const { return QUrl(QStringLiteral("https://fake.test") + path); }
 
-    ApiRequest get(const QString &path, Idempotency idempotency = Idempotency::Safe, bool authenticated = false) const
+    ApiRequest get(const QString &path, Idempotency idempotency = Idempotency::Safe,
+                   bool authenticated = false) const
     {
         ApiRequest request;
         request.method = "GET";

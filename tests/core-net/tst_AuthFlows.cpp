@@ -1,7 +1,6 @@
 // T-AUTH-01…05: the token lifecycle through the real Transport + TokenKeeper on the fake network
 // with a fake clock. The fake "server" accepts a token until the test expires it.
 #include "NetTestKit.h"
-
 #include "auth/TokenAuthenticator.h"
 
 #include <QHash>
@@ -29,7 +28,9 @@ struct FakeAuthServer
     {
         kit.nam.on("POST", QStringLiteral("/token/authenticate")).handle([this](const RecordedRequest &) {
             if (rejectCredentials)
-                return FakeResponse::json(401, QByteArray(R"({"status":"FAILURE_BAD_CREDENTIAL","statusMessage":"Invalid credentials"})"));
+                return FakeResponse::json(
+                    401, QByteArray(
+                             R"({"status":"FAILURE_BAD_CREDENTIAL","statusMessage":"Invalid credentials"})"));
             const QByteArray token = "tok-" + QByteArray::number(++issued);
             live.insert(token, kit.clock->nowMs() + lifeMs);
             return FakeResponse::token(token, kit.clock->nowMs() + lifeMs).after(signInDelayMs);
@@ -58,8 +59,8 @@ struct FakeAuthServer
 
 void useBasic(NetKit &kit)
 {
-    kit.transport->setAuthenticator(
-        std::make_shared<BasicAuthenticator>(QStringLiteral("ops@example.test"), QByteArrayLiteral("pw-PLANTED")));
+    kit.transport->setAuthenticator(std::make_shared<BasicAuthenticator>(QStringLiteral("ops@example.test"),
+                                                                         QByteArrayLiteral("pw-PLANTED")));
 }
 
 } // namespace
@@ -101,7 +102,10 @@ void TestAuthFlows::tAuth01ExpiredMidRun()
     QCOMPARE(chunk4Sends, 2);
     QCOMPARE(server.unauthorized, 1);
     QCOMPARE(prompts, 0);
-    figure(QStringLiteral("T-AUTH-01 auth_calls=%1 prompts=%2 replays=%3").arg(server.signIns() - 1).arg(prompts).arg(chunk4Sends - 1));
+    figure(QStringLiteral("T-AUTH-01 auth_calls=%1 prompts=%2 replays=%3")
+               .arg(server.signIns() - 1)
+               .arg(prompts)
+               .arg(chunk4Sends - 1));
 }
 
 void TestAuthFlows::tAuth02ParallelUnauthorized()
@@ -114,9 +118,11 @@ void TestAuthFlows::tAuth02ParallelUnauthorized()
     server.signInDelayMs = 500; // the re-authentication takes a while: every 401 arrives during it
     std::vector<std::unique_ptr<ApiReply>> replies;
     for (int i = 0; i < 8; ++i)
-        replies.emplace_back(kit.transport->send(kit.get(QStringLiteral("/api/parallel/%1").arg(i), Idempotency::Safe, true)));
-    QVERIFY(runUntil([&] { return std::all_of(replies.begin(), replies.end(), [](auto &r) { return r->isFinished(); }); },
-                     kit.clock.get(), &kit.nam));
+        replies.emplace_back(
+            kit.transport->send(kit.get(QStringLiteral("/api/parallel/%1").arg(i), Idempotency::Safe, true)));
+    QVERIFY(runUntil(
+        [&] { return std::all_of(replies.begin(), replies.end(), [](auto &r) { return r->isFinished(); }); },
+        kit.clock.get(), &kit.nam));
     for (auto &reply : replies) {
         QVERIFY(reply->isOk());
         QCOMPARE(reply->attempts(), 2);
@@ -126,7 +132,10 @@ void TestAuthFlows::tAuth02ParallelUnauthorized()
     QCOMPARE(reauths, 1);
     QCOMPARE(server.unauthorized, 8);
     QCOMPARE(replays, 8);
-    figure(QStringLiteral("T-AUTH-02 auth_calls=%1 replays=%2 parallel_401s=%3").arg(reauths).arg(replays).arg(server.unauthorized));
+    figure(QStringLiteral("T-AUTH-02 auth_calls=%1 replays=%2 parallel_401s=%3")
+               .arg(reauths)
+               .arg(replays)
+               .arg(server.unauthorized));
 }
 
 void TestAuthFlows::tAuth03ProactiveRefresh()
@@ -160,14 +169,17 @@ void TestAuthFlows::tAuth03ProactiveRefresh()
     const auto refresh = kit.nam.matching("POST", QStringLiteral("/token/refresh"));
     QCOMPARE(refresh[0].header("Authorization"), QByteArray("AnaplanAuthToken tok-1"));
     figure(QStringLiteral("T-AUTH-03 refresh_calls=%1 unauthorized_seen=%2 refresh_at_min=%3")
-               .arg(server.refreshes()).arg(server.unauthorized).arg((refresh[0].atMs - start) / double(kMinute) + 0.0, 0, 'f', 1));
+               .arg(server.refreshes())
+               .arg(server.unauthorized)
+               .arg((refresh[0].atMs - start) / double(kMinute) + 0.0, 0, 'f', 1));
 }
 
 void TestAuthFlows::tAuth04RefreshRejected()
 {
     NetKit kit;
     FakeAuthServer server(kit);
-    kit.nam.on("POST", QStringLiteral("/token/refresh")).reply(FakeResponse::json(401, QByteArray(R"({"status":"FAILURE_BAD_HEADER"})")));
+    kit.nam.on("POST", QStringLiteral("/token/refresh"))
+        .reply(FakeResponse::json(401, QByteArray(R"({"status":"FAILURE_BAD_HEADER"})")));
     useBasic(kit);
     int prompts = 0;
     connect(kit.transport.get(), &Transport::credentialsRejected, this, [&] { ++prompts; });
@@ -182,7 +194,10 @@ void TestAuthFlows::tAuth04RefreshRejected()
     QCOMPARE(server.signIns(), 2);
     QCOMPARE(server.unauthorized, 0);
     QCOMPARE(prompts, 0);
-    figure(QStringLiteral("T-AUTH-04 prompts=%1 refresh_calls=%2 full_auth_calls=%3").arg(prompts).arg(server.refreshes()).arg(server.signIns() - 1));
+    figure(QStringLiteral("T-AUTH-04 prompts=%1 refresh_calls=%2 full_auth_calls=%3")
+               .arg(prompts)
+               .arg(server.refreshes())
+               .arg(server.signIns() - 1));
 }
 
 void TestAuthFlows::tAuth04ExpiredTokenRefreshRejected()
@@ -212,12 +227,17 @@ void TestAuthFlows::tAuth05CredentialsRejected()
     useBasic(kit);
     int prompts = 0;
     ApiError rejection;
-    connect(kit.transport.get(), &Transport::credentialsRejected, this, [&](const ApiError &e) { ++prompts; rejection = e; });
+    connect(kit.transport.get(), &Transport::credentialsRejected, this, [&](const ApiError &e) {
+        ++prompts;
+        rejection = e;
+    });
     std::vector<std::unique_ptr<ApiReply>> replies;
     for (int i = 0; i < 5; ++i)
-        replies.emplace_back(kit.transport->send(kit.get(QStringLiteral("/api/r%1").arg(i), Idempotency::Safe, true)));
-    QVERIFY(runUntil([&] { return std::all_of(replies.begin(), replies.end(), [](auto &r) { return r->isFinished(); }); },
-                     kit.clock.get(), &kit.nam));
+        replies.emplace_back(
+            kit.transport->send(kit.get(QStringLiteral("/api/r%1").arg(i), Idempotency::Safe, true)));
+    QVERIFY(runUntil(
+        [&] { return std::all_of(replies.begin(), replies.end(), [](auto &r) { return r->isFinished(); }); },
+        kit.clock.get(), &kit.nam));
     // Later requests fail at once, without another sign-in attempt.
     for (int i = 0; i < 3; ++i)
         replies.push_back(kit.run(kit.get(QStringLiteral("/api/later%1").arg(i), Idempotency::Safe, true)));
@@ -233,7 +253,10 @@ void TestAuthFlows::tAuth05CredentialsRejected()
     QCOMPARE(kit.nam.count("*", QStringLiteral("/api/**")), 0);
     QVERIFY(!rejection.toString().contains(QStringLiteral("pw-PLANTED")));
     figure(QStringLiteral("T-AUTH-05 prompts=%1 auth_attempts=%2 api_requests=%3 failed_requests=%4")
-               .arg(prompts).arg(server.signIns()).arg(kit.nam.count("*", QStringLiteral("/api/**"))).arg(replies.size()));
+               .arg(prompts)
+               .arg(server.signIns())
+               .arg(kit.nam.count("*", QStringLiteral("/api/**")))
+               .arg(replies.size()));
 }
 
 void TestAuthFlows::rejectedOnReauthentication()
@@ -249,9 +272,11 @@ void TestAuthFlows::rejectedOnReauthentication()
     server.rejectCredentials = true;
     std::vector<std::unique_ptr<ApiReply>> replies;
     for (int i = 0; i < 4; ++i)
-        replies.emplace_back(kit.transport->send(kit.get(QStringLiteral("/api/p%1").arg(i), Idempotency::Safe, true)));
-    QVERIFY(runUntil([&] { return std::all_of(replies.begin(), replies.end(), [](auto &r) { return r->isFinished(); }); },
-                     kit.clock.get(), &kit.nam));
+        replies.emplace_back(
+            kit.transport->send(kit.get(QStringLiteral("/api/p%1").arg(i), Idempotency::Safe, true)));
+    QVERIFY(runUntil(
+        [&] { return std::all_of(replies.begin(), replies.end(), [](auto &r) { return r->isFinished(); }); },
+        kit.clock.get(), &kit.nam));
     for (auto &reply : replies)
         QCOMPARE(int(reply->error().category), int(ErrorCategory::Auth));
     QCOMPARE(server.signIns(), 2);
@@ -262,8 +287,10 @@ void TestAuthFlows::replayedOnlyOnce()
 {
     // The API refuses every token (e.g. the user lost API access): one re-auth, one replay, then Auth.
     NetKit kit;
-    kit.nam.on("POST", QStringLiteral("/token/authenticate")).reply(FakeResponse::token("tok-x", kit.clock->nowMs() + 35 * kMinute));
-    kit.nam.on("GET", QStringLiteral("/api/**")).reply(FakeResponse::anaplanError(401, QStringLiteral("Not authorized")));
+    kit.nam.on("POST", QStringLiteral("/token/authenticate"))
+        .reply(FakeResponse::token("tok-x", kit.clock->nowMs() + 35 * kMinute));
+    kit.nam.on("GET", QStringLiteral("/api/**"))
+        .reply(FakeResponse::anaplanError(401, QStringLiteral("Not authorized")));
     useBasic(kit);
     ClientOptions options;
     options.retryCount = 5;
@@ -277,7 +304,8 @@ void TestAuthFlows::replayedOnlyOnce()
 void TestAuthFlows::fixedTokenUnauthorizedIsFinal()
 {
     NetKit kit;
-    kit.nam.on("GET", QStringLiteral("/api/**")).reply(FakeResponse::anaplanError(401, QStringLiteral("Token expired")));
+    kit.nam.on("GET", QStringLiteral("/api/**"))
+        .reply(FakeResponse::anaplanError(401, QStringLiteral("Token expired")));
     kit.transport->setAuthenticator(std::make_shared<TokenAuthenticator>(QByteArrayLiteral("given-PLANTED")));
     int prompts = 0;
     connect(kit.transport.get(), &Transport::credentialsRejected, this, [&] { ++prompts; });

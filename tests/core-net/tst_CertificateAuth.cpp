@@ -1,7 +1,6 @@
 // Certificate sign-in: payloads (v1/v2) verified by the openssl CLI against a certificate generated
 // at test time; encrypted keys with right/wrong passphrase; mismatched and unreadable keys.
 #include "NetTestKit.h"
-
 #include "auth/CertificateAuthenticator.h"
 
 #include <QFile>
@@ -48,7 +47,8 @@ bool TestCertificateAuth::openssl(const QStringList &arguments, QByteArray *outp
     QProcess process;
     process.setWorkingDirectory(m_dir.path());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("ANADESK_TEST_KEY_PASS"), QString::fromLatin1(kPassphrase)); // never on the command line
+    env.insert(QStringLiteral("ANADESK_TEST_KEY_PASS"),
+               QString::fromLatin1(kPassphrase)); // never on the command line
     process.setProcessEnvironment(env);
     process.start(m_openssl, arguments);
     if (!process.waitForFinished(60'000)) {
@@ -78,8 +78,8 @@ bool TestCertificateAuth::verifies(const QByteArray &data, const QByteArray &sig
     s.close();
     QByteArray output;
     const bool ok = openssl({QStringLiteral("dgst"), QStringLiteral("-sha512"), QStringLiteral("-verify"),
-                             QStringLiteral("pub.pem"), QStringLiteral("-signature"), QStringLiteral("sig.bin"),
-                             QStringLiteral("data.bin")},
+                             QStringLiteral("pub.pem"), QStringLiteral("-signature"),
+                             QStringLiteral("sig.bin"), QStringLiteral("data.bin")},
                             &output);
     return ok && output.contains("Verified OK");
 }
@@ -90,17 +90,22 @@ void TestCertificateAuth::initTestCase()
     if (m_openssl.isEmpty())
         QSKIP("the openssl command is not installed");
     QVERIFY(m_dir.isValid());
-    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                     QStringLiteral("-sha256"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-nodes"),
-                     QStringLiteral("-keyout"), QStringLiteral("key.pem"), QStringLiteral("-out"), QStringLiteral("cert.pem"),
-                     QStringLiteral("-subj"), QStringLiteral("/CN=Cert User/emailAddress=cert@example.test")}));
-    QVERIFY(openssl({QStringLiteral("pkey"), QStringLiteral("-in"), QStringLiteral("key.pem"), QStringLiteral("-aes256"),
-                     QStringLiteral("-passout"), QStringLiteral("env:ANADESK_TEST_KEY_PASS"), QStringLiteral("-out"),
+    QVERIFY(
+        openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-sha256"), QStringLiteral("-days"),
+                 QStringLiteral("2"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                 QStringLiteral("key.pem"), QStringLiteral("-out"), QStringLiteral("cert.pem"),
+                 QStringLiteral("-subj"), QStringLiteral("/CN=Cert User/emailAddress=cert@example.test")}));
+    QVERIFY(openssl({QStringLiteral("pkey"), QStringLiteral("-in"), QStringLiteral("key.pem"),
+                     QStringLiteral("-aes256"), QStringLiteral("-passout"),
+                     QStringLiteral("env:ANADESK_TEST_KEY_PASS"), QStringLiteral("-out"),
                      QStringLiteral("key-enc.pem")}));
-    QVERIFY(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
-                     QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), QStringLiteral("other.pem")}));
-    QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-in"), QStringLiteral("cert.pem"), QStringLiteral("-pubkey"),
-                     QStringLiteral("-noout"), QStringLiteral("-out"), QStringLiteral("pub.pem")}));
+    QVERIFY(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+                     QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+                     QStringLiteral("-out"), QStringLiteral("other.pem")}));
+    QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-in"), QStringLiteral("cert.pem"),
+                     QStringLiteral("-pubkey"), QStringLiteral("-noout"), QStringLiteral("-out"),
+                     QStringLiteral("pub.pem")}));
     QVERIFY(file(QStringLiteral("key-enc.pem")).contains("ENCRYPTED"));
 }
 
@@ -118,14 +123,17 @@ void TestCertificateAuth::v2PayloadVerifiesWithOpenssl()
     QCOMPARE(payload->data.left(8).toHex(), QByteArray("00000000685a1fba")); // the documented example prefix
     const QJsonObject body = QJsonDocument::fromJson(payload->json).object();
     QCOMPARE(body.value(QStringLiteral("encodedDataFormat")).toString(), QStringLiteral("v2"));
-    QCOMPARE(QByteArray::fromBase64(body.value(QStringLiteral("encodedData")).toString().toLatin1()), payload->data);
-    QCOMPARE(QByteArray::fromBase64(body.value(QStringLiteral("encodedSignedData")).toString().toLatin1()), payload->signature);
+    QCOMPARE(QByteArray::fromBase64(body.value(QStringLiteral("encodedData")).toString().toLatin1()),
+             payload->data);
+    QCOMPARE(QByteArray::fromBase64(body.value(QStringLiteral("encodedSignedData")).toString().toLatin1()),
+             payload->signature);
     QVERIFY(verifies(payload->data, payload->signature));
     QByteArray tampered = payload->data;
     tampered[20] = char(tampered[20] ^ 0x01);
     QVERIFY(!verifies(tampered, payload->signature)); // the check can fail
     figure(QStringLiteral("cert_auth_v2 data_bytes=%1 timestamp_prefix=%2 openssl_verified=1")
-               .arg(payload->data.size()).arg(stamp));
+               .arg(payload->data.size())
+               .arg(stamp));
 }
 
 void TestCertificateAuth::v1PayloadVerifiesWithOpenssl()
@@ -158,27 +166,33 @@ void TestCertificateAuth::payloadIsFreshEachTime()
 void TestCertificateAuth::signInRequestOnTheWire()
 {
     NetKit kit;
-    kit.nam.on("POST", QStringLiteral("/token/authenticate")).reply(FakeResponse::token("cert-tok", kit.clock->nowMs() + 2'100'000));
+    kit.nam.on("POST", QStringLiteral("/token/authenticate"))
+        .reply(FakeResponse::token("cert-tok", kit.clock->nowMs() + 2'100'000));
     kit.nam.on("GET", QStringLiteral("/2/0/users/me")).reply(FakeResponse::json(200, QByteArray("{}")));
-    auto auth = std::make_shared<CertificateAuthenticator>(file(QStringLiteral("cert.pem")), file(QStringLiteral("key.pem")));
+    auto auth = std::make_shared<CertificateAuthenticator>(file(QStringLiteral("cert.pem")),
+                                                           file(QStringLiteral("key.pem")));
     QCOMPARE(auth->description(), QStringLiteral("certificate sign-in as cert@example.test"));
     kit.transport->setAuthenticator(auth);
     auto reply = kit.run(kit.get(QStringLiteral("/2/0/users/me"), Idempotency::Safe, true));
     QVERIFY2(reply->isOk(), qPrintable(reply->error().toString()));
     const auto signIns = kit.nam.matching("POST", QStringLiteral("/token/authenticate"));
     QCOMPARE(signIns.size(), 1);
-    QCOMPARE(signIns[0].header("Authorization"), "CACertificate " + file(QStringLiteral("cert.pem")).toBase64());
+    QCOMPARE(signIns[0].header("Authorization"),
+             "CACertificate " + file(QStringLiteral("cert.pem")).toBase64());
     QCOMPARE(signIns[0].header("Content-Type"), QByteArray("application/json"));
     const QJsonObject body = QJsonDocument::fromJson(signIns[0].body).object();
-    const QByteArray data = QByteArray::fromBase64(body.value(QStringLiteral("encodedData")).toString().toLatin1());
+    const QByteArray data =
+        QByteArray::fromBase64(body.value(QStringLiteral("encodedData")).toString().toLatin1());
     QCOMPARE(qint64(qFromBigEndian<quint64>(data.constData())), kit.clock->nowMs() / 1000);
-    QVERIFY(verifies(data, QByteArray::fromBase64(body.value(QStringLiteral("encodedSignedData")).toString().toLatin1())));
+    QVERIFY(verifies(
+        data, QByteArray::fromBase64(body.value(QStringLiteral("encodedSignedData")).toString().toLatin1())));
     QCOMPARE(kit.nam.requests().last().header("Authorization"), QByteArray("AnaplanAuthToken cert-tok"));
 }
 
 void TestCertificateAuth::encryptedKeyRightPassphrase()
 {
-    CertificateAuthenticator auth(file(QStringLiteral("cert.pem")), file(QStringLiteral("key-enc.pem")), kPassphrase);
+    CertificateAuthenticator auth(file(QStringLiteral("cert.pem")), file(QStringLiteral("key-enc.pem")),
+                                  kPassphrase);
     QVERIFY(!auth.validate().isError());
     ApiError error;
     const auto payload = auth.buildPayload(1'750'736'826'000, &error);
@@ -188,7 +202,8 @@ void TestCertificateAuth::encryptedKeyRightPassphrase()
 
 void TestCertificateAuth::encryptedKeyWrongOrMissingPassphrase()
 {
-    CertificateAuthenticator wrong(file(QStringLiteral("cert.pem")), file(QStringLiteral("key-enc.pem")), "not-it");
+    CertificateAuthenticator wrong(file(QStringLiteral("cert.pem")), file(QStringLiteral("key-enc.pem")),
+                                   "not-it");
     ApiError error = wrong.validate();
     QCOMPARE(int(error.category), int(ErrorCategory::Auth));
     QVERIFY2(error.message.contains(QStringLiteral("passphrase does not unlock")), qPrintable(error.message));
@@ -208,18 +223,21 @@ void TestCertificateAuth::keyCertificateMismatch()
 
 void TestCertificateAuth::unreadableMaterial()
 {
-    CertificateAuthenticator garbageKey(file(QStringLiteral("cert.pem")), "-----BEGIN PRIVATE KEY-----\nnope\n");
+    CertificateAuthenticator garbageKey(file(QStringLiteral("cert.pem")),
+                                        "-----BEGIN PRIVATE KEY-----\nnope\n");
     QVERIFY(garbageKey.validate().message.contains(QStringLiteral("private key could not be read")));
     CertificateAuthenticator garbageCert("not a certificate", file(QStringLiteral("key.pem")));
     QVERIFY(garbageCert.validate().message.contains(QStringLiteral("certificate could not be read")));
     ApiError error;
-    QVERIFY(!CertificateAuthenticator::fromFiles(m_dir.filePath(QStringLiteral("missing.pem")), m_dir.filePath(QStringLiteral("key.pem")),
-                                                 {}, CertificateAuthenticator::Format::V2, &error));
+    QVERIFY(!CertificateAuthenticator::fromFiles(m_dir.filePath(QStringLiteral("missing.pem")),
+                                                 m_dir.filePath(QStringLiteral("key.pem")), {},
+                                                 CertificateAuthenticator::Format::V2, &error));
     QCOMPARE(int(error.category), int(ErrorCategory::LocalIo));
     QVERIFY(error.object.endsWith(QStringLiteral("missing.pem")));
     error = {};
-    auto ok = CertificateAuthenticator::fromFiles(m_dir.filePath(QStringLiteral("cert.pem")), m_dir.filePath(QStringLiteral("key-enc.pem")),
-                                                  kPassphrase, CertificateAuthenticator::Format::V2, &error);
+    auto ok = CertificateAuthenticator::fromFiles(m_dir.filePath(QStringLiteral("cert.pem")),
+                                                  m_dir.filePath(QStringLiteral("key-enc.pem")), kPassphrase,
+                                                  CertificateAuthenticator::Format::V2, &error);
     QVERIFY(ok);
     QVERIFY(!ok->validate().isError());
 }

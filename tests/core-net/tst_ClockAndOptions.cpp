@@ -1,7 +1,6 @@
 // The real Clock never fires early and honours cancel/context; the Transport applies ClientOptions
 // (proxy, TLS configuration, timeouts, HTTP/1.1, redirect policy) to what it hands to QNAM.
 #include "NetTestKit.h"
-
 #include "net/Clock.h"
 
 #include <QElapsedTimer>
@@ -91,9 +90,11 @@ void TestClockAndOptions::requestAttributes()
     const QNetworkRequest &sent = kit.nam.requests().at(0).request;
     QCOMPARE(sent.sslConfiguration().peerVerifyDepth(), 7);
     QCOMPARE(sent.attribute(QNetworkRequest::Http2AllowedAttribute).toBool(), false);
-    QCOMPARE(sent.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(), int(QNetworkRequest::SameOriginRedirectPolicy));
+    QCOMPARE(sent.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
+             int(QNetworkRequest::SameOriginRedirectPolicy));
     QVERIFY(sent.transferTimeout() >= 12'345); // Qt's own timeout is only a backstop behind ours
-    QCOMPARE(sent.attribute(QNetworkRequest::AuthenticationReuseAttribute).toInt(), int(QNetworkRequest::Manual));
+    QCOMPARE(sent.attribute(QNetworkRequest::AuthenticationReuseAttribute).toInt(),
+             int(QNetworkRequest::Manual));
 }
 
 QTEST_GUILESS_MAIN(TestClockAndOptions)

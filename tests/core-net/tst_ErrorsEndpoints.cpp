@@ -5,7 +5,6 @@
 
 #include <QSet>
 #include <QTest>
-
 #include <cstdio>
 
 using namespace anadesk;
@@ -51,18 +50,22 @@ void TestErrorsEndpoints::toStringShape()
     e.object = QStringLiteral("file 113000000001 'Sales.csv'");
     e.serverMessage = QStringLiteral("File not found");
     e.hint = QStringLiteral("Check the file id.");
-    QCOMPARE(e.toString(), QStringLiteral("Not found (HTTP 404) (file 113000000001 'Sales.csv'): File not found. Check the file id."));
+    QCOMPARE(e.toString(),
+             QStringLiteral(
+                 "Not found (HTTP 404) (file 113000000001 'Sales.csv'): File not found. Check the file id."));
 }
 
 void TestErrorsEndpoints::statusCategories()
 {
     const QList<QPair<int, ErrorCategory>> table{
-        {400, ErrorCategory::BadInput},  {401, ErrorCategory::Auth},          {403, ErrorCategory::Permission},
-        {404, ErrorCategory::NotFound},  {409, ErrorCategory::ModelBusy},     {423, ErrorCategory::ModelBusy},
-        {422, ErrorCategory::ModelArchived}, {429, ErrorCategory::RateLimited}, {500, ErrorCategory::Server},
-        {502, ErrorCategory::Server},    {503, ErrorCategory::Server},        {504, ErrorCategory::Server},
-        {408, ErrorCategory::Timeout},   {418, ErrorCategory::BadInput},      {302, ErrorCategory::Protocol},
-        {200, ErrorCategory::None}};
+        {400, ErrorCategory::BadInput},      {401, ErrorCategory::Auth},
+        {403, ErrorCategory::Permission},    {404, ErrorCategory::NotFound},
+        {409, ErrorCategory::ModelBusy},     {423, ErrorCategory::ModelBusy},
+        {422, ErrorCategory::ModelArchived}, {429, ErrorCategory::RateLimited},
+        {500, ErrorCategory::Server},        {502, ErrorCategory::Server},
+        {503, ErrorCategory::Server},        {504, ErrorCategory::Server},
+        {408, ErrorCategory::Timeout},       {418, ErrorCategory::BadInput},
+        {302, ErrorCategory::Protocol},      {200, ErrorCategory::None}};
     for (const auto &row : table)
         QCOMPARE(int(categoryForHttpStatus(row.first)), int(row.second));
 }
@@ -72,16 +75,33 @@ void TestErrorsEndpoints::serverMessages_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("v2 envelope") << QByteArray(R"({"status":{"code":404,"message":"Model not found"}})") << QByteArray("application/json") << QStringLiteral("Model not found");
-    QTest::newRow("auth service") << QByteArray(R"({"status":"FAILURE_BAD_CREDENTIAL","statusMessage":"Invalid credentials"})") << QByteArray("application/json") << QStringLiteral("Invalid credentials");
-    QTest::newRow("scim") << QByteArray(R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"User not found","status":"404"})") << QByteArray("application/scim+json") << QStringLiteral("User not found");
-    QTest::newRow("oauth") << QByteArray(R"({"error":"invalid_grant","error_description":"Refresh token expired"})") << QByteArray("application/json") << QStringLiteral("Refresh token expired");
-    QTest::newRow("errors array") << QByteArray(R"({"errors":[{"message":"Bad column"}]})") << QByteArray() << QStringLiteral("Bad column");
-    QTest::newRow("plain text") << QByteArray("  Model is locked\n by another  user ") << QByteArray("text/plain") << QStringLiteral("Model is locked by another user");
-    QTest::newRow("html title") << QByteArray("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>") << QByteArray("text/html") << QStringLiteral("502 Bad Gateway");
-    QTest::newRow("echoed token") << QByteArray(R"({"message":"bad header Authorization: AnaplanAuthToken abc.def-SECRET"})") << QByteArray("application/json") << QStringLiteral("bad header Authorization: AnaplanAuthToken REDACTED");
+    QTest::newRow("v2 envelope") << QByteArray(R"({"status":{"code":404,"message":"Model not found"}})")
+                                 << QByteArray("application/json") << QStringLiteral("Model not found");
+    QTest::newRow("auth service")
+        << QByteArray(R"({"status":"FAILURE_BAD_CREDENTIAL","statusMessage":"Invalid credentials"})")
+        << QByteArray("application/json") << QStringLiteral("Invalid credentials");
+    QTest::newRow("scim")
+        << QByteArray(
+               R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"User not found","status":"404"})")
+        << QByteArray("application/scim+json") << QStringLiteral("User not found");
+    QTest::newRow("oauth") << QByteArray(
+                                  R"({"error":"invalid_grant","error_description":"Refresh token expired"})")
+                           << QByteArray("application/json") << QStringLiteral("Refresh token expired");
+    QTest::newRow("errors array") << QByteArray(R"({"errors":[{"message":"Bad column"}]})") << QByteArray()
+                                  << QStringLiteral("Bad column");
+    QTest::newRow("plain text") << QByteArray("  Model is locked\n by another  user ")
+                                << QByteArray("text/plain")
+                                << QStringLiteral("Model is locked by another user");
+    QTest::newRow("html title")
+        << QByteArray("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")
+        << QByteArray("text/html") << QStringLiteral("502 Bad Gateway");
+    QTest::newRow("echoed token")
+        << QByteArray(R"({"message":"bad header Authorization: AnaplanAuthToken abc.def-SECRET"})")
+        << QByteArray("application/json")
+        << QStringLiteral("bad header Authorization: AnaplanAuthToken REDACTED");
     QTest::newRow("empty") << QByteArray() << QByteArray() << QString();
-    QTest::newRow("truncated") << QByteArray(1000, 'x') << QByteArray("text/plain") << QString(299, QLatin1Char('x')) + QStringLiteral("…");
+    QTest::newRow("truncated") << QByteArray(1000, 'x') << QByteArray("text/plain")
+                               << QString(299, QLatin1Char('x')) + QStringLiteral("…");
 }
 
 void TestErrorsEndpoints::serverMessages()
@@ -96,27 +116,33 @@ void TestErrorsEndpoints::messageNamesObjectAndHint()
 {
     ApiRequest request;
     request.method = "POST";
-    request.url = QUrl(QStringLiteral("https://api.anaplan.com/2/0/workspaces/w/models/M/imports/112000000001/tasks"));
-    const ApiError anonymous = httpError(request, 409, R"({"status":{"code":409,"message":"Model is busy"}})", "application/json");
+    request.url =
+        QUrl(QStringLiteral("https://api.anaplan.com/2/0/workspaces/w/models/M/imports/112000000001/tasks"));
+    const ApiError anonymous =
+        httpError(request, 409, R"({"status":{"code":409,"message":"Model is busy"}})", "application/json");
     QCOMPARE(anonymous.object, QStringLiteral("POST /2/0/workspaces/w/models/M/imports/112000000001/tasks"));
     request.object = QStringLiteral("import 112000000001 'Load Sales'");
-    const ApiError named = httpError(request, 409, R"({"status":{"code":409,"message":"Model is busy"}})", "application/json");
+    const ApiError named =
+        httpError(request, 409, R"({"status":{"code":409,"message":"Model is busy"}})", "application/json");
     QCOMPARE(int(named.category), int(ErrorCategory::ModelBusy));
     QVERIFY(named.toString().contains(QStringLiteral("import 112000000001 'Load Sales'")));
     QVERIFY(named.toString().contains(QStringLiteral("Model is busy")));
     QVERIFY(named.toString().contains(QStringLiteral("Wait until")));
-    const ApiError refused = networkError(request, QNetworkReply::ConnectionRefusedError, QStringLiteral("Connection refused"));
+    const ApiError refused =
+        networkError(request, QNetworkReply::ConnectionRefusedError, QStringLiteral("Connection refused"));
     QCOMPARE(int(refused.category), int(ErrorCategory::Network));
     QVERIFY(refused.message.contains(QStringLiteral("api.anaplan.com")));
-    QCOMPARE(int(networkError(request, QNetworkReply::TimeoutError, {}).category), int(ErrorCategory::Timeout));
-    QCOMPARE(int(networkError(request, QNetworkReply::InsecureRedirectError, {}).category), int(ErrorCategory::Protocol));
+    QCOMPARE(int(networkError(request, QNetworkReply::TimeoutError, {}).category),
+             int(ErrorCategory::Timeout));
+    QCOMPARE(int(networkError(request, QNetworkReply::InsecureRedirectError, {}).category),
+             int(ErrorCategory::Protocol));
 }
 
 void TestErrorsEndpoints::regions()
 {
     const QStringList names = Endpoints::regionNames();
-    for (const char *name : {"us1", "us2", "us5", "us7", "eu1", "eu2", "eu4", "ap1", "eu3", "eu5", "gb1", "in1",
-                             "id1", "me1", "sg1", "ae1", "us9", "ca1", "au1"})
+    for (const char *name : {"us1", "us2", "us5", "us7", "eu1", "eu2", "eu4", "ap1", "eu3", "eu5", "gb1",
+                             "in1", "id1", "me1", "sg1", "ae1", "us9", "ca1", "au1"})
         QVERIFY2(names.contains(QLatin1String(name)), name);
     QCOMPARE(names.size(), 19);
     for (const QString &name : names)
@@ -132,7 +158,8 @@ void TestErrorsEndpoints::regions()
     QCOMPARE(gb1.api.toString(), QStringLiteral("https://gb1.api.anaplan.com"));
     QCOMPARE(gb1.audit.toString(), QStringLiteral("https://gb1.api.anaplan.com"));
     QCOMPARE(gb1.cloudWorks.toString(), QStringLiteral("https://gb1.api.anaplan.com/cloudworks"));
-    QCOMPARE(Endpoints::forRegion(QStringLiteral("ca1")).auth.toString(), QStringLiteral("https://ca1a.auth.anaplan.com"));
+    QCOMPARE(Endpoints::forRegion(QStringLiteral("ca1")).auth.toString(),
+             QStringLiteral("https://ca1a.auth.anaplan.com"));
     const Endpoints au1 = Endpoints::forRegion(QStringLiteral("au1"));
     QCOMPARE(au1.auth.toString(), QStringLiteral("https://au1a.app2.anaplan.com"));
     QCOMPARE(au1.api.toString(), QStringLiteral("https://api.au1a.app2.anaplan.com"));

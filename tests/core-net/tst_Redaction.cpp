@@ -2,7 +2,6 @@
 // error flow (password, token, refreshed token, key passphrase, server echoes) must never reach
 // a log line; Authorization values show as REDACTED.
 #include "NetTestKit.h"
-
 #include "auth/TokenAuthenticator.h"
 #include "net/Redaction.h"
 
@@ -21,13 +20,14 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
 {
     {
         const QMutexLocker lock(&g_mutex);
-        g_captured << QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message;
+        g_captured << QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') +
+                          message;
     }
     Q_UNUSED(type);
 }
 
-const QList<QByteArray> kSecrets{"pw-PLANTED-1f3a", "tok-PLANTED-77aa", "tok-PLANTED-88bb", "eyJhbGciOiJI.PLANTEDjwt.sig99",
-                                 "refresh-PLANTED-5c"};
+const QList<QByteArray> kSecrets{"pw-PLANTED-1f3a", "tok-PLANTED-77aa", "tok-PLANTED-88bb",
+                                 "eyJhbGciOiJI.PLANTEDjwt.sig99", "refresh-PLANTED-5c"};
 } // namespace
 
 class TestRedaction : public QObject
@@ -68,16 +68,22 @@ void TestRedaction::cleanupTestCase()
 
 void TestRedaction::patterns()
 {
-    QCOMPARE(redactSecrets(QStringLiteral("Authorization: AnaplanAuthToken abc123")), QStringLiteral("Authorization: AnaplanAuthToken REDACTED"));
-    QCOMPARE(redactSecrets(QStringLiteral("basic dXNlcjpwdw==, next")), QStringLiteral("basic REDACTED, next"));
-    QCOMPARE(redactSecrets(QStringLiteral("CACertificate LS0tLS1CRUdJTg==")), QStringLiteral("CACertificate REDACTED"));
+    QCOMPARE(redactSecrets(QStringLiteral("Authorization: AnaplanAuthToken abc123")),
+             QStringLiteral("Authorization: AnaplanAuthToken REDACTED"));
+    QCOMPARE(redactSecrets(QStringLiteral("basic dXNlcjpwdw==, next")),
+             QStringLiteral("basic REDACTED, next"));
+    QCOMPARE(redactSecrets(QStringLiteral("CACertificate LS0tLS1CRUdJTg==")),
+             QStringLiteral("CACertificate REDACTED"));
     QCOMPARE(redactSecrets(QStringLiteral("{\"tokenValue\":\"x\\\"y\",\"expiresAt\":1}")),
              QStringLiteral("{\"tokenValue\":\"REDACTED\",\"expiresAt\":1}"));
     QCOMPARE(redactSecrets(QStringLiteral("grant_type=refresh_token&refresh_token=r1&client_secret=s2")),
              QStringLiteral("grant_type=refresh_token&refresh_token=REDACTED&client_secret=REDACTED"));
-    QCOMPARE(redactSecrets(QStringLiteral("id eyJhbGciOiJI.eyJzdWIiOiIx.sig-_x end")), QStringLiteral("id REDACTED end"));
-    QCOMPARE(redactSecrets(QStringLiteral("-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----")), QStringLiteral("[PEM REDACTED]"));
-    QCOMPARE(redactSecrets(QStringLiteral("nothing secret here: 113000000001")), QStringLiteral("nothing secret here: 113000000001"));
+    QCOMPARE(redactSecrets(QStringLiteral("id eyJhbGciOiJI.eyJzdWIiOiIx.sig-_x end")),
+             QStringLiteral("id REDACTED end"));
+    QCOMPARE(redactSecrets(QStringLiteral("-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----")),
+             QStringLiteral("[PEM REDACTED]"));
+    QCOMPARE(redactSecrets(QStringLiteral("nothing secret here: 113000000001")),
+             QStringLiteral("nothing secret here: 113000000001"));
 }
 
 void TestRedaction::allowLists()
@@ -90,18 +96,22 @@ void TestRedaction::allowLists()
     QCOMPARE(headerForLog("Set-Cookie", "s=1"), QStringLiteral("Set-Cookie: REDACTED"));
     QCOMPARE(headerForLog("X-Custom-Token", "x"), QStringLiteral("X-Custom-Token: REDACTED"));
     QCOMPARE(headerForLog("Content-Length", "12"), QStringLiteral("Content-Length: 12"));
-    QCOMPARE(headerForLog("Location", "https://other.example/path?sig=abc"), QStringLiteral("Location: https://other.example"));
+    QCOMPARE(headerForLog("Location", "https://other.example/path?sig=abc"),
+             QStringLiteral("Location: https://other.example"));
     QCOMPARE(urlForLog(QUrl(QStringLiteral("https://h/2/0/users?limit=5&s=alice%40x.com&offset=10"))),
              QStringLiteral("https://h/2/0/users?limit=5&s=REDACTED&offset=10"));
-    const QString body = bodyForLog(R"({"taskId":"T1","taskState":"COMPLETE","name":"Alice Secret","email":"a@x","result":{"successful":true,"details":[{"message":"ok","value":"v"}]}})",
-                                    "application/json", false);
+    const QString body = bodyForLog(
+        R"({"taskId":"T1","taskState":"COMPLETE","name":"Alice Secret","email":"a@x","result":{"successful":true,"details":[{"message":"ok","value":"v"}]}})",
+        "application/json", false);
     QVERIFY2(body.contains(QStringLiteral(R"("taskId":"T1")")), qPrintable(body));
     QVERIFY(body.contains(QStringLiteral(R"("successful":true)")));
     QVERIFY(body.contains(QStringLiteral(R"("name":"REDACTED")")));
     QVERIFY(!body.contains(QStringLiteral("Alice")));
     QVERIFY(!body.contains(QStringLiteral("a@x")));
-    QCOMPARE(bodyForLog(R"({"tokenInfo":{"tokenValue":"abc"}})", "application/json", true), QStringLiteral("<34 bytes of application/json>"));
-    QCOMPARE(bodyForLog(QByteArray(10, '\x1f'), "application/x-gzip", false), QStringLiteral("<10 bytes of application/x-gzip>"));
+    QCOMPARE(bodyForLog(R"({"tokenInfo":{"tokenValue":"abc"}})", "application/json", true),
+             QStringLiteral("<34 bytes of application/json>"));
+    QCOMPARE(bodyForLog(QByteArray(10, '\x1f'), "application/x-gzip", false),
+             QStringLiteral("<10 bytes of application/x-gzip>"));
 }
 
 void TestRedaction::tSec01PlantedSecretsInFlows()
@@ -114,19 +124,26 @@ void TestRedaction::tSec01PlantedSecretsInFlows()
     int tokens = 0;
     kit.nam.on("POST", QStringLiteral("/token/authenticate")).handle([&](const RecordedRequest &) {
         const QByteArray token = ++tokens == 1 ? kSecrets[1] : kSecrets[2];
-        return FakeResponse::token(token, kit.clock->nowMs() + 35 * 60'000).withHeader("Set-Cookie", "session=" + kSecrets[4]);
+        return FakeResponse::token(token, kit.clock->nowMs() + 35 * 60'000)
+            .withHeader("Set-Cookie", "session=" + kSecrets[4]);
     });
-    kit.nam.on("POST", QStringLiteral("/token/refresh")).reply(FakeResponse::json(200, "{\"tokenInfo\":{\"tokenValue\":\"" + kSecrets[2] + "\",\"refreshToken\":\"" + kSecrets[4] + "\",\"expiresAt\":1}}"));
+    kit.nam.on("POST", QStringLiteral("/token/refresh"))
+        .reply(FakeResponse::json(200, "{\"tokenInfo\":{\"tokenValue\":\"" + kSecrets[2] +
+                                           "\",\"refreshToken\":\"" + kSecrets[4] + "\",\"expiresAt\":1}}"));
     int apiCalls = 0;
     kit.nam.on("*", QStringLiteral("/2/0/**")).handle([&](const RecordedRequest &) {
         ++apiCalls;
         if (apiCalls == 2) // echo the token and a JWT in an error, then expire the token
-            return FakeResponse::json(401, "{\"status\":{\"code\":401,\"message\":\"Token " + kSecrets[1] + " expired; header AnaplanAuthToken " + kSecrets[1] + " jwt " + kSecrets[3] + "\"}}");
+            return FakeResponse::json(401, "{\"status\":{\"code\":401,\"message\":\"Token " + kSecrets[1] +
+                                               " expired; header AnaplanAuthToken " + kSecrets[1] + " jwt " +
+                                               kSecrets[3] + "\"}}");
         if (apiCalls == 4)
-            return FakeResponse::json(400, "{\"status\":{\"code\":400,\"message\":\"bad password=" + kSecrets[0] + "\"}}");
+            return FakeResponse::json(
+                400, "{\"status\":{\"code\":400,\"message\":\"bad password=" + kSecrets[0] + "\"}}");
         return FakeResponse::json(200, "{\"tokenValue\":\"" + kSecrets[1] + "\",\"taskId\":\"T1\"}");
     });
-    kit.transport->setAuthenticator(std::make_shared<BasicAuthenticator>(QStringLiteral("ops@example.test"), kSecrets[0]));
+    kit.transport->setAuthenticator(
+        std::make_shared<BasicAuthenticator>(QStringLiteral("ops@example.test"), kSecrets[0]));
     QStringList errorTexts;
     for (int i = 0; i < 5; ++i) {
         ApiRequest request = kit.post(QStringLiteral("/2/0/x%1").arg(i), Idempotency::Safe, true);
@@ -144,19 +161,21 @@ void TestRedaction::tSec01PlantedSecretsInFlows()
         captured = g_captured;
     }
     QVERIFY(captured.size() > 10);
-    const QString all = captured.join(QLatin1Char('\n')) + QLatin1Char('\n') + errorTexts.join(QLatin1Char('\n'));
+    const QString all =
+        captured.join(QLatin1Char('\n')) + QLatin1Char('\n') + errorTexts.join(QLatin1Char('\n'));
     int found = 0;
     for (const QByteArray &secret : kSecrets)
         found += all.contains(QString::fromLatin1(secret)) ? 1 : 0;
     // Also the base64 form of the basic credentials.
-    found += all.contains(QString::fromLatin1(QByteArray("ops@example.test:" + kSecrets[0]).toBase64())) ? 1 : 0;
+    found +=
+        all.contains(QString::fromLatin1(QByteArray("ops@example.test:" + kSecrets[0]).toBase64())) ? 1 : 0;
     QVERIFY(all.contains(QStringLiteral("Authorization: REDACTED")));
     QVERIFY(all.contains(QStringLiteral("\"taskId\":\"T1\""))); // logging does happen
     if (found)
         qInstallMessageHandler(g_previous), qWarning().noquote() << all;
     QCOMPARE(found, 0);
-    std::printf("FIGURE: T-SEC-01 markers_found=%d secrets_planted=%d log_lines=%d\n", found, int(kSecrets.size()) + 1,
-                int(captured.size()));
+    std::printf("FIGURE: T-SEC-01 markers_found=%d secrets_planted=%d log_lines=%d\n", found,
+                int(kSecrets.size()) + 1, int(captured.size()));
 }
 
 void TestRedaction::messageHandlerScrubsThirdPartyLines()
@@ -167,7 +186,8 @@ void TestRedaction::messageHandlerScrubsThirdPartyLines()
         const QMutexLocker lock(&g_mutex);
         g_captured.clear();
     }
-    qInfo("third party says Authorization: Bearer %s and {\"password\":\"%s\"}", kSecrets[1].constData(), kSecrets[0].constData());
+    qInfo("third party says Authorization: Bearer %s and {\"password\":\"%s\"}", kSecrets[1].constData(),
+          kSecrets[0].constData());
     QStringList captured;
     {
         const QMutexLocker lock(&g_mutex);

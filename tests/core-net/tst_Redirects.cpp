@@ -6,7 +6,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -53,8 +52,8 @@ QByteArray redirectTo(const QUrl &target)
 
 QByteArray ok(const QByteArray &body)
 {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-           "\r\n\r\n" + body;
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+           QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 } // namespace
@@ -73,10 +72,13 @@ void TestRedirects::crossOriginRedirectRefused()
     RawServer api;
     QVERIFY(other.isListening() && api.isListening());
     other.respond = [](const QByteArray &) { return ok("{\"stolen\":true}"); };
-    api.respond = [&](const QByteArray &) { return redirectTo(other.origin().resolved(QUrl(QStringLiteral("/landing")))); };
+    api.respond = [&](const QByteArray &) {
+        return redirectTo(other.origin().resolved(QUrl(QStringLiteral("/landing"))));
+    };
 
     Transport transport(Endpoints::singleOrigin(api.origin()), ClientOptions{});
-    transport.setAuthenticator(std::make_shared<TokenAuthenticator>(QByteArrayLiteral("tok-REDIRECT-SECRET")));
+    transport.setAuthenticator(
+        std::make_shared<TokenAuthenticator>(QByteArrayLiteral("tok-REDIRECT-SECRET")));
     ApiRequest request;
     request.url = api.origin().resolved(QUrl(QStringLiteral("/2/0/workspaces")));
     std::unique_ptr<ApiReply> reply(transport.send(request));
@@ -89,15 +91,16 @@ void TestRedirects::crossOriginRedirectRefused()
     for (const QByteArray &head : other.heads)
         leaked += head.contains("tok-REDIRECT-SECRET") ? 1 : 0;
     QCOMPARE(other.heads.size(), 0);
-    std::printf("FIGURE: T-SEC-03 credential_headers_seen_by_second_host=%d requests_to_second_host=%d\n", leaked,
-                int(other.heads.size()));
+    std::printf("FIGURE: T-SEC-03 credential_headers_seen_by_second_host=%d requests_to_second_host=%d\n",
+                leaked, int(other.heads.size()));
 }
 
 void TestRedirects::sameOriginRedirectFollowed()
 {
     RawServer api;
     api.respond = [&](const QByteArray &path) {
-        return path == "/old" ? redirectTo(api.origin().resolved(QUrl(QStringLiteral("/new")))) : ok("{\"ok\":1}");
+        return path == "/old" ? redirectTo(api.origin().resolved(QUrl(QStringLiteral("/new"))))
+                              : ok("{\"ok\":1}");
     };
     Transport transport(Endpoints::singleOrigin(api.origin()), ClientOptions{});
     ApiRequest request;

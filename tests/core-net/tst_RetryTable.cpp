@@ -1,7 +1,6 @@
 // The retry table, back-off and Retry-After through the real Transport over a fake network and a
 // fake clock (no sleeping, no sockets).
 #include "NetTestKit.h"
-
 #include "net/ErrorMapping.h"
 #include "net/RetryPolicy.h"
 
@@ -35,7 +34,8 @@ void TestRetryTable::wireHeaders()
 {
     NetKit kit;
     kit.useBasicAuth("tok-abc");
-    kit.nam.on("GET", QStringLiteral("/2/0/workspaces")).reply(FakeResponse::json(200, QByteArray(R"({"ok":1})")));
+    kit.nam.on("GET", QStringLiteral("/2/0/workspaces"))
+        .reply(FakeResponse::json(200, QByteArray(R"({"ok":1})")));
     ApiRequest request = kit.get(QStringLiteral("/2/0/workspaces"), Idempotency::Safe, true);
     request.accept = "text/csv";
     auto reply = kit.run(request);
@@ -86,7 +86,8 @@ void TestRetryTable::httpStatuses()
     options.retryCount = 4;
     for (const Idempotency idempotency : {Idempotency::Safe, Idempotency::NotRepeatable}) {
         NetKit kit(options);
-        kit.nam.on("*", QStringLiteral("/x")).reply(FakeResponse::anaplanError(status, QStringLiteral("planted reason")));
+        kit.nam.on("*", QStringLiteral("/x"))
+            .reply(FakeResponse::anaplanError(status, QStringLiteral("planted reason")));
         ApiRequest request = kit.post(QStringLiteral("/x"), idempotency);
         request.object = QStringLiteral("import 112000000001 'Load'");
         auto reply = kit.run(request);
@@ -100,7 +101,8 @@ void TestRetryTable::httpStatuses()
         QVERIFY(!reply->error().hint.isEmpty());
         figure(QStringLiteral("retry_table status=%1 idempotency=%2 attempts=%3")
                    .arg(status)
-                   .arg(idempotency == Idempotency::Safe ? QStringLiteral("safe") : QStringLiteral("not-repeatable"))
+                   .arg(idempotency == Idempotency::Safe ? QStringLiteral("safe")
+                                                         : QStringLiteral("not-repeatable"))
                    .arg(expected));
     }
 }
@@ -112,13 +114,20 @@ void TestRetryTable::transportErrors_data()
     QTest::addColumn<int>("safeAttempts");
     QTest::addColumn<int>("notRepeatableAttempts");
     QTest::addColumn<int>("category");
-    QTest::newRow("refused") << int(QNetworkReply::ConnectionRefusedError) << false << 3 << 3 << int(ErrorCategory::Network);
-    QTest::newRow("host-not-found") << int(QNetworkReply::HostNotFoundError) << false << 3 << 3 << int(ErrorCategory::Network);
-    QTest::newRow("remote-closed") << int(QNetworkReply::RemoteHostClosedError) << false << 3 << 1 << int(ErrorCategory::Network);
-    QTest::newRow("unknown-network") << int(QNetworkReply::UnknownNetworkError) << false << 3 << 1 << int(ErrorCategory::Network);
-    QTest::newRow("tls") << int(QNetworkReply::SslHandshakeFailedError) << false << 1 << 1 << int(ErrorCategory::Network);
-    QTest::newRow("cut-body-fin") << int(QNetworkReply::RemoteHostClosedError) << true << 3 << 1 << int(ErrorCategory::Network);
-    QTest::newRow("cut-body-rst") << int(QNetworkReply::UnknownNetworkError) << true << 3 << 1 << int(ErrorCategory::Network);
+    QTest::newRow("refused") << int(QNetworkReply::ConnectionRefusedError) << false << 3 << 3
+                             << int(ErrorCategory::Network);
+    QTest::newRow("host-not-found") << int(QNetworkReply::HostNotFoundError) << false << 3 << 3
+                                    << int(ErrorCategory::Network);
+    QTest::newRow("remote-closed") << int(QNetworkReply::RemoteHostClosedError) << false << 3 << 1
+                                   << int(ErrorCategory::Network);
+    QTest::newRow("unknown-network") << int(QNetworkReply::UnknownNetworkError) << false << 3 << 1
+                                     << int(ErrorCategory::Network);
+    QTest::newRow("tls") << int(QNetworkReply::SslHandshakeFailedError) << false << 1 << 1
+                         << int(ErrorCategory::Network);
+    QTest::newRow("cut-body-fin") << int(QNetworkReply::RemoteHostClosedError) << true << 3 << 1
+                                  << int(ErrorCategory::Network);
+    QTest::newRow("cut-body-rst") << int(QNetworkReply::UnknownNetworkError) << true << 3 << 1
+                                  << int(ErrorCategory::Network);
 }
 
 void TestRetryTable::transportErrors()
@@ -134,7 +143,8 @@ void TestRetryTable::transportErrors()
         NetKit kit(options);
         const auto code = QNetworkReply::NetworkError(error);
         kit.nam.on("*", QStringLiteral("/x"))
-            .reply(cut ? FakeResponse::cutBody(200, QByteArray(4096, 'a'), 1000, code) : FakeResponse::networkError(code));
+            .reply(cut ? FakeResponse::cutBody(200, QByteArray(4096, 'a'), 1000, code)
+                       : FakeResponse::networkError(code));
         auto reply = kit.run(kit.post(QStringLiteral("/x"), idempotency));
         const int expected = idempotency == Idempotency::Safe ? safeAttempts : notRepeatableAttempts;
         QCOMPARE(kit.nam.count("POST", QStringLiteral("/x")), expected);
@@ -169,12 +179,15 @@ void TestRetryTable::notRepeatableNeverResentAfterApplied()
                                        FakeResponse::cutBody(200, QByteArray(100, 'x'), 10)};
     for (const FakeResponse &outcome : outcomes) {
         NetKit kit(options);
-        kit.nam.on("POST", QStringLiteral("/tasks")).reply(outcome).reply(FakeResponse::json(200, QByteArray("{}")));
+        kit.nam.on("POST", QStringLiteral("/tasks"))
+            .reply(outcome)
+            .reply(FakeResponse::json(200, QByteArray("{}")));
         auto reply = kit.run(kit.post(QStringLiteral("/tasks"), Idempotency::NotRepeatable));
         QVERIFY(!reply->isOk());
         resent += kit.nam.count("POST", QStringLiteral("/tasks")) - 1;
         if (outcome.kind != FakeResponse::Kind::Answer)
-            QVERIFY2(reply->error().hint.contains(QStringLiteral("may or may not")), qPrintable(reply->error().toString()));
+            QVERIFY2(reply->error().hint.contains(QStringLiteral("may or may not")),
+                     qPrintable(reply->error().toString()));
     }
     QCOMPARE(resent, 0);
     figure(QStringLiteral("not_repeatable_ambiguous_outcomes=%1 resent=%2").arg(outcomes.size()).arg(resent));
@@ -195,7 +208,7 @@ void TestRetryTable::backoffGrowthAndCap()
     for (int retry = 1; retry <= 8; ++retry) {
         QVERIFY(top.delayMs(retry) <= ceilings[retry - 1]);
         QVERIFY(top.delayMs(retry) >= ceilings[retry - 1] - 1);
-        QCOMPARE(bottom.delayMs(retry), qint64(0)); // full jitter reaches 0
+        QCOMPARE(bottom.delayMs(retry), qint64(0));                         // full jitter reaches 0
         QCOMPARE(bottom.delayMs(retry, std::nullopt, true), qint64(1'000)); // a bare 429 waits ≥ base
     }
     // Random jitter stays within [0, ceiling] and is not constant.
@@ -212,7 +225,12 @@ void TestRetryTable::backoffGrowthAndCap()
     options.backoffFactor = 1e6;
     QCOMPARE(Backoff(options, [] { return 0.5; }).ceilingMs(1000), qint64(10'000));
     figure(QStringLiteral("backoff_ceilings_ms=%1 cap_ms=10000 jitter_distinct=%2")
-               .arg([&] { QStringList s; for (qint64 c : ceilings) s << QString::number(c); return s.join(QLatin1Char(',')); }())
+               .arg([&] {
+                   QStringList s;
+                   for (qint64 c : ceilings)
+                       s << QString::number(c);
+                   return s.join(QLatin1Char(','));
+               }())
                .arg(seen.size()));
 }
 
@@ -227,7 +245,8 @@ void TestRetryTable::backoffThroughTransport()
     kit.nam.on("GET", QStringLiteral("/x")).reply(FakeResponse::http(503));
     QList<int> delays;
     std::unique_ptr<ApiReply> reply(kit.transport->send(kit.get(QStringLiteral("/x"))));
-    connect(reply.get(), &ApiReply::retrying, this, [&](int, int delayMs, const ApiError &) { delays << delayMs; });
+    connect(reply.get(), &ApiReply::retrying, this,
+            [&](int, int delayMs, const ApiError &) { delays << delayMs; });
     QVERIFY(runUntil([&] { return reply->isFinished(); }, kit.clock.get(), &kit.nam));
     QCOMPARE(delays, (QList<int>{999, 1999, 3999, 4999, 4999}));
     QCOMPARE(kit.nam.count(), 6);
@@ -287,7 +306,8 @@ void TestRetryTable::tUp04SharedPacer()
     NetKit kit(options);
     kit.transport->setRandomSource([] { return 0.0; });
     kit.nam.on("PUT", QStringLiteral("/chunks/*")).reply(FakeResponse::http(204).after(100));
-    kit.nam.on("PUT", QStringLiteral("/chunks/1")) // newer routes win
+    kit.nam
+        .on("PUT", QStringLiteral("/chunks/1")) // newer routes win
         .reply(FakeResponse::http(429).withHeader("Retry-After", "2"))
         .reply(FakeResponse::http(204));
     int rateLimitedSignals = 0;
@@ -319,9 +339,12 @@ void TestRetryTable::tUp04SharedPacer()
     kit.clock->advance(99); // 1 999 ms
     settle(&kit.nam);
     QCOMPARE(kit.nam.count() - 1, 0);
-    QVERIFY(runUntil([&] {
-        return first->isFinished() && std::all_of(others.begin(), others.end(), [](auto &r) { return r->isFinished(); });
-    }, kit.clock.get(), &kit.nam));
+    QVERIFY(runUntil(
+        [&] {
+            return first->isFinished() &&
+                   std::all_of(others.begin(), others.end(), [](auto &r) { return r->isFinished(); });
+        },
+        kit.clock.get(), &kit.nam));
     QVERIFY(first->isOk());
     const auto sent = kit.nam.requests();
     QCOMPARE(sent.size(), 5);

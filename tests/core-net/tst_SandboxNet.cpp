@@ -15,7 +15,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cstdio>
 #include <memory>
 
@@ -39,13 +38,15 @@ struct Live
 
     void useDemo(const QByteArray &password = SandboxProcess::demoPassword().toUtf8())
     {
-        transport->setAuthenticator(std::make_shared<BasicAuthenticator>(SandboxProcess::demoUser(), password));
+        transport->setAuthenticator(
+            std::make_shared<BasicAuthenticator>(SandboxProcess::demoUser(), password));
     }
 
     ApiRequest workspaces(Idempotency idempotency = Idempotency::Safe) const
     {
         ApiRequest request;
-        request.url = buildUrl(transport->endpoints().api, {QStringLiteral("2"), QStringLiteral("0"), QStringLiteral("workspaces")},
+        request.url = buildUrl(transport->endpoints().api,
+                               {QStringLiteral("2"), QStringLiteral("0"), QStringLiteral("workspaces")},
                                QUrlQuery(QStringLiteral("tenantDetails=true")));
         request.idempotency = idempotency;
         request.object = QStringLiteral("workspace list");
@@ -70,14 +71,17 @@ struct Live
         const QJsonArray records = log.json().value(QStringLiteral("requests")).toArray();
         for (const QJsonValue &record : records) {
             const QJsonObject r = record.toObject();
-            n += (r.value(QStringLiteral("method")).toString() == method && r.value(QStringLiteral("path")).toString() == path) ? 1 : 0;
+            n += (r.value(QStringLiteral("method")).toString() == method &&
+                  r.value(QStringLiteral("path")).toString() == path)
+                     ? 1
+                     : 0;
         }
         return n;
     }
 };
 
-#define REQUIRE_SANDBOX(live)                                                                                          \
-    if (!(live).transport)                                                                                             \
+#define REQUIRE_SANDBOX(live)                                                                                \
+    if (!(live).transport)                                                                                   \
         QSKIP(qPrintable(QStringLiteral("sandbox not available: ") + (live).error));
 
 void figure(const QString &line)
@@ -136,7 +140,8 @@ void TestSandboxNet::wrongPasswordRejectedOnce()
     const int attempts = live.arrivals(QStringLiteral("POST"), QStringLiteral("/token/authenticate"));
     QCOMPARE(attempts, 1);
     QCOMPARE(live.arrivals(QStringLiteral("GET"), QStringLiteral("/2/0/workspaces")), 0);
-    figure(QStringLiteral("T-AUTH-05 sandbox prompts=%1 auth_attempts=%2").arg(rejected.count()).arg(attempts));
+    figure(
+        QStringLiteral("T-AUTH-05 sandbox prompts=%1 auth_attempts=%2").arg(rejected.count()).arg(attempts));
 }
 
 void TestSandboxNet::certificateSignIn()
@@ -147,9 +152,10 @@ void TestSandboxNet::certificateSignIn()
     QTemporaryDir dir;
     QProcess gen;
     gen.setWorkingDirectory(dir.path());
-    gen.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                        QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-keyout"),
-                        QStringLiteral("key.pem"), QStringLiteral("-out"), QStringLiteral("cert.pem"), QStringLiteral("-subj"),
+    gen.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                        QStringLiteral("2"), QStringLiteral("-keyout"), QStringLiteral("key.pem"),
+                        QStringLiteral("-out"), QStringLiteral("cert.pem"), QStringLiteral("-subj"),
                         QStringLiteral("/CN=%1/emailAddress=%1").arg(SandboxProcess::demoUser())});
     QVERIFY(gen.waitForFinished(60'000) && gen.exitCode() == 0);
     Live live;
@@ -158,8 +164,9 @@ void TestSandboxNet::certificateSignIn()
     for (const auto format : {CertificateAuthenticator::Format::V2, CertificateAuthenticator::Format::V1,
                               CertificateAuthenticator::Format::V2}) {
         ApiError error;
-        auto auth = CertificateAuthenticator::fromFiles(dir.filePath(QStringLiteral("cert.pem")),
-                                                        dir.filePath(QStringLiteral("key.pem")), {}, format, &error);
+        auto auth =
+            CertificateAuthenticator::fromFiles(dir.filePath(QStringLiteral("cert.pem")),
+                                                dir.filePath(QStringLiteral("key.pem")), {}, format, &error);
         QVERIFY(auth);
         Transport transport(Endpoints::singleOrigin(live.sandbox.url()), ClientOptions{});
         transport.setAuthenticator(auth);
@@ -175,7 +182,8 @@ void TestSandboxNet::certificateSignIn()
 void TestSandboxNet::expiredTokenMidRun()
 {
     Live live({QStringLiteral("--fault"),
-               fault(QStringLiteral(R"({"kind":"expire-token","method":"GET","path":"/2/0/workspaces","times":1})"))});
+               fault(QStringLiteral(
+                   R"({"kind":"expire-token","method":"GET","path":"/2/0/workspaces","times":1})"))});
     REQUIRE_SANDBOX(live);
     live.useDemo();
     QSignalSpy rejected(live.transport.get(), &Transport::credentialsRejected);
@@ -193,21 +201,25 @@ void TestSandboxNet::retryAfterHonoured()
 {
     ClientOptions options;
     options.retryCount = 3;
-    Live live({QStringLiteral("--fault"),
-               QStringLiteral(R"({"kind":"status","status":503,"retryAfter":"1","method":"GET","path":"/2/0/workspaces","times":1})")},
-              options);
+    Live live(
+        {QStringLiteral("--fault"),
+         QStringLiteral(
+             R"({"kind":"status","status":503,"retryAfter":"1","method":"GET","path":"/2/0/workspaces","times":1})")},
+        options);
     REQUIRE_SANDBOX(live);
     live.useDemo();
     std::unique_ptr<ApiReply> reply(live.transport->send(live.workspaces()));
     int scheduledMs = -1;
-    connect(reply.get(), &ApiReply::retrying, this, [&](int, int delayMs, const ApiError &) { scheduledMs = delayMs; });
+    connect(reply.get(), &ApiReply::retrying, this,
+            [&](int, int delayMs, const ApiError &) { scheduledMs = delayMs; });
     QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 60'000));
     QVERIFY2(reply->isOk(), qPrintable(reply->error().toString()));
     QVERIFY(scheduledMs >= 1000);
     // The sandbox saw the second GET no earlier than the scheduled delay after the first.
     HttpProbe probe(live.sandbox.url());
     qint64 first = -1, second = -1;
-    const QJsonArray records = probe.get(QStringLiteral("/__sandbox/requests")).json().value(QStringLiteral("requests")).toArray();
+    const QJsonArray records =
+        probe.get(QStringLiteral("/__sandbox/requests")).json().value(QStringLiteral("requests")).toArray();
     for (const QJsonValue &v : records) {
         const QJsonObject r = v.toObject();
         if (r.value(QStringLiteral("path")).toString() != QLatin1String("/2/0/workspaces"))
@@ -215,8 +227,11 @@ void TestSandboxNet::retryAfterHonoured()
         (first < 0 ? first : second) = qint64(r.value(QStringLiteral("timestampMs")).toDouble());
     }
     QVERIFY(first > 0 && second > 0);
-    QVERIFY2(second - first >= 990, qPrintable(QString::number(second - first))); // 10 ms for timestamp granularity
-    figure(QStringLiteral("retry_after_sandbox scheduled_ms=%1 observed_gap_ms=%2").arg(scheduledMs).arg(second - first));
+    QVERIFY2(second - first >= 990,
+             qPrintable(QString::number(second - first))); // 10 ms for timestamp granularity
+    figure(QStringLiteral("retry_after_sandbox scheduled_ms=%1 observed_gap_ms=%2")
+               .arg(scheduledMs)
+               .arg(second - first));
 }
 
 void TestSandboxNet::hangTimesOutAndRetries()
@@ -225,9 +240,11 @@ void TestSandboxNet::hangTimesOutAndRetries()
     options.timeoutMs = 1'500;
     options.retryCount = 2;
     options.backoffMs = 100;
-    Live live({QStringLiteral("--fault"),
-               QStringLiteral(R"({"kind":"hang","phase":"response","method":"GET","path":"/2/0/workspaces","times":1})")},
-              options);
+    Live live(
+        {QStringLiteral("--fault"),
+         QStringLiteral(
+             R"({"kind":"hang","phase":"response","method":"GET","path":"/2/0/workspaces","times":1})")},
+        options);
     REQUIRE_SANDBOX(live);
     live.useDemo();
     std::unique_ptr<ApiReply> reply(live.transport->send(live.workspaces()));
@@ -246,9 +263,10 @@ void TestSandboxNet::cutBodyRetried()
     options.retryCount = 3;
     options.backoffMs = 50;
     for (const QString &kind : {QStringLiteral("close-mid-body"), QStringLiteral("short-body")}) {
-        Live live({QStringLiteral("--fault"),
-                   QStringLiteral(R"({"kind":"%1","method":"GET","path":"/2/0/workspaces","times":1})").arg(kind)},
-                  options);
+        Live live(
+            {QStringLiteral("--fault"),
+             QStringLiteral(R"({"kind":"%1","method":"GET","path":"/2/0/workspaces","times":1})").arg(kind)},
+            options);
         REQUIRE_SANDBOX(live);
         live.useDemo();
         auto reply = live.run(live.workspaces());
@@ -264,9 +282,11 @@ void TestSandboxNet::appliedPostNotResent()
     // The server handles the POST, then the connection is reset while answering: ambiguous outcome.
     ClientOptions options;
     options.retryCount = 4;
-    Live live({QStringLiteral("--fault"),
-               QStringLiteral(R"({"kind":"reset","phase":"response","method":"POST","path":"/2/0/workspaces","times":1})")},
-              options);
+    Live live(
+        {QStringLiteral("--fault"),
+         QStringLiteral(
+             R"({"kind":"reset","phase":"response","method":"POST","path":"/2/0/workspaces","times":1})")},
+        options);
     REQUIRE_SANDBOX(live);
     live.useDemo();
     ApiRequest post = live.workspaces(Idempotency::NotRepeatable);

@@ -4,8 +4,7 @@ namespace anadesk::test {
 
 FakeClock::FakeClock(qint64 startMs)
     : m_nowMs(startMs)
-{
-}
+{}
 
 Clock::TimerId FakeClock::singleShot(qint64 delayMs, QObject *context, std::function<void()> callback)
 {

@@ -11,7 +11,6 @@
 
 #include <QList>
 #include <QPointer>
-
 #include <map>
 
 namespace anadesk::test {

@@ -78,10 +78,11 @@ FakeResponse FakeResponse::anaplanError(int status, const QString &message)
 
 FakeResponse FakeResponse::token(const QByteArray &tokenValue, qint64 expiresAtMs, int status)
 {
-    const QJsonObject info{{QStringLiteral("tokenId"), QStringLiteral("00000000-0000-0000-0000-000000000001")},
-                           {QStringLiteral("tokenValue"), QString::fromUtf8(tokenValue)},
-                           {QStringLiteral("expiresAt"), double(expiresAtMs)},
-                           {QStringLiteral("refreshTokenId"), QStringLiteral("00000000-0000-0000-0000-000000000002")}};
+    const QJsonObject info{
+        {QStringLiteral("tokenId"), QStringLiteral("00000000-0000-0000-0000-000000000001")},
+        {QStringLiteral("tokenValue"), QString::fromUtf8(tokenValue)},
+        {QStringLiteral("expiresAt"), double(expiresAtMs)},
+        {QStringLiteral("refreshTokenId"), QStringLiteral("00000000-0000-0000-0000-000000000002")}};
     return json(status, QJsonObject{{QStringLiteral("status"), QStringLiteral("SUCCESS")},
                                     {QStringLiteral("statusMessage"), QStringLiteral("Login successful")},
                                     {QStringLiteral("tokenInfo"), info}});
@@ -113,12 +114,12 @@ FakeNetworkAccessManager::Route &FakeNetworkAccessManager::Route::handle(Handler
 
 FakeNetworkAccessManager::FakeNetworkAccessManager(QObject *parent)
     : QNetworkAccessManager(parent)
-{
-}
+{}
 
 FakeNetworkAccessManager::~FakeNetworkAccessManager() = default;
 
-FakeNetworkAccessManager::Route &FakeNetworkAccessManager::on(const QByteArray &method, const QString &pathPattern)
+FakeNetworkAccessManager::Route &FakeNetworkAccessManager::on(const QByteArray &method,
+                                                              const QString &pathPattern)
 {
     auto route = std::make_shared<Route>();
     route->m_method = method.toUpper();
@@ -142,7 +143,8 @@ void FakeNetworkAccessManager::clearRecords()
 bool FakeNetworkAccessManager::matches(const QString &pattern, const QUrl &url)
 {
     const bool whole = pattern.startsWith(QLatin1String("http"));
-    const QString subject = whole ? url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment).toString() : url.path();
+    const QString subject =
+        whole ? url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment).toString() : url.path();
     QString regex;
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const QChar c = pattern.at(i);
@@ -161,7 +163,8 @@ bool FakeNetworkAccessManager::matches(const QString &pattern, const QUrl &url)
     return re.match(subject).hasMatch();
 }
 
-QList<RecordedRequest> FakeNetworkAccessManager::matching(const QByteArray &method, const QString &pathPattern) const
+QList<RecordedRequest> FakeNetworkAccessManager::matching(const QByteArray &method,
+                                                          const QString &pathPattern) const
 {
     QList<RecordedRequest> out;
     for (const RecordedRequest &request : m_requests) {
@@ -201,12 +204,24 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetw
 {
     RecordedRequest record;
     switch (op) {
-    case HeadOperation: record.method = "HEAD"; break;
-    case GetOperation: record.method = "GET"; break;
-    case PutOperation: record.method = "PUT"; break;
-    case PostOperation: record.method = "POST"; break;
-    case DeleteOperation: record.method = "DELETE"; break;
-    default: record.method = request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray().toUpper(); break;
+    case HeadOperation:
+        record.method = "HEAD";
+        break;
+    case GetOperation:
+        record.method = "GET";
+        break;
+    case PutOperation:
+        record.method = "PUT";
+        break;
+    case PostOperation:
+        record.method = "POST";
+        break;
+    case DeleteOperation:
+        record.method = "DELETE";
+        break;
+    default:
+        record.method = request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray().toUpper();
+        break;
     }
     record.url = request.url();
     record.request = request;
@@ -222,7 +237,8 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetw
     FakeResponse response;
     bool found = false;
     for (const auto &route : std::as_const(m_routes)) {
-        if ((route->m_method != "*" && route->m_method != record.method) || !matches(route->m_pattern, record.url))
+        if ((route->m_method != "*" && route->m_method != record.method) ||
+            !matches(route->m_pattern, record.url))
             continue;
         const int call = route->m_calls++;
         if (route->m_handler)

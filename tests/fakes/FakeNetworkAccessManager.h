@@ -37,7 +37,6 @@
 #include <QNetworkRequest>
 #include <QPair>
 #include <QUrl>
-
 #include <functional>
 #include <memory>
 
@@ -50,8 +49,8 @@ struct RecordedRequest
     QList<QPair<QByteArray, QByteArray>> headers; // as sent (original case)
     QByteArray body;
     QNetworkRequest request; // as given to QNAM: attributes (timeouts, redirect policy, TLS) can be checked
-    qint64 atMs = 0; // FakeClock time when set, else wall-clock ms
-    int sequence = 0; // 0-based arrival order over the whole manager
+    qint64 atMs = 0;         // FakeClock time when set, else wall-clock ms
+    int sequence = 0;        // 0-based arrival order over the whole manager
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty if absent
     QString path() const { return url.path(); }
@@ -59,7 +58,13 @@ struct RecordedRequest
 
 struct FakeResponse
 {
-    enum class Kind { Answer, Hang, NetworkError, CutBody };
+    enum class Kind
+    {
+        Answer,
+        Hang,
+        NetworkError,
+        CutBody
+    };
     Kind kind = Kind::Answer;
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -73,7 +78,8 @@ struct FakeResponse
     static FakeResponse json(int status, const QByteArray &jsonText);
     static FakeResponse text(int status, const QByteArray &text);
     static FakeResponse hang();
-    static FakeResponse networkError(QNetworkReply::NetworkError error = QNetworkReply::ConnectionRefusedError);
+    static FakeResponse
+    networkError(QNetworkReply::NetworkError error = QNetworkReply::ConnectionRefusedError);
     static FakeResponse cutBody(int status, const QByteArray &fullBody, qint64 afterBytes,
                                 QNetworkReply::NetworkError error = QNetworkReply::RemoteHostClosedError);
     // Anaplan's error envelope {"status":{"code":…,"message":…}}.
@@ -128,7 +134,8 @@ public:
     static bool matches(const QString &pattern, const QUrl &url);
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override;
 
 private:
     friend class FakeReply;
