@@ -69,6 +69,18 @@ const ModuleData *ModelData::module(const QString &id) const
     return nullptr;
 }
 
+bool ModelData::ensureItemIds()
+{
+    bool changed = false;
+    for (ListData &l : lists)
+        for (ListItem &item : l.items)
+            if (item.id == 0) {
+                item.id = nextItemId++;
+                changed = true;
+            }
+    return changed;
+}
+
 void ModelData::removeListItem(const QString &listId, const QString &itemName)
 {
     ListData *l = list(listId);
@@ -110,6 +122,8 @@ QJsonObject listToJson(const ListData &l)
         for (auto it = item.properties.cbegin(); it != item.properties.cend(); ++it)
             props.insert(it.key(), it.value());
         o.insert(QStringLiteral("properties"), props);
+        if (item.id != 0)
+            o.insert(QStringLiteral("id"), QString::number(item.id));
         items.append(o);
     }
     return {{QStringLiteral("id"), l.id},
@@ -135,6 +149,7 @@ ListData listFromJson(const QJsonObject &o)
         item.name = io.value(QStringLiteral("name")).toString();
         item.code = io.value(QStringLiteral("code")).toString();
         item.parent = io.value(QStringLiteral("parent")).toString();
+        item.id = io.value(QStringLiteral("id")).toString().toLongLong();
         const QJsonObject props = io.value(QStringLiteral("properties")).toObject();
         for (auto it = props.begin(); it != props.end(); ++it)
             item.properties.insert(it.key(), it.value().toString());
@@ -192,7 +207,8 @@ QJsonObject ModelData::toJson() const
         m.append(moduleToJson(d));
     return {{QStringLiteral("lists"), l},
             {QStringLiteral("modules"), m},
-            {QStringLiteral("nextLineItemId"), QString::number(nextLineItemId)}};
+            {QStringLiteral("nextLineItemId"), QString::number(nextLineItemId)},
+            {QStringLiteral("nextItemId"), QString::number(nextItemId)}};
 }
 
 ModelData ModelData::fromJson(const QJsonObject &object)
@@ -207,6 +223,8 @@ ModelData ModelData::fromJson(const QJsonObject &object)
     data.nextLineItemId = object.value(QStringLiteral("nextLineItemId")).toString().toLongLong();
     if (data.nextLineItemId == 0)
         data.nextLineItemId = 206'000'000'100;
+    if (const qint64 next = object.value(QStringLiteral("nextItemId")).toString().toLongLong(); next != 0)
+        data.nextItemId = next;
     return data;
 }
 

@@ -18,6 +18,7 @@ struct ListItem
     QString code;
     QString parent;                      // name of an item of the parent list, or empty
     QMap<QString, QString> properties;   // extra columns (Users: First Name, Last Name, Role; Versions: Current)
+    qint64 id = 0; // Anaplan's numeric item id (330…), unique in the model; 0 until ModelData::ensureItemIds()
 };
 
 struct ListData
@@ -58,6 +59,11 @@ public:
     QList<ListData> lists;
     QList<ModuleData> modules;
     qint64 nextLineItemId = 206'000'000'100;
+    qint64 nextItemId = 330'000'000'000; // list item ids are handed out from here, in list order
+
+    // Gives every list item without an id (seeded, imported) the next free id; true if any was given.
+    // The transactional API addresses items by these ids, so they are kept (and saved) once given.
+    bool ensureItemIds();
 
     ListData *list(const QString &id);
     const ListData *list(const QString &id) const;

@@ -89,6 +89,39 @@ ModelData demoData()
     return d;
 }
 
+// Lists the transactional API's modules use (app/sandbox/transactional): Stores (2,000, children of
+// Regions) and SKUs (50, children of Product Families) dimension the 1,200,000-cell "DAT01 Store Sales";
+// Customers (empty, production data) takes list-item inserts. Channels exists only in the demo model
+// (the ALM "DEV" model, one revision ahead of the others).
+void addTransactionalLists(ModelData &d, bool withChannels)
+{
+    const QStringList regionNames{QStringLiteral("North"), QStringLiteral("South"), QStringLiteral("East"),
+                                  QStringLiteral("West")};
+    const QStringList familyNames{QStringLiteral("Hardware"), QStringLiteral("Software"), QStringLiteral("Services")};
+    if (withChannels) {
+        ListData channels{QStringLiteral("101000000003"), QStringLiteral("Channels"), {}, {}, {}};
+        for (const auto &[name, code] : {std::pair{"Online", "CH-ON"}, {"Retail", "CH-RE"}, {"Partner", "CH-PA"}})
+            channels.items.append({QString::fromLatin1(name), QString::fromLatin1(code), {}, {}});
+        d.lists.append(channels);
+    }
+    ListData stores{QStringLiteral("101000000004"), QStringLiteral("Stores"), QStringLiteral("101000000000"),
+                    {QStringLiteral("Opened")}, {}};
+    for (int i = 1; i <= 2000; ++i)
+        stores.items.append({QStringLiteral("Store %1").arg(i, 4, 10, QLatin1Char('0')),
+                             QStringLiteral("ST%1").arg(i, 4, 10, QLatin1Char('0')), regionNames.at(i % 4),
+                             {{QStringLiteral("Opened"), QStringLiteral("%1-%2-01").arg(2000 + i % 24).arg(
+                                                              1 + i % 12, 2, 10, QLatin1Char('0'))}}});
+    ListData skus{QStringLiteral("101000000005"), QStringLiteral("SKUs"), QStringLiteral("101000000001"), {}, {}};
+    for (int i = 1; i <= 50; ++i)
+        skus.items.append({QStringLiteral("SKU %1").arg(i, 2, 10, QLatin1Char('0')),
+                           QStringLiteral("K%1").arg(i, 3, 10, QLatin1Char('0')), familyNames.at(i % 3), {}});
+    ListData customers{QStringLiteral("101000000006"), QStringLiteral("Customers"), {},
+                       {QStringLiteral("Segment"), QStringLiteral("Credit Limit")}, {}};
+    d.lists.append(stores);
+    d.lists.append(skus);
+    d.lists.append(customers);
+}
+
 FileRecord file(const char *id, const char *name, const char *separator, const char *encoding)
 {
     FileRecord f;
@@ -289,7 +322,9 @@ TenantData seededTenant(SeedFiles *files)
         r.lastModified = QStringLiteral("2024-06-18T09:12:44.000+0000");
         r.open = m.open;
         t.models.append(r);
-        t.content.insert(r.id, demoContent());
+        ModelContent content = demoContent();
+        addTransactionalLists(content.data, m.n == 0x10);
+        t.content.insert(r.id, content);
         seedFileContents(r.id, files);
         for (WorkspaceRecord &w : t.workspaces)
             if (w.id == r.workspaceId)

@@ -632,6 +632,63 @@ Failure TenantState::openModel(const QString &workspaceId, const QString &modelI
     return {};
 }
 
+Failure TenantState::readModelData(const QString &ws, const QString &model,
+                                   const std::function<void(const ModelRecord &, const ModelData &)> &reader)
+{
+    settle(model);
+    QMutexLocker lock(&m_mutex);
+    if (Failure f = checkModel(ws, model, Need::Read))
+        return f;
+    const ModelRecord *m = byId(m_data.models, model);
+    ModelContent &c = m_data.content[model];
+    const bool assigned = c.data.ensureItemIds();
+    reader(*m, c.data);
+    if (assigned)
+        saveAndUnlock(lock);
+    return {};
+}
+
+Failure TenantState::updateModelData(const QString &ws, const QString &model,
+                                     const std::function<Failure(const ModelRecord &, ModelData &)> &writer)
+{
+    settle(model);
+    QMutexLocker lock(&m_mutex);
+    if (Failure f = checkModel(ws, model, Need::Write))
+        return f;
+    const ModelRecord *m = byId(m_data.models, model);
+    ModelContent &c = m_data.content[model];
+    const bool assigned = c.data.ensureItemIds();
+    ModelData copy = c.data;
+    Failure f = writer(*m, copy);
+    if (!f)
+        c.data = std::move(copy);
+    if (!f || assigned)
+        saveAndUnlock(lock);
+    return f;
+}
+
+Failure TenantState::setModelOnline(const QString &model, bool online)
+{
+    QMutexLocker lock(&m_mutex);
+    if (Failure f = checkModel({}, model, Need::Read))
+        return f;
+    ModelRecord *m = byId(m_data.models, model);
+    if (m->activeState == QLatin1String("LOCKED"))
+        return {400, QStringLiteral("Model %1 (%2) is locked; its online status cannot change. Ask a workspace "
+                                    "administrator to unlock it first.")
+                         .arg(m->name, m->id)};
+    const bool production = m->activeState.startsWith(QLatin1String("PRODUCTION"));
+    const QString next = online ? (production ? QStringLiteral("PRODUCTION") : QStringLiteral("UNLOCKED"))
+                                : (production ? QStringLiteral("PRODUCTION_MAINTENANCE") : QStringLiteral("MAINTENANCE"));
+    const bool isOnline = m->activeState != QLatin1String("MAINTENANCE")
+                          && m->activeState != QLatin1String("PRODUCTION_MAINTENANCE");
+    if (isOnline == online)
+        return {}; // already there (ACTIVE stays ACTIVE when set online)
+    m->activeState = next;
+    saveAndUnlock(lock);
+    return {};
+}
+
 Failure TenantState::closeModel(const QString &workspaceId, const QString &modelId)
 {
     settle(modelId);

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace sandbox {
@@ -97,6 +98,20 @@ public:
                  const QString &taskId, const QString &dumpObjectId, StoredContent *out);
     Failure solutionLog(const QString &ws, const QString &model, const QString &actionId, const QString &taskId,
                         QByteArray *log);
+
+    // The model's data for the transactional and ALM routes (app/sandbox/transactional, app/sandbox/alm).
+    // Due tasks are applied first and list items get their ids (ModelData::ensureItemIds). `ws` may be
+    // empty (the model-direct /2/0/models/{m} paths). The callbacks run under the tenant lock: keep them
+    // short and do not call back into the TenantState.
+    Failure readModelData(const QString &ws, const QString &model,
+                          const std::function<void(const ModelRecord &, const ModelData &)> &reader);
+    // Like readModelData, on a copy the writer may change; the copy replaces the model's data (and is
+    // saved) unless the writer returns a Failure. LOCKED models answer 423, ARCHIVED 422.
+    Failure updateModelData(const QString &ws, const QString &model,
+                            const std::function<Failure(const ModelRecord &, ModelData &)> &writer);
+    // ALM online status: offline puts UNLOCKED/ACTIVE models in MAINTENANCE and PRODUCTION models in
+    // PRODUCTION_MAINTENANCE; online reverses it. 422 archived, 400 locked (alm-openapi.json).
+    Failure setModelOnline(const QString &model, bool online);
 
 private:
     enum class Need { Read, Write, Run };
