@@ -61,7 +61,7 @@ void TestCliSecurity::initTestCase()
     m_password = marker("Pw-Planted-");
     m_secrets.append(m_password);
     // A leaked "Authorization: Basic …" header would not show the password itself.
-    m_secrets.append((SandboxProcess::demoUser().toUtf8() + ':' + m_password).toBase64());
+    m_secrets.append(QByteArray(SandboxProcess::demoUser().toUtf8() + ':' + m_password).toBase64());
     qputenv("ANADESK_SANDBOX_PASSWORD", m_password);
     QString error;
     QVERIFY2(m_sandbox.start(&error), qPrintable(error));
