@@ -1,0 +1,21 @@
+# The SVG icons of the desktop app (resources/icons), compiled into anadesk_ui by ui/shell/CMakeLists.txt.
+set(ANADESK_ICON_FILES
+  ${CMAKE_CURRENT_LIST_DIR}/icons/add.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/anadesk.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/connected.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/connecting.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/connection.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/disconnected.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/error.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/keychain-locked.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/log.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/ok.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/quit.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/refresh.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/remove.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/sandbox.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/settings.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/skipped.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/test.svg
+  ${CMAKE_CURRENT_LIST_DIR}/icons/warning.svg
+)
