@@ -4,6 +4,7 @@
 #include "cloudworks/CloudServices.h"
 #include "http/DiagnosticRoutes.h"
 #include "tenant/Tenant.h"
+#include "transactional/Transactional.h"
 
 #include <QHostAddress>
 
@@ -32,6 +33,8 @@ SandboxServer::SandboxServer(const SandboxConfig &config, HttpServerOptions opti
     registerBulkRoutes(m_apiRouter, *m_tenant);
     m_cloud = std::make_unique<CloudServices>(m_config, m_tenant->state());
     m_cloud->registerRoutes(m_apiRouter);
+    m_transactional = std::make_unique<Transactional>(m_config, m_tenant->state());
+    m_transactional->registerRoutes(m_apiRouter);
     m_admin.registerRoutes(m_adminRouter);
     registerDiagnosticRoutes(m_adminRouter);
 }

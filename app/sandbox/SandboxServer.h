@@ -18,6 +18,7 @@ namespace sandbox {
 
 class Tenant;
 class CloudServices;
+class Transactional;
 
 class SandboxServer
 {
@@ -51,6 +52,7 @@ private:
     Router m_adminRouter;
     std::unique_ptr<Tenant> m_tenant;       // the seeded tenant behind the bulk routes
     std::unique_ptr<CloudServices> m_cloud; // SCIM, /2/0/users, audit and CloudWorks over the tenant
+    std::unique_ptr<Transactional> m_transactional; // transactional API over the tenant's models
     AdminApi m_admin;
     std::unique_ptr<HttpServer> m_server;
 };
