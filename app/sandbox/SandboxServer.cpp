@@ -5,6 +5,7 @@
 #include "http/DiagnosticRoutes.h"
 #include "tenant/Tenant.h"
 #include "transactional/Transactional.h"
+#include "alm/AlmRoutes.h"
 
 #include <QHostAddress>
 
@@ -35,6 +36,8 @@ SandboxServer::SandboxServer(const SandboxConfig &config, HttpServerOptions opti
     m_cloud->registerRoutes(m_apiRouter);
     m_transactional = std::make_unique<Transactional>(m_config, m_tenant->state());
     m_transactional->registerRoutes(m_apiRouter);
+    m_alm = std::make_unique<AlmService>(*m_transactional);
+    m_alm->registerRoutes(m_apiRouter);
     m_admin.registerRoutes(m_adminRouter);
     registerDiagnosticRoutes(m_adminRouter);
 }

@@ -19,6 +19,7 @@ namespace sandbox {
 class Tenant;
 class CloudServices;
 class Transactional;
+class AlmService;
 
 class SandboxServer
 {
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<Tenant> m_tenant;       // the seeded tenant behind the bulk routes
     std::unique_ptr<CloudServices> m_cloud; // SCIM, /2/0/users, audit and CloudWorks over the tenant
     std::unique_ptr<Transactional> m_transactional; // transactional API over the tenant's models
+    std::unique_ptr<AlmService> m_alm;              // ALM over the transactional models
     AdminApi m_admin;
     std::unique_ptr<HttpServer> m_server;
 };

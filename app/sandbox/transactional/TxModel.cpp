@@ -373,6 +373,9 @@ TxModel seededTxModel(const QString &modelId)
     storesMeta.propertyFormats.insert(QStringLiteral("Opened"), QStringLiteral("DATE"));
     storesMeta.nextIndex = 2001;
     model.lists.insert(stores, storesMeta);
+    TxListMeta users; // never synced by ALM: users are production data
+    users.productionData = true;
+    model.lists.insert(kUsersDimension, users);
     TxListMeta versions;
     versions.propertyFormats.insert(QStringLiteral("Current"), QStringLiteral("BOOLEAN"));
     versions.nextIndex = 4;
