@@ -9,6 +9,7 @@
 // The password comes from ANADESK_BENCH_PASSWORD (never the command line); the user from
 // ANADESK_BENCH_USER. Every mode ends with one line "RESULT key=value …" including vmhwm_kb.
 #include "auth/BasicAuthenticator.h"
+#include "net/ApiReply.h"
 #include "net/Transport.h"
 #include "transfer/DownloadJob.h"
 #include "transfer/Gzip.h"
@@ -124,6 +125,17 @@ int levels(const QString &path, qint64 chunkBytes, int chunks)
 
 bool runJob(TransferJob &job)
 {
+    if (qEnvironmentVariableIsSet("ANADESK_BENCH_TRACE")) {
+        // Diagnostic: when each phase starts and each chunk completes.
+        auto *clock = new QElapsedTimer;
+        clock->start();
+        QObject::connect(&job, &TransferJob::phaseChanged, &job, [clock](const QString &phase) {
+            std::fprintf(stderr, "%6lld ms phase %s\n", clock->elapsed(), qPrintable(phase));
+        });
+        QObject::connect(&job, &TransferJob::progress, &job, [clock](qint64 bytes, qint64, int chunks, int) {
+            std::fprintf(stderr, "%6lld ms done chunks=%d bytes=%lld\n", clock->elapsed(), chunks, bytes);
+        });
+    }
     bool finished = false;
     QObject::connect(&job, &TransferJob::finished, &job, [&finished] { finished = true; });
     job.start();
@@ -166,6 +178,36 @@ int main(int argc, char **argv)
 
     QElapsedTimer timer;
     timer.start();
+    if (qEnvironmentVariableIsSet("ANADESK_BENCH_TRANSPORT_ONLY")) {
+        // Diagnostic: the same chunk GETs through Transport alone (no job, no writing, no hashing).
+        const int n = qEnvironmentVariableIntValue("ANADESK_BENCH_TRANSPORT_ONLY");
+        int next = 0, done = 0;
+        qint64 bytes = 0;
+        std::function<void()> fetch = [&] {
+            ApiRequest request;
+            request.url = QUrl(args[1] + QStringLiteral("/2/0/workspaces/%1/models/%2/files/%3/chunks/%4")
+                                             .arg(args[2], args[3], args[4])
+                                             .arg(next++));
+            request.accept = "application/octet-stream";
+            QElapsedTimer chunkTimer;
+            chunkTimer.start();
+            ApiReply *reply = transport.send(request);
+            QObject::connect(reply, &ApiReply::finished, reply, [&, reply, chunkTimer] {
+                bytes += reply->body().size();
+                std::printf("chunk %lld bytes %lld ms\n", qint64(reply->body().size()), chunkTimer.elapsed());
+                reply->deleteLater();
+                ++done;
+                if (next < n)
+                    fetch();
+            });
+        };
+        for (int i = 0; i < options.downloadBatchSize && next < n; ++i)
+            fetch();
+        while (done < n)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        std::printf("RESULT mode=transport-only bytes=%lld elapsed_ms=%lld\n", bytes, timer.elapsed());
+        return 0;
+    }
     if (mode == QLatin1String("upload")) {
         UploadJob job(&transport, location);
         job.setSourceFile(args[5]);

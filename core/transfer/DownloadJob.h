@@ -8,13 +8,16 @@
 //               Content-Length or cut by the connection is an error the transport retries; a short body
 //               that still slips through is caught here and re-fetched (T-DL-01/02).
 //   [deliver]   DownloadJob: appended to `<target>.partial` on a single writer thread (SHA-256 of the
-//               whole file computed there), with `<target>.partial.manifest` rewritten after each chunk.
+//               whole file and a CRC-32 per chunk computed there), with `<target>.partial.manifest`
+//               rewritten (temporary file + rename) after each chunk. While up to downloadBatchSize
+//               chunks wait for the writer, fetching goes on; memory ≤ 2 × batch × chunk size.
 //               DownloadStreamJob: chunkReady(index, data) in order.
 //   [finish]    flush + fsync, atomic rename `.partial` → target, manifest removed.
 //
 // Resume (T-DL-04): a new DownloadJob on the same target finds `.partial` + manifest; when the
-// workspace, model, file id and the server's chunk list are the same it truncates `.partial` to the
-// chunks recorded as written and fetches only the rest. Anaplan offers no checksum, so a file that
+// workspace, model, file id and the server's chunk list are the same it keeps the chunks recorded as
+// written whose bytes in `.partial` still match their CRC-32 (torn writes are refetched), truncates
+// the rest and fetches only the missing chunks. Anaplan offers no checksum, so a file that
 // changed on the server with the same chunk list cannot be detected; setResume(false) starts over.
 //
 // Failure handling: network errors, server errors and cancel keep `.partial` + manifest for a later
@@ -123,6 +126,7 @@ private:
     bool m_resume = true;
     bool m_allDelivered = false;
     int m_pendingWrites = 0;
+    int m_deferredReleases = 0;
     int m_chunksResumed = 0;
     QByteArray m_sha256;
     qint64 m_fileSize = 0;

@@ -4,8 +4,10 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSet>
+
+#include <filesystem>
+#include <system_error>
 
 namespace anadesk {
 
@@ -59,6 +61,7 @@ QJsonObject TransferManifest::toJson() const
             {QStringLiteral("size"), QString::number(chunk.size)},
             {QStringLiteral("wireSize"), QString::number(chunk.wireSize)},
             {QStringLiteral("sha256"), sha256Hex(chunk.sha256)},
+            {QStringLiteral("crc32"), QString::number(chunk.crc32, 16)},
             {QStringLiteral("attempts"), chunk.attempts},
             {QStringLiteral("done"), chunk.done},
         });
@@ -106,6 +109,7 @@ std::optional<TransferManifest> TransferManifest::fromJson(const QJsonObject &ob
         chunk.size = number(o.value(QStringLiteral("size")));
         chunk.wireSize = number(o.value(QStringLiteral("wireSize")));
         chunk.sha256 = QByteArray::fromHex(o.value(QStringLiteral("sha256")).toString().toLatin1());
+        chunk.crc32 = o.value(QStringLiteral("crc32")).toString().toUInt(nullptr, 16);
         chunk.attempts = o.value(QStringLiteral("attempts")).toInt();
         chunk.done = o.value(QStringLiteral("done")).toBool();
         if (chunk.index < 0 || chunk.size < 0 || chunk.offset < 0)
@@ -119,16 +123,31 @@ std::optional<TransferManifest> TransferManifest::fromJson(const QJsonObject &ob
 
 bool TransferManifest::save(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Temporary file + rename: a reader sees the old or the new manifest, never a torn one. No fsync:
+    // the manifest is rewritten after every chunk, and a resume re-checks every chunk's SHA-256 against
+    // the data on disk anyway, so a stale manifest after a power cut only costs a re-download.
+    const QString temporary = path + QStringLiteral(".tmp");
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         if (error)
             *error = file.errorString();
         return false;
     }
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
-    if (!file.commit()) {
+    const QByteArray json = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    if (file.write(json) != json.size() || !file.flush()) {
         if (error)
             *error = file.errorString();
+        file.close();
+        QFile::remove(temporary);
+        return false;
+    }
+    file.close();
+    std::error_code ec;
+    std::filesystem::rename(QFile::encodeName(temporary).toStdString(), QFile::encodeName(path).toStdString(), ec);
+    if (ec) {
+        if (error)
+            *error = QString::fromLocal8Bit(ec.message().c_str());
+        QFile::remove(temporary);
         return false;
     }
     return true;

@@ -19,7 +19,8 @@ struct ChunkRecord
     qint64 offset = 0;          // in the uncompressed file
     qint64 size = 0;            // uncompressed bytes
     qint64 wireSize = 0;        // bytes sent or received on the wire (compressed size for uploads)
-    QByteArray sha256;          // raw 32 bytes of SHA-256 over the uncompressed bytes
+    QByteArray sha256;          // raw 32 bytes of SHA-256 over the uncompressed bytes (uploads)
+    quint32 crc32 = 0;          // CRC-32 of the bytes (downloads: cheap check of `.partial` on resume)
     int attempts = 0;           // job-level sends/fetches of this chunk (transport retries not counted)
     bool done = false;
 };

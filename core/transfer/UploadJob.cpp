@@ -25,6 +25,8 @@ using namespace chunk_limits;
 
 struct UploadJobBase::Private
 {
+    int preparing = 0;                                // chunks being read/compressed, or waiting to be sent
+    QList<QPair<int, QByteArray>> waiting;            // prepared bodies waiting for a PUT slot
     QHash<int, QPointer<ApiReply>> chunkReplies;      // PUTs in flight by chunk index
     QPointer<ApiReply> control;                       // chunk count / complete
     QList<QPointer<QFutureWatcher<Prepared>>> workers; // chunks being read/compressed
@@ -141,7 +143,10 @@ void UploadJobBase::setChunkCount(int count)
 
 void UploadJobBase::sendChunk(int index, qint64 offset, Producer producer)
 {
-    ++m_inFlight;
+    // Two stages with their own slots, so compression never waits for the network and the network never
+    // waits for compression: up to concurrency() chunks being prepared (or prepared and waiting), and
+    // up to concurrency() PUTs in flight. Memory: concurrency × (raw + gzip) + concurrency × gzip.
+    ++d->preparing;
     while (m_manifest.chunks.size() <= index) {
         ChunkRecord record;
         record.index = int(m_manifest.chunks.size());
@@ -168,43 +173,69 @@ void UploadJobBase::sendChunk(int index, qint64 offset, Producer producer)
         record.size = prepared.rawSize;
         record.sha256 = prepared.sha256;
         record.wireSize = prepared.body.size();
-        ++record.attempts;
-        const bool gzipped = compressionLevel() > 0;
-        ApiReply *reply = transport()->send(
-            file_requests::putChunk(transport()->endpoints().api, m_location, index, prepared.body, gzipped));
-        prepared.body.clear(); // the request holds its own copy while it may be retried
-        d->chunkReplies.insert(index, reply);
-        connect(reply, &ApiReply::finished, this, [this, reply, index] {
-            reply->deleteLater();
-            if (d->chunkReplies.value(index) == reply)
-                d->chunkReplies.remove(index);
-            if (!isRunning())
-                return;
-            if (!reply->isOk()) {
-                finishWithError(replyError(reply, tr("Upload of chunk %1 failed").arg(index)));
-                return;
-            }
-            --m_inFlight;
-            ChunkRecord &sent = m_manifest.chunks[index];
-            if (!sent.done)
-                d->doneBytes += sent.size;
-            sent.done = true;
-            m_wireBytesSent += sent.wireSize;
-            Q_EMIT chunkUploaded(index, sent.size, sent.wireSize);
-            Q_EMIT progress(d->doneBytes, m_manifest.totalBytes, m_manifest.doneChunks(),
-                            m_chunkCount < 0 ? -1 : m_chunkCount);
-            if (d->resending) {
-                if (--d->resendsPending == 0) {
-                    d->resending = false;
-                    listForVerification(true);
-                }
-                return;
-            }
-            chunkDone(index);
-        });
+        d->waiting.append({index, std::move(prepared.body)});
+        sendWaiting();
     });
     watcher->setFuture(QtConcurrent::run(std::move(producer)));
 }
+
+void UploadJobBase::sendWaiting()
+{
+    while (isRunning() && !d->waiting.isEmpty() && d->chunkReplies.size() < concurrency()) {
+        auto [index, body] = d->waiting.takeFirst();
+        --d->preparing;
+        ++m_manifest.chunks[index].attempts;
+        const bool gzipped = compressionLevel() > 0;
+        ApiReply *reply =
+            transport()->send(file_requests::putChunk(transport()->endpoints().api, m_location, index, body, gzipped));
+        body.clear(); // the request holds its own copy while it may be retried
+        d->chunkReplies.insert(index, reply);
+        connect(reply, &ApiReply::finished, this, [this, reply, index] { onChunkSent(reply, index); });
+    }
+    // A preparation slot may have opened: let the subclass start reading the next chunk.
+    if (isRunning() && !d->resending)
+        morePossible();
+}
+
+void UploadJobBase::onChunkSent(ApiReply *reply, int index)
+{
+    reply->deleteLater();
+    if (d->chunkReplies.value(index) == reply)
+        d->chunkReplies.remove(index);
+    if (!isRunning())
+        return;
+    if (!reply->isOk()) {
+        finishWithError(replyError(reply, tr("Upload of chunk %1 failed").arg(index)));
+        return;
+    }
+    ChunkRecord &sent = m_manifest.chunks[index];
+    if (!sent.done)
+        d->doneBytes += sent.size;
+    sent.done = true;
+    m_wireBytesSent += sent.wireSize;
+    Q_EMIT chunkUploaded(index, sent.size, sent.wireSize);
+    if (!isRunning())
+        return; // cancelled from a handler
+    Q_EMIT progress(d->doneBytes, m_manifest.totalBytes, m_manifest.doneChunks(), m_chunkCount < 0 ? -1 : m_chunkCount);
+    if (!isRunning())
+        return;
+    if (d->resending) {
+        if (--d->resendsPending == 0) {
+            d->resending = false;
+            listForVerification(true);
+        } else {
+            sendWaiting();
+        }
+        return;
+    }
+    sendWaiting();
+    if (isRunning())
+        chunkDone(index);
+}
+
+int UploadJobBase::chunksPending() const { return d->preparing + int(d->chunkReplies.size()); }
+
+bool UploadJobBase::canStartChunk() const { return isRunning() && d->preparing < concurrency(); }
 
 void UploadJobBase::verifyAndFinish(bool complete)
 {
@@ -365,6 +396,7 @@ void UploadJobBase::abortInFlight()
         if (watcher)
             disconnect(watcher, nullptr, this, nullptr);
     d->workers.clear();
+    d->waiting.clear();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -535,18 +567,22 @@ void UploadJob::pump()
         verifyAndFinish(false);
         return;
     }
-    while (chunksInFlight() < concurrency() && m_nextIndex < total && isRunning()) {
+    while (canStartChunk() && m_nextIndex < total) {
         const int index = m_nextIndex++;
         sendChunk(index, m_plan.chunks[index].offset, producerFor(index));
     }
+}
+
+void UploadJob::morePossible()
+{
+    if (m_plan.chunkCount() > 0 && m_nextIndex > 0)
+        pump();
 }
 
 void UploadJob::chunkDone(int)
 {
     if (++m_doneCount == m_plan.chunkCount())
         verifyAndFinish(false);
-    else
-        pump();
 }
 
 UploadJobBase::Producer UploadJob::producerFor(int index)
@@ -709,11 +745,13 @@ void UploadStreamJob::chunkDone(int)
     pump(true);
 }
 
+void UploadStreamJob::morePossible() { pump(true); }
+
 void UploadStreamJob::pump(bool notify)
 {
     if (!m_countSet || !isRunning())
         return;
-    while (chunksInFlight() < concurrency() && !m_queue.isEmpty()) {
+    while (canStartChunk() && !m_queue.isEmpty()) {
         const QByteArray data = m_queue.takeFirst();
         const int index = int(m_manifest.chunks.size());
         qint64 offset = 0;
@@ -728,7 +766,7 @@ void UploadStreamJob::pump(bool notify)
         const int level = compressionLevel();
         sendChunk(index, offset, [data, level] { return prepare(data, level); });
     }
-    if (m_inputFinished && m_queue.isEmpty() && chunksInFlight() == 0 && m_done == m_pushed) {
+    if (m_inputFinished && m_queue.isEmpty() && chunksPending() == 0 && m_done == m_pushed) {
         m_countSet = false; // once
         verifyAndFinish(true);
         return;

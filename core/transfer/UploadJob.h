@@ -58,10 +58,12 @@ protected:
     };
     using Producer = std::function<Prepared()>; // runs on a worker thread; must not touch `this`
 
-    // Runs `producer` on a worker, then PUTs the chunk; on success records it in the manifest and calls
-    // chunkDone(). Any failure finishes the job.
+    // Runs `producer` on a worker, then PUTs the chunk (when a PUT slot is free); on success records it in
+    // the manifest and calls chunkDone(). Any failure finishes the job.
     void sendChunk(int index, qint64 offset, Producer producer);
-    int chunksInFlight() const { return m_inFlight; }
+    // True while fewer than concurrency() chunks are being prepared or wait for a PUT slot.
+    bool canStartChunk() const;
+    int chunksPending() const; // being prepared, waiting or being sent
     // POST …/files/{id} {"chunkCount": count}; then chunkCountSet() (with the possibly new file id).
     void setChunkCount(int count);
     // GET the chunk list; re-send missing chunks once via resendProducer(); then, when `complete`,
@@ -74,6 +76,8 @@ protected:
 
     virtual void chunkCountSet() = 0;
     virtual void chunkDone(int index) = 0;
+    // A preparation slot opened (canStartChunk() may now be true): start the next chunk if there is one.
+    virtual void morePossible() = 0;
     // A producer that re-reads chunk `index`, or an empty function when that is impossible (streams).
     virtual Producer resendProducer(int index) = 0;
     // Last check before success (the source file unchanged); return an error to fail instead.
@@ -83,6 +87,8 @@ protected:
     int m_chunkCount = 0; // what was announced to the server (-1 for streams)
 
 private:
+    void sendWaiting();
+    void onChunkSent(ApiReply *reply, int index);
     void listForVerification(bool afterResend);
     void onChunkListed(const QStringList &serverIds, bool afterResend);
     void afterVerification();
@@ -91,7 +97,6 @@ private:
 
     struct Private;
     std::unique_ptr<Private> d;
-    int m_inFlight = 0;
     int m_chunkResends = 0;
     qint64 m_wireBytesSent = 0;
     bool m_createdNewFile = false;
@@ -125,6 +130,7 @@ public:
 protected:
     void chunkCountSet() override;
     void chunkDone(int index) override;
+    void morePossible() override;
     Producer resendProducer(int index) override;
     ApiError checkBeforeSuccess() override;
 
@@ -179,6 +185,7 @@ Q_SIGNALS:
 protected:
     void chunkCountSet() override;
     void chunkDone(int index) override;
+    void morePossible() override;
     Producer resendProducer(int index) override;
 
 private:

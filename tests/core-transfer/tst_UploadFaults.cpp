@@ -388,8 +388,9 @@ private Q_SLOTS:
         UploadJob job(kit.transport.get(), kit.location());
         job.setSourceFile(m_path);
         int requestsAtCancel = -1;
-        connect(&job, &UploadJobBase::chunkUploaded, this, [&](int index) {
-            if (index == 2) {
+        connect(&job, &UploadJobBase::chunkUploaded, this, [&] {
+            // Cancel while chunk 1's PUT hangs on the wire and other chunks are moving.
+            if (requestsAtCancel < 0 && kit.nam.hangingReplies() > 0) {
                 job.cancel();
                 requestsAtCancel = int(kit.nam.requests().size());
             }
