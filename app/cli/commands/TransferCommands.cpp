@@ -44,12 +44,13 @@ QFuture<QByteArray> hashFileAsync(const QString &path)
     });
 }
 
-ApiError checkReadableFile(const QString &path)
+// streamed=true also accepts pipes and devices (read sequentially), not only regular files.
+ApiError checkReadableFile(const QString &path, bool streamed = false)
 {
     const QFileInfo info(path);
     if (!info.exists())
         return localIo(tr("The file to upload does not exist"), native(path), {}, tr("Check the path."));
-    if (!info.isFile())
+    if (streamed ? info.isDir() : !info.isFile())
         return localIo(tr("The path to upload is not a regular file"), native(path), {},
                        tr("Give a file, or use --stream with '-' to upload standard input."));
     if (!info.isReadable())
@@ -156,7 +157,7 @@ ApiError upload(CommandContext &c)
     QJsonObject result;
     if (c.args.isSet(QStringLiteral("stream"))) {
         if (path != QLatin1String("-"))
-            if (ApiError e = checkReadableFile(path); e.isError())
+            if (ApiError e = checkReadableFile(path, true); e.isError())
                 return e;
         if (ApiError e = uploadStream(c, file, path, &result); e.isError())
             return e;
