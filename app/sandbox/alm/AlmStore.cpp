@@ -10,7 +10,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace sandbox::alm {
@@ -35,8 +34,8 @@ QString iso(qint64 ms)
 QString newId()
 {
     QRandomGenerator *g = QRandomGenerator::global();
-    return (QStringLiteral("%1").arg(g->generate64(), 16, 16, QLatin1Char('0'))
-            + QStringLiteral("%1").arg(g->generate64(), 16, 16, QLatin1Char('0')))
+    return (QStringLiteral("%1").arg(g->generate64(), 16, 16, QLatin1Char('0')) +
+            QStringLiteral("%1").arg(g->generate64(), 16, 16, QLatin1Char('0')))
         .toUpper();
 }
 
@@ -53,22 +52,29 @@ QString reportKey(const QString &model, const QString &target, const QString &so
 
 QJsonObject counts(const tx::ChangeCounts &c)
 {
-    return {{QStringLiteral("created"), c.created}, {QStringLiteral("modified"), c.modified}, {QStringLiteral("deleted"), c.deleted}};
+    return {{QStringLiteral("created"), c.created},
+            {QStringLiteral("modified"), c.modified},
+            {QStringLiteral("deleted"), c.deleted}};
 }
 
 } // namespace
 
-AlmStore::AlmStore(const SandboxConfig &config, Transactional &transactional) : m_config(config), m_tx(transactional) {}
+AlmStore::AlmStore(const SandboxConfig &config, Transactional &transactional)
+    : m_config(config)
+    , m_tx(transactional)
+{}
 
 Failure AlmStore::checkModel(const QString &model, ModelRecord *record)
 {
-    return m_tx.state().readModelData({}, model, [&](const ModelRecord &r, const ModelData &) { *record = r; });
+    return m_tx.state().readModelData({}, model,
+                                      [&](const ModelRecord &r, const ModelData &) { *record = r; });
 }
 
 QJsonObject AlmStore::currentStructure(const QString &model, Failure *failure)
 {
     ModelData data;
-    *failure = m_tx.state().readModelData({}, model, [&](const ModelRecord &, const ModelData &d) { data = d; });
+    *failure =
+        m_tx.state().readModelData({}, model, [&](const ModelRecord &, const ModelData &d) { data = d; });
     if (*failure)
         return {};
     return tx::structureOf(data, m_tx.store().copy(model));
@@ -92,7 +98,8 @@ void AlmStore::seedLocked()
         QJsonObject m = modules.at(i).toObject();
         QJsonArray items = m.value(QStringLiteral("lineItems")).toArray();
         for (int j = int(items.size()) - 1; j >= 0; --j)
-            if (items.at(j).toObject().value(QStringLiteral("id")).toString() == QLatin1String("206000000032"))
+            if (items.at(j).toObject().value(QStringLiteral("id")).toString() ==
+                QLatin1String("206000000032"))
                 items.removeAt(j);
         m.insert(QStringLiteral("lineItems"), items);
         modules.replace(i, m);
@@ -112,7 +119,8 @@ void AlmStore::seedLocked()
     Revision r2;
     r2.id = QStringLiteral("4A1C7E2B9D3F48A6B5C0E1F2A3B4C502");
     r2.name = QStringLiteral("Release 1.1 Channel planning");
-    r2.description = QStringLiteral("Adds the Channels list, REV02 Channel Mix and channel/discount line items in REV01.");
+    r2.description =
+        QStringLiteral("Adds the Channels list, REV02 Channel Mix and channel/discount line items in REV01.");
     r2.createdMs = QDateTime(QDate(2024, 6, 3), QTime(14, 0), Qt::UTC).toMSecsSinceEpoch();
     r2.createdOn = iso(r2.createdMs);
     r2.createdBy = kUserGuid;
@@ -140,7 +148,8 @@ const Revision *AlmStore::latestOf(const QString &model) const
     QString latestOn;
     for (const Revision *r : revisionsOf(model))
         for (const Application &a : r->appliedTo)
-            if (a.modelId == model && (!latest || a.appliedOn > latestOn || (a.appliedOn == latestOn && r->createdMs > latest->createdMs))) {
+            if (a.modelId == model && (!latest || a.appliedOn > latestOn ||
+                                       (a.appliedOn == latestOn && r->createdMs > latest->createdMs))) {
                 latest = r;
                 latestOn = a.appliedOn;
             }
@@ -198,9 +207,10 @@ Failure AlmStore::latestRevision(const QString &model, QJsonArray *out)
 Failure AlmStore::syncableRevisions(const QString &model, const QString &sourceModel, QJsonArray *out)
 {
     if (sourceModel.isEmpty())
-        return {400, QStringLiteral("sourceModelId is required: the model whose revisions may be synced into %1 "
-                                    "(the first model in appliedToModels of this model's latest revision).")
-                         .arg(model)};
+        return {400,
+                QStringLiteral("sourceModelId is required: the model whose revisions may be synced into %1 "
+                               "(the first model in appliedToModels of this model's latest revision).")
+                    .arg(model)};
     QMutexLocker lock(&m_mutex);
     seedLocked();
     ModelRecord record;
@@ -219,7 +229,8 @@ Failure AlmStore::syncableRevisions(const QString &model, const QString &sourceM
     for (const Revision *r : source)
         if (r->createdMs > latest->createdMs)
             newer.append(r);
-    std::sort(newer.begin(), newer.end(), [](const Revision *a, const Revision *b) { return a->createdMs > b->createdMs; });
+    std::sort(newer.begin(), newer.end(),
+              [](const Revision *a, const Revision *b) { return a->createdMs > b->createdMs; });
     for (const Revision *r : newer)
         out->append(revisionJson(*r, sourceModel));
     return {};
@@ -231,17 +242,21 @@ Failure AlmStore::createRevision(const QString &model, const QString &name, cons
     if (name.trimmed().isEmpty())
         return {400, QStringLiteral("A revision needs a name (1 to 60 characters).")};
     if (name.size() > 60)
-        return {400, QStringLiteral("The revision name has %1 characters; at most 60 are allowed.").arg(name.size())};
+        return {
+            400,
+            QStringLiteral("The revision name has %1 characters; at most 60 are allowed.").arg(name.size())};
     if (description.size() > 250)
-        return {400, QStringLiteral("The description has %1 characters; at most 250 are allowed.").arg(description.size())};
+        return {400, QStringLiteral("The description has %1 characters; at most 250 are allowed.")
+                         .arg(description.size())};
     QMutexLocker lock(&m_mutex);
     seedLocked();
     ModelRecord record;
     if (Failure f = checkModel(model, &record))
         return f;
     if (record.activeState.startsWith(QLatin1String("PRODUCTION")))
-        return {400, QStringLiteral("Model %1 (%2) is deployed (%3): revisions are created in its development model and "
-                                    "synced here.")
+        return {400, QStringLiteral(
+                         "Model %1 (%2) is deployed (%3): revisions are created in its development model and "
+                         "synced here.")
                          .arg(record.name, model, record.activeState)};
     settleLocked(model);
     Failure f;
@@ -249,8 +264,9 @@ Failure AlmStore::createRevision(const QString &model, const QString &name, cons
     if (f)
         return f;
     if (const Revision *latest = latestOf(model); latest && latest->structure == structure)
-        return {400, QStringLiteral("Model %1 (%2) has no structural changes since revision '%3'; change its structure "
-                                    "before creating a revision.")
+        return {400, QStringLiteral(
+                         "Model %1 (%2) has no structural changes since revision '%3'; change its structure "
+                         "before creating a revision.")
                          .arg(record.name, model, latest->name)};
     Revision r;
     r.id = newId();
@@ -294,12 +310,13 @@ Failure AlmStore::appliedToModels(const QString &model, const QString &revisionI
         }
         return {};
     }
-    return {404, QStringLiteral("Revision %1 was not found; list revisions with GET /2/0/models/%2/alm/revisions.")
-                     .arg(revisionId, model)};
+    return {404,
+            QStringLiteral("Revision %1 was not found; list revisions with GET /2/0/models/%2/alm/revisions.")
+                .arg(revisionId, model)};
 }
 
-Failure AlmStore::startTask(const QString &kind, const QString &model, const QJsonObject &body, const QString &user,
-                            const QString &baseUrl, QJsonObject *out)
+Failure AlmStore::startTask(const QString &kind, const QString &model, const QJsonObject &body,
+                            const QString &user, const QString &baseUrl, QJsonObject *out)
 {
     const QString sourceRevision = body.value(QStringLiteral("sourceRevisionId")).toString();
     const QString sourceModel = body.value(QStringLiteral("sourceModelId")).toString();
@@ -323,24 +340,31 @@ Failure AlmStore::startTask(const QString &kind, const QString &model, const QJs
         if (r->id == sourceRevision)
             src = r;
     if (!src)
-        return {400, QStringLiteral("Revision %1 is not a revision of source model %2 (%3); list them with GET "
-                                    "/2/0/models/%2/alm/revisions.")
-                         .arg(sourceRevision, sourceModel, source.name)};
+        return {400,
+                QStringLiteral("Revision %1 is not a revision of source model %2 (%3); list them with GET "
+                               "/2/0/models/%2/alm/revisions.")
+                    .arg(sourceRevision, sourceModel, source.name)};
     if (kind == QLatin1String("sync")) {
         if (target.activeState == QLatin1String("LOCKED"))
-            return {423, QStringLiteral("Model %1 (%2) is locked; unlock it before syncing.").arg(target.name, model)};
+            return {
+                423,
+                QStringLiteral("Model %1 (%2) is locked; unlock it before syncing.").arg(target.name, model)};
         const Revision *latest = latestOf(model);
         if (!latest || latest->id != targetRevision)
-            return {400, QStringLiteral("targetRevisionId must be the latest revision of model %1 (%2), which is %3.")
-                             .arg(target.name, model, latest ? latest->id : QStringLiteral("none: it has no revision"))};
+            return {400, QStringLiteral(
+                             "targetRevisionId must be the latest revision of model %1 (%2), which is %3.")
+                             .arg(target.name, model,
+                                  latest ? latest->id : QStringLiteral("none: it has no revision"))};
         const QList<const Revision *> lineage = revisionsOf(sourceModel);
         if (!lineage.contains(latest) || src->createdMs <= latest->createdMs)
-            return {400, QStringLiteral("Revision %1 of %2 cannot be synced to %3: list the compatible ones with GET "
-                                        "/2/0/models/%3/alm/syncableRevisions?sourceModelId=%2.")
+            return {400, QStringLiteral(
+                             "Revision %1 of %2 cannot be synced to %3: list the compatible ones with GET "
+                             "/2/0/models/%3/alm/syncableRevisions?sourceModelId=%2.")
                              .arg(sourceRevision, sourceModel, model)};
         for (const Task &t : std::as_const(m_tasks))
             if (t.kind == kind && t.modelId == model && !t.done)
-                return {409, QStringLiteral("A sync task (%1) is already running on model %2; wait for it to complete.")
+                return {409, QStringLiteral(
+                                 "A sync task (%1) is already running on model %2; wait for it to complete.")
                                  .arg(t.taskId, model)};
     } else {
         bool known = false;
@@ -396,41 +420,47 @@ void AlmStore::runLocked(Task &t)
             target = &r;
     }
     if (!source || !target) {
-        t.error = {{QStringLiteral("title"), QStringLiteral("Revision not found")},
-                   {QStringLiteral("messageText"), QStringLiteral("A revision of this task no longer exists.")}};
+        t.error = {
+            {QStringLiteral("title"), QStringLiteral("Revision not found")},
+            {QStringLiteral("messageText"), QStringLiteral("A revision of this task no longer exists.")}};
         return;
     }
     if (t.kind == QLatin1String("sync")) {
         const QJsonObject structure = source->structure;
-        const Failure f = m_tx.state().updateModelData({}, t.modelId, [&](const ModelRecord &, ModelData &data) {
-            m_tx.store().update(t.modelId, [&](tx::TxModel &model) {
-                tx::applyStructure(structure, data, model);
-                return true;
+        const Failure f =
+            m_tx.state().updateModelData({}, t.modelId, [&](const ModelRecord &, ModelData &data) {
+                m_tx.store().update(t.modelId, [&](tx::TxModel &model) {
+                    tx::applyStructure(structure, data, model);
+                    return true;
+                });
+                return Failure{};
             });
-            return Failure{};
-        });
         if (f) {
-            t.error = {{QStringLiteral("title"), QStringLiteral("Sync failed")}, {QStringLiteral("messageText"), f.message}};
+            t.error = {{QStringLiteral("title"), QStringLiteral("Sync failed")},
+                       {QStringLiteral("messageText"), f.message}};
             return;
         }
         ModelInfo info;
         m_tx.state().model(t.modelId, &info);
         for (Revision &r : m_revisions)
             if (r.id == t.sourceRevisionId)
-                r.appliedTo.append({t.modelId, info.record.workspaceId, kUserGuid, iso(nowMs()), QStringLiteral("Sync")});
+                r.appliedTo.append(
+                    {t.modelId, info.record.workspaceId, kUserGuid, iso(nowMs()), QStringLiteral("Sync")});
         t.successful = true;
         return;
     }
-    const tx::StructureDiff diff =
-        tx::diffStructures(target->structure, source->structure,
-                           QStringLiteral("%1 (source) compared with %2 (target)").arg(source->name, target->name));
+    const tx::StructureDiff diff = tx::diffStructures(
+        target->structure, source->structure,
+        QStringLiteral("%1 (source) compared with %2 (target)").arg(source->name, target->name));
     Report report;
     report.createdMs = nowMs();
     report.comparison = diff.report;
     QJsonObject differences;
     // Change types without differences are omitted (spec).
-    const std::pair<const char *, const tx::ChangeCounts *> kinds[] = {
-        {"lineItems", &diff.lineItems}, {"rolesContents", &diff.rolesContents}, {"lists", &diff.lists}, {"modules", &diff.modules}};
+    const std::pair<const char *, const tx::ChangeCounts *> kinds[] = {{"lineItems", &diff.lineItems},
+                                                                       {"rolesContents", &diff.rolesContents},
+                                                                       {"lists", &diff.lists},
+                                                                       {"modules", &diff.modules}};
     tx::ChangeCounts totals;
     for (const auto &[name, c] : kinds) {
         if (c->total() > 0)
@@ -455,21 +485,27 @@ void AlmStore::runLocked(Task &t)
 QJsonObject AlmStore::taskJson(const Task &t, const QString &baseUrl) const
 {
     const QString collection = t.kind == QLatin1String("sync") ? QStringLiteral("syncTasks")
-                               : t.kind == QLatin1String("comparison") ? QStringLiteral("comparisonReportTasks")
-                                                                       : QStringLiteral("summaryReportTasks");
-    QJsonObject o{{QStringLiteral("taskId"), t.taskId},
-                  {QStringLiteral("taskState"), t.done ? QStringLiteral("COMPLETE") : QStringLiteral("IN_PROGRESS")},
-                  // Epoch milliseconds like bulk tasks: the library's TaskSummary parses an int.
-                  {QStringLiteral("creationTime"), double(t.creationTime)},
-                  {QStringLiteral("taskUrl"), QStringLiteral("%1/2/0/models/%2/alm/%3/%4").arg(baseUrl, t.modelId, collection, t.taskId)}};
+                               : t.kind == QLatin1String("comparison")
+                                   ? QStringLiteral("comparisonReportTasks")
+                                   : QStringLiteral("summaryReportTasks");
+    QJsonObject o{
+        {QStringLiteral("taskId"), t.taskId},
+        {QStringLiteral("taskState"), t.done ? QStringLiteral("COMPLETE") : QStringLiteral("IN_PROGRESS")},
+        // Epoch milliseconds like bulk tasks: the library's TaskSummary parses an int.
+        {QStringLiteral("creationTime"), double(t.creationTime)},
+        {QStringLiteral("taskUrl"),
+         QStringLiteral("%1/2/0/models/%2/alm/%3/%4").arg(baseUrl, t.modelId, collection, t.taskId)}};
     if (!t.done) {
-        const double progress = std::clamp(double(nowMs() - t.creationTime) / std::max(1, m_config.taskDurationMs), 0.0, 0.99);
+        const double progress =
+            std::clamp(double(nowMs() - t.creationTime) / std::max(1, m_config.taskDurationMs), 0.0, 0.99);
         QString step;
         if (t.kind == QLatin1String("sync"))
             step = progress < 0.3 ? QStringLiteral("Validating revisions.")
-                                  : (progress < 0.8 ? QStringLiteral("Applying structural changes.") : QStringLiteral("Saving the model."));
+                                  : (progress < 0.8 ? QStringLiteral("Applying structural changes.")
+                                                    : QStringLiteral("Saving the model."));
         else
-            step = progress < 0.6 ? QStringLiteral("Comparing revisions.") : QStringLiteral("Writing the report.");
+            step = progress < 0.6 ? QStringLiteral("Comparing revisions.")
+                                  : QStringLiteral("Writing the report.");
         o.insert(QStringLiteral("currentStep"), step);
         o.insert(QStringLiteral("progress"), progress);
         return o;
@@ -492,8 +528,8 @@ QJsonObject AlmStore::taskJson(const Task &t, const QString &baseUrl) const
     return o;
 }
 
-Failure AlmStore::task(const QString &kind, const QString &model, const QString &taskId, const QString &baseUrl,
-                       QJsonObject *out)
+Failure AlmStore::task(const QString &kind, const QString &model, const QString &taskId,
+                       const QString &baseUrl, QJsonObject *out)
 {
     QMutexLocker lock(&m_mutex);
     seedLocked();
@@ -506,9 +542,10 @@ Failure AlmStore::task(const QString &kind, const QString &model, const QString 
             *out = taskJson(t, baseUrl);
             return {};
         }
-    return {404, QStringLiteral("Task %1 was not found for model %2 (tasks are kept 48 hours; report task ids are "
-                                "valid only under the collection that created them).")
-                     .arg(taskId, model)};
+    return {404,
+            QStringLiteral("Task %1 was not found for model %2 (tasks are kept 48 hours; report task ids are "
+                           "valid only under the collection that created them).")
+                .arg(taskId, model)};
 }
 
 Failure AlmStore::syncTasks(const QString &model, const QString &baseUrl, QJsonArray *out)
@@ -523,7 +560,8 @@ Failure AlmStore::syncTasks(const QString &model, const QString &baseUrl, QJsonA
     for (const Task &t : std::as_const(m_tasks))
         if (t.kind == QLatin1String("sync") && t.modelId == model)
             tasks.append(&t);
-    std::sort(tasks.begin(), tasks.end(), [](const Task *a, const Task *b) { return a->creationTime > b->creationTime; });
+    std::sort(tasks.begin(), tasks.end(),
+              [](const Task *a, const Task *b) { return a->creationTime > b->creationTime; });
     for (const Task *t : tasks)
         out->append(taskJson(*t, baseUrl));
     return {};
@@ -539,12 +577,14 @@ Failure AlmStore::report(const QString &kind, const QString &model, const QStrin
         return f;
     settleLocked(model);
     const auto it = m_reports.constFind(reportKey(model, targetRevision, sourceRevision));
-    const bool present = it != m_reports.cend() && nowMs() - it->createdMs <= kRetentionMs
-                         && (kind == QLatin1String("comparison") ? !it->comparison.isEmpty() : !it->summary.isEmpty());
+    const bool present =
+        it != m_reports.cend() && nowMs() - it->createdMs <= kRetentionMs &&
+        (kind == QLatin1String("comparison") ? !it->comparison.isEmpty() : !it->summary.isEmpty());
     if (!present)
-        return {404, QStringLiteral("No %1 report for target revision %2 and source revision %3 on model %4 (reports "
-                                    "expire after 48 hours). Create one with POST /2/0/models/%4/alm/%5 and wait for "
-                                    "the task to complete; the target revision comes first in this path.")
+        return {404, QStringLiteral(
+                         "No %1 report for target revision %2 and source revision %3 on model %4 (reports "
+                         "expire after 48 hours). Create one with POST /2/0/models/%4/alm/%5 and wait for "
+                         "the task to complete; the target revision comes first in this path.")
                          .arg(kind, targetRevision, sourceRevision, model,
                               kind == QLatin1String("comparison") ? QStringLiteral("comparisonReportTasks")
                                                                   : QStringLiteral("summaryReportTasks"))};
@@ -563,31 +603,40 @@ void AlmStore::saveLocked()
     for (const Revision &r : m_revisions) {
         QJsonArray applied;
         for (const Application &a : r.appliedTo)
-            applied.append(QJsonObject{{QStringLiteral("modelId"), a.modelId}, {QStringLiteral("workspaceId"), a.workspaceId},
-                                       {QStringLiteral("appliedBy"), a.appliedBy}, {QStringLiteral("appliedOn"), a.appliedOn},
+            applied.append(QJsonObject{{QStringLiteral("modelId"), a.modelId},
+                                       {QStringLiteral("workspaceId"), a.workspaceId},
+                                       {QStringLiteral("appliedBy"), a.appliedBy},
+                                       {QStringLiteral("appliedOn"), a.appliedOn},
                                        {QStringLiteral("method"), a.method}});
-        revisions.append(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("name"), r.name},
-                                     {QStringLiteral("description"), r.description}, {QStringLiteral("createdOn"), r.createdOn},
+        revisions.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                     {QStringLiteral("name"), r.name},
+                                     {QStringLiteral("description"), r.description},
+                                     {QStringLiteral("createdOn"), r.createdOn},
                                      {QStringLiteral("createdBy"), r.createdBy},
                                      {QStringLiteral("creationMethod"), r.creationMethod},
                                      {QStringLiteral("createdMs"), QString::number(r.createdMs)},
-                                     {QStringLiteral("structure"), r.structure}, {QStringLiteral("appliedTo"), applied}});
+                                     {QStringLiteral("structure"), r.structure},
+                                     {QStringLiteral("appliedTo"), applied}});
     }
     QJsonArray tasks;
     for (const Task &t : std::as_const(m_tasks))
-        tasks.append(QJsonObject{{QStringLiteral("taskId"), t.taskId}, {QStringLiteral("kind"), t.kind},
+        tasks.append(QJsonObject{{QStringLiteral("taskId"), t.taskId},
+                                 {QStringLiteral("kind"), t.kind},
                                  {QStringLiteral("modelId"), t.modelId},
                                  {QStringLiteral("sourceRevisionId"), t.sourceRevisionId},
                                  {QStringLiteral("sourceModelId"), t.sourceModelId},
-                                 {QStringLiteral("targetRevisionId"), t.targetRevisionId}, {QStringLiteral("user"), t.user},
+                                 {QStringLiteral("targetRevisionId"), t.targetRevisionId},
+                                 {QStringLiteral("user"), t.user},
                                  {QStringLiteral("creationTime"), QString::number(t.creationTime)},
-                                 {QStringLiteral("done"), t.done}, {QStringLiteral("successful"), t.successful},
+                                 {QStringLiteral("done"), t.done},
+                                 {QStringLiteral("successful"), t.successful},
                                  {QStringLiteral("error"), t.error}});
     QJsonObject reports;
     for (auto it = m_reports.cbegin(); it != m_reports.cend(); ++it)
-        reports.insert(it.key(), QJsonObject{{QStringLiteral("comparison"), QString::fromUtf8(it->comparison)},
-                                             {QStringLiteral("summary"), it->summary},
-                                             {QStringLiteral("createdMs"), QString::number(it->createdMs)}});
+        reports.insert(it.key(),
+                       QJsonObject{{QStringLiteral("comparison"), QString::fromUtf8(it->comparison)},
+                                   {QStringLiteral("summary"), it->summary},
+                                   {QStringLiteral("createdMs"), QString::number(it->createdMs)}});
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("revisions"), revisions},
                                                        {QStringLiteral("tasks"), tasks},
                                                        {QStringLiteral("reports"), reports}})
@@ -618,8 +667,10 @@ bool AlmStore::loadLocked()
         r.structure = o.value(QStringLiteral("structure")).toObject();
         for (const QJsonValue &av : o.value(QStringLiteral("appliedTo")).toArray()) {
             const QJsonObject a = av.toObject();
-            r.appliedTo.append({a.value(QStringLiteral("modelId")).toString(), a.value(QStringLiteral("workspaceId")).toString(),
-                                a.value(QStringLiteral("appliedBy")).toString(), a.value(QStringLiteral("appliedOn")).toString(),
+            r.appliedTo.append({a.value(QStringLiteral("modelId")).toString(),
+                                a.value(QStringLiteral("workspaceId")).toString(),
+                                a.value(QStringLiteral("appliedBy")).toString(),
+                                a.value(QStringLiteral("appliedOn")).toString(),
                                 a.value(QStringLiteral("method")).toString()});
         }
         m_revisions.append(r);

@@ -74,8 +74,8 @@ public:
     Failure revisions(const QString &model, QJsonArray *out);
     Failure latestRevision(const QString &model, QJsonArray *out);
     Failure syncableRevisions(const QString &model, const QString &sourceModel, QJsonArray *out);
-    Failure createRevision(const QString &model, const QString &name, const QString &description, const QString &user,
-                           QJsonObject *out);
+    Failure createRevision(const QString &model, const QString &name, const QString &description,
+                           const QString &user, QJsonObject *out);
     Failure appliedToModels(const QString &model, const QString &revisionId, QJsonArray *out);
     Failure startTask(const QString &kind, const QString &model, const QJsonObject &body, const QString &user,
                       const QString &baseUrl, QJsonObject *out);
@@ -86,7 +86,7 @@ public:
                    const QString &sourceRevision, Report *out);
 
 private:
-    Failure checkModel(const QString &model, ModelRecord *record); // lock held
+    Failure checkModel(const QString &model, ModelRecord *record);        // lock held
     QJsonObject currentStructure(const QString &model, Failure *failure); // lock held
     void seedLocked();
     void settleLocked(const QString &model);

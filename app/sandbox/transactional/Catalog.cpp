@@ -30,16 +30,21 @@ int Dimension::find(const QString &itemId, const QString &name, const QString &c
     return -1;
 }
 
-Catalog::Catalog(ModelData data, TxModel model) : m_data(std::move(data)), m_model(std::move(model)) {}
+Catalog::Catalog(ModelData data, TxModel model)
+    : m_data(std::move(data))
+    , m_model(std::move(model))
+{}
 
 std::optional<Dimension> Catalog::dimension(const QString &id) const
 {
     if (id == kTimeDimension) {
         Dimension d{id, QStringLiteral("Time"), {}};
         for (int m = 0; m < 12; ++m)
-            d.items.append({QString::number(kTimeItemBase + m), m_model.calendar.monthName(m),
-                            QStringLiteral("%1%2").arg(m_model.calendar.fiscalYear).arg(m + 1, 2, 10, QLatin1Char('0')),
-                            {}});
+            d.items.append(
+                {QString::number(kTimeItemBase + m),
+                 m_model.calendar.monthName(m),
+                 QStringLiteral("%1%2").arg(m_model.calendar.fiscalYear).arg(m + 1, 2, 10, QLatin1Char('0')),
+                 {}});
         return d;
     }
     const ListData *list = m_data.list(id);
@@ -136,11 +141,13 @@ QJsonObject formatMetadata(const TxLineItem &li)
                 {QStringLiteral("showAll"), true}};
     if (li.format == QLatin1String("TIME PERIOD"))
         return {{QStringLiteral("dataType"), QStringLiteral("TIME_ENTITY")},
-                {QStringLiteral("periodType"), QJsonObject{{QStringLiteral("entityId"), QStringLiteral("MONTH")},
-                                                          {QStringLiteral("entityLabel"), QStringLiteral("Month")},
-                                                          {QStringLiteral("entityIndex"), 4}}}};
+                {QStringLiteral("periodType"),
+                 QJsonObject{{QStringLiteral("entityId"), QStringLiteral("MONTH")},
+                             {QStringLiteral("entityLabel"), QStringLiteral("Month")},
+                             {QStringLiteral("entityIndex"), 4}}}};
     if (li.format == QLatin1String("TEXT"))
-        return {{QStringLiteral("dataType"), QStringLiteral("TEXT")}, {QStringLiteral("textType"), QStringLiteral("GENERAL")}};
+        return {{QStringLiteral("dataType"), QStringLiteral("TEXT")},
+                {QStringLiteral("textType"), QStringLiteral("GENERAL")}};
     return {{QStringLiteral("dataType"), li.format}};
 }
 
@@ -180,10 +187,12 @@ QJsonObject Catalog::lineItemJson(const TxModule &module, const TxLineItem &li, 
     o.insert(QStringLiteral("appliesTo"), appliesTo);
     o.insert(QStringLiteral("dataTags"), QJsonArray());
     o.insert(QStringLiteral("referencedBy"), referencedBy);
-    o.insert(QStringLiteral("timeScale"), hasTime ? QStringLiteral("Month") : QStringLiteral("Not Applicable"));
+    o.insert(QStringLiteral("timeScale"),
+             hasTime ? QStringLiteral("Month") : QStringLiteral("Not Applicable"));
     o.insert(QStringLiteral("timeRange"), QStringLiteral("Model Calendar"));
-    o.insert(QStringLiteral("version"), hasVersions ? idName(kVersionsDimension, QStringLiteral("All Versions"))
-                                                    : idName(kVersionsDimension, QStringLiteral("Not Applicable")));
+    o.insert(QStringLiteral("version"), hasVersions
+                                            ? idName(kVersionsDimension, QStringLiteral("All Versions"))
+                                            : idName(kVersionsDimension, QStringLiteral("Not Applicable")));
     o.insert(QStringLiteral("style"), QStringLiteral("Normal"));
     o.insert(QStringLiteral("cellCount"), double(cells));
     o.insert(QStringLiteral("notes"), li.notes);
@@ -203,12 +212,13 @@ QJsonObject Catalog::listMetadataJson(const ListData &list) const
     const TxListMeta meta = m_model.listMeta(list.id);
     QJsonArray properties;
     for (const QString &name : list.propertyNames)
-        properties.append(QJsonObject{{QStringLiteral("name"), name},
-                                      {QStringLiteral("format"), meta.propertyFormats.value(name, QStringLiteral("TEXT"))},
-                                      {QStringLiteral("formula"), QString()},
-                                      {QStringLiteral("notes"), QString()},
-                                      {QStringLiteral("referencedBy"), QString()},
-                                      {QStringLiteral("dataTags"), QJsonArray()}});
+        properties.append(
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("format"), meta.propertyFormats.value(name, QStringLiteral("TEXT"))},
+                        {QStringLiteral("formula"), QString()},
+                        {QStringLiteral("notes"), QString()},
+                        {QStringLiteral("referencedBy"), QString()},
+                        {QStringLiteral("dataTags"), QJsonArray()}});
     QStringList usedIn;
     for (const TxModule &m : m_model.modules)
         if (m.dimensions.contains(list.id))
@@ -237,7 +247,8 @@ QJsonObject Catalog::listMetadataJson(const ListData &list) const
     return o;
 }
 
-QString Catalog::value(const TxModule &module, const TxLineItem &li, const QList<const DimItem *> &coords) const
+QString Catalog::value(const TxModule &module, const TxLineItem &li,
+                       const QList<const DimItem *> &coords) const
 {
     if (module.tenantBacked()) {
         const ModuleData *tenant = m_data.module(module.id);
@@ -265,7 +276,8 @@ QString Catalog::value(const TxModule &module, const TxLineItem &li, const QList
     return generated(module, li, coords);
 }
 
-QString Catalog::generated(const TxModule &module, const TxLineItem &li, const QList<const DimItem *> &coords) const
+QString Catalog::generated(const TxModule &module, const TxLineItem &li,
+                           const QList<const DimItem *> &coords) const
 {
     // Deterministic values from the item ids, so a big module costs no memory and reads are stable.
     auto n = [&](int i) { return i < coords.size() ? coords.at(i)->id.toLongLong() % 1000 : 0; };

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace sandbox::tx {
@@ -57,10 +56,12 @@ public:
     QJsonObject listMetadataJson(const ListData &list) const;
 
     // Value of one cell; coords holds one item per module dimension, in TxModule::dimensions order.
-    QString value(const TxModule &module, const TxLineItem &lineItem, const QList<const DimItem *> &coords) const;
+    QString value(const TxModule &module, const TxLineItem &lineItem,
+                  const QList<const DimItem *> &coords) const;
 
 private:
-    QString generated(const TxModule &module, const TxLineItem &lineItem, const QList<const DimItem *> &coords) const;
+    QString generated(const TxModule &module, const TxLineItem &lineItem,
+                      const QList<const DimItem *> &coords) const;
 
     ModelData m_data;
     TxModel m_model;

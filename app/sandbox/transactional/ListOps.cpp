@@ -1,8 +1,8 @@
 #include "ListOps.h"
 
 #include <QDate>
-#include <QJsonDocument>
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 
 namespace sandbox::tx {
@@ -50,13 +50,15 @@ QString applyProperties(const ListData &list, const TxListMeta &meta, const QJso
             *type = QStringLiteral("INVALID_PROPERTY");
             return QStringLiteral("unknown property -- column name:%1; the list %2 has: %3")
                 .arg(it.key(), list.name,
-                     list.propertyNames.isEmpty() ? QStringLiteral("no properties") : list.propertyNames.join(QStringLiteral(", ")));
+                     list.propertyNames.isEmpty() ? QStringLiteral("no properties")
+                                                  : list.propertyNames.join(QStringLiteral(", ")));
         }
         QString normalised;
         const QString format = meta.propertyFormats.value(it.key(), QStringLiteral("TEXT"));
         if (!normaliseValue(format, it.value(), &normalised)) {
             *type = QStringLiteral("INCORRECT_FORMAT");
-            return QStringLiteral("incorrect format -- column name:%1, value:%2").arg(it.key(), scalarText(it.value()));
+            return QStringLiteral("incorrect format -- column name:%1, value:%2")
+                .arg(it.key(), scalarText(it.value()));
         }
         properties->insert(it.key(), normalised);
     }
@@ -111,7 +113,8 @@ bool normaliseValue(const QString &format, const QJsonValue &value, QString *out
     return true;
 }
 
-ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta &meta, const QJsonArray &items)
+ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta &meta,
+                             const QJsonArray &items)
 {
     ListWriteResult r;
     r.total = int(items.size());
@@ -129,7 +132,8 @@ ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta 
     list->items.reserve(list->items.size() + items.size());
     for (int i = 0; i < items.size(); ++i) {
         if (!items.at(i).isObject()) {
-            r.failures.append(failure(i, QStringLiteral("INCORRECT_FORMAT"), QStringLiteral("a list item must be a JSON object")));
+            r.failures.append(failure(i, QStringLiteral("INCORRECT_FORMAT"),
+                                      QStringLiteral("a list item must be a JSON object")));
             continue;
         }
         const QJsonObject o = items.at(i).toObject();
@@ -139,8 +143,9 @@ ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta 
         item.parent = scalarText(o.value(QStringLiteral("parent")));
         if (meta.numbered) {
             if (!item.name.isEmpty()) {
-                r.failures.append(failure(i, QStringLiteral("INCORRECT_FORMAT"),
-                                          QStringLiteral("a numbered list names its items itself; send a code, not a name")));
+                r.failures.append(failure(
+                    i, QStringLiteral("INCORRECT_FORMAT"),
+                    QStringLiteral("a numbered list names its items itself; send a code, not a name")));
                 continue;
             }
             item.name = QStringLiteral("#%1").arg(meta.nextIndex);
@@ -151,23 +156,28 @@ ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta 
             continue;
         }
         if (names.contains(item.name)) {
-            r.failures.append(failure(i, QStringLiteral("DUPLICATE_NAME"),
-                                      QStringLiteral("duplicate name -- %1 is already an item of %2").arg(item.name, list->name)));
+            r.failures.append(failure(
+                i, QStringLiteral("DUPLICATE_NAME"),
+                QStringLiteral("duplicate name -- %1 is already an item of %2").arg(item.name, list->name)));
             continue;
         }
         if (!item.code.isEmpty() && codes.contains(item.code)) {
-            r.failures.append(failure(i, QStringLiteral("DUPLICATE_CODE"),
-                                      QStringLiteral("duplicate code -- %1 is already used in %2").arg(item.code, list->name)));
+            r.failures.append(failure(
+                i, QStringLiteral("DUPLICATE_CODE"),
+                QStringLiteral("duplicate code -- %1 is already used in %2").arg(item.code, list->name)));
             continue;
         }
         if (!item.parent.isEmpty() && (!parentList || !parents.contains(item.parent))) {
-            r.failures.append(failure(i, QStringLiteral("INVALID_PARENT"),
-                                      parentList ? QStringLiteral("parent %1 is not an item of %2").arg(item.parent, parentList->name)
-                                                 : QStringLiteral("%1 has no parent list; remove 'parent'").arg(list->name)));
+            r.failures.append(failure(
+                i, QStringLiteral("INVALID_PARENT"),
+                parentList
+                    ? QStringLiteral("parent %1 is not an item of %2").arg(item.parent, parentList->name)
+                    : QStringLiteral("%1 has no parent list; remove 'parent'").arg(list->name)));
             continue;
         }
         QString type;
-        QString problem = applyProperties(*list, meta, o.value(QStringLiteral("properties")), &item.properties, &type);
+        QString problem =
+            applyProperties(*list, meta, o.value(QStringLiteral("properties")), &item.properties, &type);
         if (problem.isEmpty())
             problem = checkSubsets(o.value(QStringLiteral("subsets")), &type);
         if (!problem.isEmpty()) {
@@ -185,7 +195,8 @@ ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta 
     return r;
 }
 
-ListWriteResult updateListItems(ModelData &data, const QString &listId, const TxListMeta &meta, const QJsonArray &items)
+ListWriteResult updateListItems(ModelData &data, const QString &listId, const TxListMeta &meta,
+                                const QJsonArray &items)
 {
     ListWriteResult r;
     r.total = int(items.size());
@@ -203,7 +214,8 @@ ListWriteResult updateListItems(ModelData &data, const QString &listId, const Tx
     for (int i = 0; i < items.size(); ++i) {
         const QJsonObject o = items.at(i).toObject();
         if (!items.at(i).isObject()) {
-            r.failures.append(failure(i, QStringLiteral("INCORRECT_FORMAT"), QStringLiteral("a list item must be a JSON object")));
+            r.failures.append(failure(i, QStringLiteral("INCORRECT_FORMAT"),
+                                      QStringLiteral("a list item must be a JSON object")));
             continue;
         }
         const QString name = scalarText(o.value(QStringLiteral("name"))).trimmed();
@@ -217,40 +229,47 @@ ListWriteResult updateListItems(ModelData &data, const QString &listId, const Tx
         } else if (!name.isEmpty() && byName.contains(name)) {
             at = byName.value(name);
             if (!list->items.at(at).code.isEmpty() && code.isEmpty()) {
-                r.failures.append(failure(i, QStringLiteral("INCOMPLETE_DATA"),
-                                          QStringLiteral("item %1 has a code; identify it by its code or id").arg(name)));
+                r.failures.append(
+                    failure(i, QStringLiteral("INCOMPLETE_DATA"),
+                            QStringLiteral("item %1 has a code; identify it by its code or id").arg(name)));
                 continue;
             }
         }
         if (at < 0) {
-            r.failures.append(failure(i, QStringLiteral("ITEM_NOT_FOUND"),
-                                      QStringLiteral("no item of %1 matches the given id, code or name").arg(list->name)));
+            r.failures.append(
+                failure(i, QStringLiteral("ITEM_NOT_FOUND"),
+                        QStringLiteral("no item of %1 matches the given id, code or name").arg(list->name)));
             continue;
         }
         ListItem item = list->items.at(at);
         if (present(o, "code") && code.isEmpty() && !item.code.isEmpty()) {
-            r.failures.append(failure(i, QStringLiteral("INCOMPLETE_DATA"),
-                                      QStringLiteral("an empty code cannot replace the code %1 of %2").arg(item.code, item.name)));
+            r.failures.append(failure(
+                i, QStringLiteral("INCOMPLETE_DATA"),
+                QStringLiteral("an empty code cannot replace the code %1 of %2").arg(item.code, item.name)));
             continue;
         }
         if (!name.isEmpty() && name != item.name && byName.contains(name)) {
-            r.failures.append(failure(i, QStringLiteral("INCOMPLETE_DATA"),
-                                      QStringLiteral("the name %1 is already used in %2").arg(name, list->name)));
+            r.failures.append(
+                failure(i, QStringLiteral("INCOMPLETE_DATA"),
+                        QStringLiteral("the name %1 is already used in %2").arg(name, list->name)));
             continue;
         }
         if (!code.isEmpty() && code != item.code && byCode.contains(code)) {
-            r.failures.append(failure(i, QStringLiteral("DUPLICATE_CODE"),
-                                      QStringLiteral("duplicate code -- %1 is already used in %2").arg(code, list->name)));
+            r.failures.append(
+                failure(i, QStringLiteral("DUPLICATE_CODE"),
+                        QStringLiteral("duplicate code -- %1 is already used in %2").arg(code, list->name)));
             continue;
         }
         const QString parent = scalarText(o.value(QStringLiteral("parent")));
         if (present(o, "parent") && !parent.isEmpty() && (!parentList || parentList->indexOf(parent) < 0)) {
-            r.failures.append(failure(i, QStringLiteral("INVALID_PARENT"),
-                                      QStringLiteral("parent %1 is not an item of the parent list").arg(parent)));
+            r.failures.append(
+                failure(i, QStringLiteral("INVALID_PARENT"),
+                        QStringLiteral("parent %1 is not an item of the parent list").arg(parent)));
             continue;
         }
         QString type;
-        QString problem = applyProperties(*list, meta, o.value(QStringLiteral("properties")), &item.properties, &type);
+        QString problem =
+            applyProperties(*list, meta, o.value(QStringLiteral("properties")), &item.properties, &type);
         if (problem.isEmpty())
             problem = checkSubsets(o.value(QStringLiteral("subsets")), &type);
         if (!problem.isEmpty()) {
@@ -315,8 +334,9 @@ ListWriteResult deleteListItems(ModelData &data, const QString &listId, const QJ
         const QJsonObject o = items.at(i).toObject();
         const int identifiers = int(present(o, "id")) + int(present(o, "code")) + int(present(o, "name"));
         if (!items.at(i).isObject() || identifiers != 1) {
-            r.failures.append(failure(i, QStringLiteral("INCORRECT_FORMAT"),
-                                      QStringLiteral("identify each item by exactly one of id, code or name")));
+            r.failures.append(
+                failure(i, QStringLiteral("INCORRECT_FORMAT"),
+                        QStringLiteral("identify each item by exactly one of id, code or name")));
             continue;
         }
         int at = -1;
@@ -327,8 +347,10 @@ ListWriteResult deleteListItems(ModelData &data, const QString &listId, const QJ
         else
             at = byName.value(scalarText(o.value(QStringLiteral("name"))), -1);
         if (at < 0 || doomed.contains(at)) {
-            r.failures.append(failure(i, QStringLiteral("ITEM_NOT_FOUND"),
-                                      QStringLiteral("no item of %1 matches %2").arg(list->name, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))));
+            r.failures.append(failure(
+                i, QStringLiteral("ITEM_NOT_FOUND"),
+                QStringLiteral("no item of %1 matches %2")
+                    .arg(list->name, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))));
             continue;
         }
         doomed.insert(at);
@@ -356,8 +378,8 @@ ListWriteResult deleteListItems(ModelData &data, const QString &listId, const QJ
             continue;
         for (auto it = m.cells.begin(); it != m.cells.end();) {
             const QStringList parts = it.key().split(QChar(0x1f));
-            if ((m.rowListId == listId && names.contains(parts.value(0)))
-                || (m.columnListId == listId && names.contains(parts.value(1))))
+            if ((m.rowListId == listId && names.contains(parts.value(0))) ||
+                (m.columnListId == listId && names.contains(parts.value(1))))
                 it = m.cells.erase(it);
             else
                 ++it;

@@ -22,8 +22,10 @@ struct ListWriteResult
     int ignored() const { return int(failures.size()); }
 };
 
-ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta &meta, const QJsonArray &items);
-ListWriteResult updateListItems(ModelData &data, const QString &listId, const TxListMeta &meta, const QJsonArray &items);
+ListWriteResult addListItems(ModelData &data, const QString &listId, TxListMeta &meta,
+                             const QJsonArray &items);
+ListWriteResult updateListItems(ModelData &data, const QString &listId, const TxListMeta &meta,
+                                const QJsonArray &items);
 ListWriteResult deleteListItems(ModelData &data, const QString &listId, const QJsonArray &items);
 
 // Cell values by format: NUMBER, BOOLEAN (true/false), DATE (YYYY-MM-DD), TEXT. False if invalid.

@@ -7,11 +7,11 @@ bool loadModel(Transactional &tx, const HttpRequest &request, const RouteMatch &
 {
     const QString model = match.param(QStringLiteral("model"));
     ModelData data;
-    const Failure f = tx.state().readModelData(match.param(QStringLiteral("ws")), model,
-                                               [&](const ModelRecord &record, const ModelData &d) {
-                                                   out->record = record;
-                                                   data = d; // implicitly shared: cheap, and safe after unlock
-                                               });
+    const Failure f = tx.state().readModelData(
+        match.param(QStringLiteral("ws")), model, [&](const ModelRecord &record, const ModelData &d) {
+            out->record = record;
+            data = d; // implicitly shared: cheap, and safe after unlock
+        });
     if (f) {
         *error = failure(request, f);
         return false;
@@ -22,13 +22,15 @@ bool loadModel(Transactional &tx, const HttpRequest &request, const RouteMatch &
 
 std::optional<HttpResponse> offlineRefusal(const HttpRequest &request, const ModelRecord &record)
 {
-    if (record.activeState != QLatin1String("MAINTENANCE") && record.activeState != QLatin1String("PRODUCTION_MAINTENANCE"))
+    if (record.activeState != QLatin1String("MAINTENANCE") &&
+        record.activeState != QLatin1String("PRODUCTION_MAINTENANCE"))
         return std::nullopt;
-    return failure(request, 409,
-                   QStringLiteral("Model %1 (%2) is offline (%3): its cell and list data cannot be read or written "
-                                  "until it is back online. Bring it online with POST /2/0/models/%2/onlineStatus "
-                                  "{\"status\":\"online\"}.")
-                       .arg(record.name, record.id, record.activeState));
+    return failure(
+        request, 409,
+        QStringLiteral("Model %1 (%2) is offline (%3): its cell and list data cannot be read or written "
+                       "until it is back online. Bring it online with POST /2/0/models/%2/onlineStatus "
+                       "{\"status\":\"online\"}.")
+            .arg(record.name, record.id, record.activeState));
 }
 
 Failure writeModel(Transactional &tx, const RouteMatch &match,

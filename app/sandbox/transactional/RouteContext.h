@@ -35,8 +35,9 @@ std::optional<HttpResponse> offlineRefusal(const HttpRequest &request, const Mod
 
 // Writes to the tenant data and the transactional model together, under both locks (tenant first).
 // `change` returns a Failure to discard everything; *saveTx tells whether the TxModel changed.
-Failure writeModel(Transactional &tx, const RouteMatch &match,
-                   const std::function<Failure(const ModelRecord &, ModelData &, TxModel &, bool *saveTx)> &change);
+Failure
+writeModel(Transactional &tx, const RouteMatch &match,
+           const std::function<Failure(const ModelRecord &, ModelData &, TxModel &, bool *saveTx)> &change);
 
 bool flag(const HttpRequest &request, const QString &name);
 bulk::ListRules idNameRules();

@@ -5,9 +5,10 @@
 namespace sandbox {
 
 Transactional::Transactional(const SandboxConfig &config, TenantState &state)
-    : m_config(config), m_state(state), m_store(config)
-{
-}
+    : m_config(config)
+    , m_state(state)
+    , m_store(config)
+{}
 
 void Transactional::registerRoutes(Router &router)
 {

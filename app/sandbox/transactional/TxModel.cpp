@@ -29,11 +29,16 @@ QString text(const QJsonObject &o, const char *key)
 
 QJsonObject TxLineItem::toJson() const
 {
-    return {{QStringLiteral("id"), id},           {QStringLiteral("name"), name},
-            {QStringLiteral("format"), format},   {QStringLiteral("listId"), listId},
-            {QStringLiteral("formula"), formula}, {QStringLiteral("units"), units},
-            {QStringLiteral("decimalPlaces"), decimalPlaces}, {QStringLiteral("summary"), summary},
-            {QStringLiteral("notes"), notes},     {QStringLiteral("code"), code},
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("format"), format},
+            {QStringLiteral("listId"), listId},
+            {QStringLiteral("formula"), formula},
+            {QStringLiteral("units"), units},
+            {QStringLiteral("decimalPlaces"), decimalPlaces},
+            {QStringLiteral("summary"), summary},
+            {QStringLiteral("notes"), notes},
+            {QStringLiteral("code"), code},
             {QStringLiteral("startOfSection"), startOfSection}};
 }
 
@@ -116,10 +121,14 @@ QJsonObject TxView::toJson() const
     QJsonObject f;
     for (auto it = filters.cbegin(); it != filters.cend(); ++it)
         f.insert(it.key(), strings(it.value()));
-    return {{QStringLiteral("id"), id},           {QStringLiteral("name"), name},
-            {QStringLiteral("code"), code},       {QStringLiteral("moduleId"), moduleId},
-            {QStringLiteral("rows"), strings(rows)}, {QStringLiteral("columns"), strings(columns)},
-            {QStringLiteral("pages"), strings(pages)}, {QStringLiteral("filters"), f}};
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("moduleId"), moduleId},
+            {QStringLiteral("rows"), strings(rows)},
+            {QStringLiteral("columns"), strings(columns)},
+            {QStringLiteral("pages"), strings(pages)},
+            {QStringLiteral("filters"), f}};
 }
 
 TxView TxView::fromJson(const QJsonObject &o)
@@ -142,7 +151,9 @@ QString TxCalendar::monthName(int month) const
 {
     static const char *const names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return QStringLiteral("%1 %2").arg(QLatin1String(names[month % 12])).arg(fiscalYear % 100, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 %2")
+        .arg(QLatin1String(names[month % 12]))
+        .arg(fiscalYear % 100, 2, 10, QLatin1Char('0'));
 }
 
 TxModule *TxModel::module(const QString &id)

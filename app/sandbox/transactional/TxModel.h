@@ -46,7 +46,7 @@ struct TxModule
     QString id; // 102…
     QString name;
     QString code;
-    QStringList dimensions; // list ids, kTimeDimension, kVersionsDimension, in order
+    QStringList dimensions;      // list ids, kTimeDimension, kVersionsDimension, in order
     QList<TxLineItem> lineItems; // empty for the tenant-backed module (its line items are the tenant's)
     // Default view layout, by dimension id (kLineItemsDimension for line items).
     QStringList rows, columns, pages;
@@ -64,7 +64,7 @@ struct TxModule
 
 struct TxView
 {
-    QString id; // 635… (saved views)
+    QString id;   // 635… (saved views)
     QString name; // "<module name>.<view name>"
     QString code;
     QString moduleId;

@@ -14,7 +14,8 @@ QString statePath(const SandboxConfig &config)
 }
 } // namespace
 
-TxStore::TxStore(const SandboxConfig &config) : m_config(config)
+TxStore::TxStore(const SandboxConfig &config)
+    : m_config(config)
 {
     if (m_config.dataDir.isEmpty())
         return;

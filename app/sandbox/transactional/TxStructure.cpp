@@ -83,7 +83,9 @@ QJsonObject structureOf(const ModelData &data, const TxModel &model)
     QJsonArray views;
     for (const TxView &v : model.views)
         views.append(v.toJson());
-    return {{QStringLiteral("lists"), lists}, {QStringLiteral("modules"), modules}, {QStringLiteral("views"), views}};
+    return {{QStringLiteral("lists"), lists},
+            {QStringLiteral("modules"), modules},
+            {QStringLiteral("views"), views}};
 }
 
 void applyStructure(const QJsonObject &structure, ModelData &data, TxModel &model)
@@ -152,8 +154,8 @@ void applyStructure(const QJsonObject &structure, ModelData &data, TxModel &mode
 StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &source, const QString &title)
 {
     StructureDiff diff;
-    QStringList listsAdded, listsDeleted, listChanges, modulesAdded, modulesChanged, modulesDeleted, lineItemsAdded,
-        lineItemsChanged, lineItemsDeleted;
+    QStringList listsAdded, listsDeleted, listChanges, modulesAdded, modulesChanged, modulesDeleted,
+        lineItemsAdded, lineItemsChanged, lineItemsDeleted;
     const auto targetLists = byId(target.value(QStringLiteral("lists")).toArray());
     const auto sourceLists = byId(source.value(QStringLiteral("lists")).toArray());
     const auto listName = [&](const QString &id) {
@@ -163,8 +165,10 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
         const QJsonObject &s = it.value();
         if (!targetLists.contains(it.key())) {
             ++diff.lists.created;
-            listsAdded.append(field(s, "name") + QLatin1Char('\t') + listName(field(s, "parentListId")) + QLatin1Char('\t')
-                              + (s.value(QStringLiteral("productionData")).toBool() ? QStringLiteral("Yes") : QStringLiteral("No")));
+            listsAdded.append(field(s, "name") + QLatin1Char('\t') + listName(field(s, "parentListId")) +
+                              QLatin1Char('\t') +
+                              (s.value(QStringLiteral("productionData")).toBool() ? QStringLiteral("Yes")
+                                                                                  : QStringLiteral("No")));
             continue;
         }
         const QJsonObject &t = targetLists[it.key()];
@@ -174,7 +178,8 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
             changed = true;
         }
         if (field(s, "parentListId") != field(t, "parentListId")) {
-            listChanges.append(field(s, "name") + QStringLiteral("\t\tParent list changed to ") + listName(field(s, "parentListId")));
+            listChanges.append(field(s, "name") + QStringLiteral("\t\tParent list changed to ") +
+                               listName(field(s, "parentListId")));
             changed = true;
         }
         if (s.value(QStringLiteral("propertyNames")) != t.value(QStringLiteral("propertyNames"))) {
@@ -188,11 +193,13 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
             for (const QJsonValue &i : s.value(QStringLiteral("items")).toArray())
                 after.insert(field(i.toObject(), "name"));
             for (const QString &name : after - before) {
-                listChanges.append(field(s, "name") + QLatin1Char('\t') + name + QStringLiteral("\tItem added"));
+                listChanges.append(field(s, "name") + QLatin1Char('\t') + name +
+                                   QStringLiteral("\tItem added"));
                 changed = true;
             }
             for (const QString &name : before - after) {
-                listChanges.append(field(s, "name") + QLatin1Char('\t') + name + QStringLiteral("\tItem deleted"));
+                listChanges.append(field(s, "name") + QLatin1Char('\t') + name +
+                                   QStringLiteral("\tItem deleted"));
                 changed = true;
             }
         }
@@ -217,8 +224,9 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
         if (!targetModules.contains(it.key())) {
             ++diff.modules.created;
             modulesAdded.append(field(it.value(), "name") + QLatin1Char('\t') + dims(it.value()));
-        } else if (field(it.value(), "name") != field(targetModules[it.key()], "name")
-                   || it.value().value(QStringLiteral("dimensions")) != targetModules[it.key()].value(QStringLiteral("dimensions"))) {
+        } else if (field(it.value(), "name") != field(targetModules[it.key()], "name") ||
+                   it.value().value(QStringLiteral("dimensions")) !=
+                       targetModules[it.key()].value(QStringLiteral("dimensions"))) {
             ++diff.modules.modified;
             modulesChanged.append(field(it.value(), "name") + QLatin1Char('\t') + dims(it.value()));
         }
@@ -232,8 +240,8 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
     const auto targetItems = lineItemsOf(target);
     const auto sourceItems = lineItemsOf(source);
     const auto describe = [](const LineItemRef &r) -> QString {
-        return r.moduleName + QLatin1Char('\t') + field(r.lineItem, "name") + QLatin1Char('\t') + field(r.lineItem, "format")
-               + QLatin1Char('\t') + field(r.lineItem, "formula");
+        return r.moduleName + QLatin1Char('\t') + field(r.lineItem, "name") + QLatin1Char('\t') +
+               field(r.lineItem, "format") + QLatin1Char('\t') + field(r.lineItem, "formula");
     };
     for (auto it = sourceItems.cbegin(); it != sourceItems.cend(); ++it) {
         if (!targetItems.contains(it.key())) {
@@ -257,7 +265,8 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
         }
 
     QString tsv = QStringLiteral("Comparison Report\t") + title + QStringLiteral("\n");
-    const auto section = [&](const QString &name, const QString &header, const QStringList &rows, bool always) {
+    const auto section = [&](const QString &name, const QString &header, const QStringList &rows,
+                             bool always) {
         if (rows.isEmpty() && !always)
             return;
         tsv += QLatin1Char('\n') + name + QLatin1Char('\n') + header + QLatin1Char('\n');
@@ -265,13 +274,17 @@ StructureDiff diffStructures(const QJsonObject &target, const QJsonObject &sourc
             tsv += r + QLatin1Char('\n');
     };
     // The five sections Anaplan's report always has, then the ones for deletions and changes.
-    section(QStringLiteral("Lists Added"), QStringLiteral("List\tParent List\tProduction Data"), listsAdded, true);
+    section(QStringLiteral("Lists Added"), QStringLiteral("List\tParent List\tProduction Data"), listsAdded,
+            true);
     section(QStringLiteral("Modules Added"), QStringLiteral("Module\tApplies To"), modulesAdded, true);
     section(QStringLiteral("Roles Changed"), QStringLiteral("Role\tChange"), {}, true);
     section(QStringLiteral("Changes Within Lists"), QStringLiteral("List\tItem\tChange"), listChanges, true);
-    section(QStringLiteral("Line Items Added"), QStringLiteral("Module\tLine Item\tFormat\tFormula"), lineItemsAdded, true);
-    section(QStringLiteral("Line Items Changed"), QStringLiteral("Module\tLine Item\tFormat\tFormula"), lineItemsChanged, false);
-    section(QStringLiteral("Line Items Deleted"), QStringLiteral("Module\tLine Item\tFormat\tFormula"), lineItemsDeleted, false);
+    section(QStringLiteral("Line Items Added"), QStringLiteral("Module\tLine Item\tFormat\tFormula"),
+            lineItemsAdded, true);
+    section(QStringLiteral("Line Items Changed"), QStringLiteral("Module\tLine Item\tFormat\tFormula"),
+            lineItemsChanged, false);
+    section(QStringLiteral("Line Items Deleted"), QStringLiteral("Module\tLine Item\tFormat\tFormula"),
+            lineItemsDeleted, false);
     section(QStringLiteral("Modules Changed"), QStringLiteral("Module\tApplies To"), modulesChanged, false);
     section(QStringLiteral("Modules Deleted"), QStringLiteral("Module"), modulesDeleted, false);
     section(QStringLiteral("Lists Deleted"), QStringLiteral("List"), listsDeleted, false);

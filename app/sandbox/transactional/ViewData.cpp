@@ -78,8 +78,8 @@ namespace {
 
 QByteArray csvField(const QString &text, bool quoteAll)
 {
-    const bool needs = quoteAll || text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
-                       || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
+    const bool needs = quoteAll || text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
+                       text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
     if (!needs)
         return text.toUtf8();
     QString quoted = text;
@@ -147,7 +147,9 @@ struct Axis
 class Grid
 {
 public:
-    Grid(const Catalog &catalog, const ResolvedView &view) : m_catalog(catalog), m_view(view)
+    Grid(const Catalog &catalog, const ResolvedView &view)
+        : m_catalog(catalog)
+        , m_view(view)
     {
         m_lineItems = catalog.lineItems(*view.module);
         // Every axis dimension exists before pointers into the hash are taken (no rehash afterwards).
@@ -192,7 +194,8 @@ public:
 
     QString value() const
     {
-        const TxLineItem *li = m_lineItem ? m_lineItem : (m_lineItems.isEmpty() ? nullptr : &m_lineItems.constFirst());
+        const TxLineItem *li =
+            m_lineItem ? m_lineItem : (m_lineItems.isEmpty() ? nullptr : &m_lineItems.constFirst());
         return li ? m_catalog.value(*m_view.module, *li, m_coords) : QString();
     }
 
@@ -216,12 +219,13 @@ private:
 
 } // namespace
 
-bool renderViewData(const Catalog &catalog, const ResolvedView &view, const ViewRequest &request, QByteArray *body,
-                    int *status, QString *error)
+bool renderViewData(const Catalog &catalog, const ResolvedView &view, const ViewRequest &request,
+                    QByteArray *body, int *status, QString *error)
 {
     *status = 400;
-    static const QStringList exportTypes{QStringLiteral("GRID_CURRENT_PAGE"), QStringLiteral("GRID_ALL_PAGES"),
-                                         QStringLiteral("TABULAR_SINGLE_COLUMN"), QStringLiteral("TABULAR_MULTI_COLUMN")};
+    static const QStringList exportTypes{
+        QStringLiteral("GRID_CURRENT_PAGE"), QStringLiteral("GRID_ALL_PAGES"),
+        QStringLiteral("TABULAR_SINGLE_COLUMN"), QStringLiteral("TABULAR_MULTI_COLUMN")};
     if (!request.exportType.isEmpty() && !exportTypes.contains(request.exportType)) {
         *error = QStringLiteral("exportType '%1' is not supported; use one of %2.")
                      .arg(request.exportType, exportTypes.join(QStringLiteral(", ")));
@@ -232,15 +236,17 @@ bool renderViewData(const Catalog &catalog, const ResolvedView &view, const View
         pageNames.append(catalog.dimensionName(d));
     for (auto it = request.pages.cbegin(); it != request.pages.cend(); ++it)
         if (!view.pages.contains(it.key())) {
-            *error = QStringLiteral("Dimension %1 is not on the pages of view %2 (%3); its page dimensions are: %4.")
+            *error = QStringLiteral(
+                         "Dimension %1 is not on the pages of view %2 (%3); its page dimensions are: %4.")
                          .arg(it.key(), view.name, view.id,
-                              view.pages.isEmpty() ? QStringLiteral("none") : view.pages.join(QStringLiteral(", ")));
+                              view.pages.isEmpty() ? QStringLiteral("none")
+                                                   : view.pages.join(QStringLiteral(", ")));
             return false;
         }
 
     Grid grid(catalog, view);
-    const bool allPages = request.exportType == QLatin1String("GRID_ALL_PAGES")
-                          || request.exportType.startsWith(QLatin1String("TABULAR"));
+    const bool allPages = request.exportType == QLatin1String("GRID_ALL_PAGES") ||
+                          request.exportType.startsWith(QLatin1String("TABULAR"));
     // The chosen page item of each page dimension (default: the first the view shows).
     std::vector<int> chosenPage(view.pages.size(), 0);
     for (int i = 0; i < view.pages.size(); ++i) {
@@ -249,15 +255,17 @@ bool renderViewData(const Catalog &catalog, const ResolvedView &view, const View
         if (!wanted.isEmpty()) {
             const int at = d.indexOfId(wanted);
             if (at < 0) {
-                *error = QStringLiteral("Item %1 is not an item of page dimension %2 (%3) in view %4; list the "
-                                        "items with GET …/views/%5/dimensions/%3/items.")
-                             .arg(wanted, d.name, d.id, view.name, view.id);
+                *error =
+                    QStringLiteral("Item %1 is not an item of page dimension %2 (%3) in view %4; list the "
+                                   "items with GET …/views/%5/dimensions/%3/items.")
+                        .arg(wanted, d.name, d.id, view.name, view.id);
                 return false;
             }
             chosenPage[i] = at;
         }
         if (d.items.isEmpty()) {
-            *error = QStringLiteral("Page dimension %1 (%2) of view %3 has no items to show.").arg(d.name, d.id, view.name);
+            *error = QStringLiteral("Page dimension %1 (%2) of view %3 has no items to show.")
+                         .arg(d.name, d.id, view.name);
             return false;
         }
     }
@@ -267,9 +275,10 @@ bool renderViewData(const Catalog &catalog, const ResolvedView &view, const View
     const qint64 pageCount = allPages ? grid.pages().count() : 1;
     const qint64 cells = rowCount * columnCount * pageCount;
     if (cells > kMaxViewCells) {
-        *error = QStringLiteral("View %1 (%2) holds %3 cells for this request; Anaplan reads at most 1,000,000 cells "
-                                "in one call and returns no partial result. Select other pages, use a saved view "
-                                "with fewer items, or read it with a large-volume read request.")
+        *error = QStringLiteral(
+                     "View %1 (%2) holds %3 cells for this request; Anaplan reads at most 1,000,000 cells "
+                     "in one call and returns no partial result. Select other pages, use a saved view "
+                     "with fewer items, or read it with a large-volume read request.")
                      .arg(view.name, view.id)
                      .arg(cells);
         return false;
@@ -331,7 +340,8 @@ bool renderViewData(const Catalog &catalog, const ResolvedView &view, const View
     }
 
     const bool quote = request.escaped;
-    const QString type = request.exportType.isEmpty() ? QStringLiteral("GRID_CURRENT_PAGE") : request.exportType;
+    const QString type =
+        request.exportType.isEmpty() ? QStringLiteral("GRID_CURRENT_PAGE") : request.exportType;
     QStringList rowDimNames, columnDimNames;
     for (const QString &d : view.rows)
         rowDimNames.append(catalog.dimensionName(d));
@@ -355,16 +365,19 @@ bool renderViewData(const Catalog &catalog, const ResolvedView &view, const View
     };
 
     if (type == QLatin1String("TABULAR_SINGLE_COLUMN")) {
-        appendCsvLine(&out, pageNames + rowDimNames + columnDimNames + QStringList{QStringLiteral("Value")}, quote);
+        appendCsvLine(&out, pageNames + rowDimNames + columnDimNames + QStringList{QStringLiteral("Value")},
+                      quote);
         pageCombos([&](const QStringList &pageItems) {
             for (qint64 r = 0; r < rowCount && (request.maxRows < 0 || written < request.maxRows); ++r) {
                 grid.rows().indexes(r, &rowIdx);
                 grid.place(grid.rows(), view.rows, rowIdx);
                 const QStringList rowItems = grid.rows().names(rowIdx);
-                for (qint64 c = 0; c < columnCount && (request.maxRows < 0 || written < request.maxRows); ++c) {
+                for (qint64 c = 0; c < columnCount && (request.maxRows < 0 || written < request.maxRows);
+                     ++c) {
                     grid.place(grid.columns(), view.columns, columnIndexes[size_t(c)]);
-                    appendCsvLine(&out, pageItems + rowItems + grid.columns().names(columnIndexes[size_t(c)])
-                                            + QStringList{grid.value()},
+                    appendCsvLine(&out,
+                                  pageItems + rowItems + grid.columns().names(columnIndexes[size_t(c)]) +
+                                      QStringList{grid.value()},
                                   quote);
                     ++written;
                 }
@@ -394,7 +407,8 @@ bool renderViewData(const Catalog &catalog, const ResolvedView &view, const View
                 for (int i = 0; i < view.rows.size(); ++i)
                     header.append(QString());
                 for (qint64 c = 0; c < columnCount; ++c)
-                    header.append(grid.columns().dims.at(d)->items.at(columnIndexes[size_t(c)][size_t(d)]).name);
+                    header.append(
+                        grid.columns().dims.at(d)->items.at(columnIndexes[size_t(c)][size_t(d)]).name);
                 appendCsvLine(&out, header, quote);
             }
             for (qint64 r = 0; r < rowLimit; ++r) {

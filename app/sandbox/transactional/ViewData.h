@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace sandbox::tx {
@@ -21,7 +20,7 @@ struct ResolvedView
     QString id;
     QString name;
     const TxModule *module = nullptr;
-    QStringList rows, columns, pages;    // dimension ids (kLineItemsDimension for line items)
+    QStringList rows, columns, pages;     // dimension ids (kLineItemsDimension for line items)
     QHash<QString, Dimension> dimensions; // every axis dimension, already filtered by the view
 };
 
@@ -34,14 +33,15 @@ struct ViewRequest
 {
     QHash<QString, QString> pages; // dimension id -> item id chosen by the caller
     qint64 maxRows = -1;           // -1: all rows
-    QString exportType;            // empty, GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN, TABULAR_MULTI_COLUMN
-    bool json = false;             // Accept: application/json and format=v1
-    bool escaped = false;          // text/csv;escaped=true: every field quoted
+    QString
+        exportType; // empty, GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN, TABULAR_MULTI_COLUMN
+    bool json = false;    // Accept: application/json and format=v1
+    bool escaped = false; // text/csv;escaped=true: every field quoted
 };
 
 // The response body; false with *status and *error (400 for a bad page selector, exportType or a read
 // over the cell limit).
-bool renderViewData(const Catalog &catalog, const ResolvedView &view, const ViewRequest &request, QByteArray *body,
-                    int *status, QString *error);
+bool renderViewData(const Catalog &catalog, const ResolvedView &view, const ViewRequest &request,
+                    QByteArray *body, int *status, QString *error);
 
 } // namespace sandbox::tx
