@@ -1,6 +1,10 @@
 #include "Connection.h"
 
+#include "AlmClient.h"
 #include "BulkClient.h"
+#include "TransactionalClient.h"
+#include "audit/AuditClient.h"
+#include "scim/ScimClient.h"
 #include "auth/Authenticator.h"
 #include "net/Transport.h"
 
@@ -44,6 +48,26 @@ void Connection::setOptions(const ClientOptions &options)
 BulkClient Connection::bulk()
 {
     return BulkClient(this, ModelRef{options().workspaceId, options().modelId});
+}
+
+TransactionalClient Connection::transactional()
+{
+    return TransactionalClient(this, options().modelId);
+}
+
+AlmClient Connection::alm()
+{
+    return AlmClient(this, options().modelId);
+}
+
+ScimClient Connection::scim()
+{
+    return ScimClient(this);
+}
+
+AuditClient Connection::audit()
+{
+    return AuditClient(this);
 }
 
 } // namespace anadesk

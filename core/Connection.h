@@ -12,8 +12,13 @@
 
 namespace anadesk {
 
+class AlmClient;
 class Authenticator;
+class AuditClient;
 class BulkClient;
+class CloudWorksClient;
+class ScimClient;
+class TransactionalClient;
 class Transport;
 
 class Connection : public QObject
@@ -34,6 +39,12 @@ public:
 
     // A bulk client on options().workspaceId / options().modelId.
     BulkClient bulk();
+    // The model-level clients on options().modelId (core-model-apis).
+    TransactionalClient transactional();
+    AlmClient alm();
+    // The tenant-level clients (core-cloud): SCIM users, tenant users and audit events.
+    ScimClient scim();
+    AuditClient audit();
 
 Q_SIGNALS:
     // Forwarded from the Transport: the stored credentials were rejected (the UI may ask once).
