@@ -41,6 +41,9 @@ KNOWN_SPEC_GAPS = [
     SpecGap("GET", _WS_MODEL + r"/status",
             "workspace-prefixed model status: the integration spec's own description of GET /models/{m}/status "
             "says this form 'returns the same body', but lists no such path"),
+    SpecGap("GET", r"/cloudworks/2/0/integrations/run/\{\}/dump",
+            "CloudWorks run dump (singular): the path the anaplan-sdk library calls (reference §11); the "
+            "CloudWorks spec documents only the per-object error dumps"),
 ]
 
 
