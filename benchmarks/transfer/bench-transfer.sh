@@ -35,9 +35,9 @@ timed() {
     local name=$1; shift
     local out="$WORK/$name.out"
     case $name in null_*) out=/dev/null ;; esac
-    /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$out"
-    read -r secs kb < "$WORK/$name.time"
-    echo "$name seconds=$secs peak_rss_mb=$(python3 -c "print(f'{$kb/1024:.1f}')") mb_per_s=$(python3 -c "print(f'{$TOTAL/1e6/$secs:.1f}')")"
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" > "$out"
+    read -r secs kb user sys < "$WORK/$name.time"
+    echo "$name seconds=$secs cpu_seconds=$(python3 -c "print(f'{$user+$sys:.2f}')") peak_rss_mb=$(python3 -c "print(f'{$kb/1024:.1f}')") mb_per_s=$(python3 -c "print(f'{$TOTAL/1e6/$secs:.1f}')")"
 }
 
 # 1. Release build of the bench driver and the sandbox.
@@ -60,7 +60,7 @@ echo "source bytes=$TOTAL sha256=$SRC_SHA chunk=$CHUNK level=$LEVEL cpus=$(nproc
 # 3. The sandbox, its demo ids from --help, and credentials passed through the environment / a 0600 file.
 "$SANDBOX_BIN" --port 0 > "$WORK/sandbox.out" 2> "$WORK/sandbox.err" &
 SANDBOX_PID=$!
-for _ in $(seq 100); do grep -q listening "$WORK/sandbox.out" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs listening "$WORK/sandbox.out" && break; sleep 0.1; done
 URL=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$WORK/sandbox.out")
 [ -n "$URL" ] || die "sandbox did not start: $(cat "$WORK/sandbox.err")"
 HELP=$("$SANDBOX_BIN" --help)
@@ -100,4 +100,5 @@ CURL_SHA=$(for i in $(seq 0 $((N - 1))); do cat "$WORK/curl.$i"; done | sha256su
 rm -f "$WORK"/curl.*
 timed curl_parallel2 curl -sf --parallel --parallel-max 2 -H @"$WORK/curl-headers" -H 'Accept: application/octet-stream' "${ARGS[@]}"
 rm -f "$WORK"/curl.*
-echo "sandbox peak_rss_mb=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SANDBOX_PID/status")"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "sandbox cpu_seconds=$(ps -o times= -p "$SANDBOX_PID" | tr -d ' ') peak_rss_mb=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SANDBOX_PID/status")"
