@@ -4,6 +4,7 @@
 #include "BulkClient.h"
 #include "TransactionalClient.h"
 #include "audit/AuditClient.h"
+#include "cloudworks/CloudWorksClient.h"
 #include "scim/ScimClient.h"
 #include "auth/Authenticator.h"
 #include "net/Transport.h"
@@ -68,6 +69,11 @@ ScimClient Connection::scim()
 AuditClient Connection::audit()
 {
     return AuditClient(this);
+}
+
+CloudWorksClient Connection::cloudWorks()
+{
+    return CloudWorksClient(this);
 }
 
 } // namespace anadesk

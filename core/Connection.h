@@ -42,9 +42,10 @@ public:
     // The model-level clients on options().modelId (core-model-apis).
     TransactionalClient transactional();
     AlmClient alm();
-    // The tenant-level clients (core-cloud): SCIM users, tenant users and audit events.
+    // The tenant-level clients (core-cloud): SCIM users, tenant users and audit events, CloudWorks.
     ScimClient scim();
     AuditClient audit();
+    CloudWorksClient cloudWorks();
 
 Q_SIGNALS:
     // Forwarded from the Transport: the stored credentials were rejected (the UI may ask once).
