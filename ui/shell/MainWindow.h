@@ -4,7 +4,10 @@
 // view; the task monitor docks here too — addDock()); a status bar with the connection state; window
 // geometry and dock layout remembered in the settings file. It owns the session and the sandbox launcher.
 #include "ClientSettings.h"
+#include "ConnectionManagerDialog.h"
 #include "ConnectionState.h"
+#include "SettingsDialog.h"
+#include "Connection.h"
 #include "ShellServices.h"
 #include "credentials/SecretKind.h"
 
@@ -19,13 +22,10 @@ class QStackedWidget;
 
 namespace anadesk {
 
-class Connection;
-class ConnectionManagerDialog;
 class FirstRunPage;
 class LogView;
 class SandboxLauncher;
 class SessionController;
-class SettingsDialog;
 struct ConnectionProfile;
 class ProfileSecrets;
 
