@@ -23,9 +23,11 @@ shoot() { # <name> <extra anadesk args…>
     local name="$1"; shift
     # A fresh settings file: default 1280×800 window, no saved layout, no profiles (and no secrets).
     xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" \
-        env QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$work/config-$name" \
+        env QT_QPA_PLATFORM=xcb LANG="${LANG:-C.UTF-8}" LC_ALL="${LC_ALL:-}" LANGUAGE="${LANGUAGE:-}" XDG_CONFIG_HOME="$work/config-$name" \
         "$app" --settings "$work/$name.ini" --sandbox --sandbox-bin "$sandbox" \
         --screenshot "$out/$name.png" --screenshot-delay 5000 "$@"
     echo "$out/$name.png" >&2
 }
 shoot main-window --select-model "$workspace/$model"
+# The same window in German (translations/anadesk_de.ts).
+LANG=de_DE.UTF-8 LANGUAGE=de shoot main-window-de --select-model "$workspace/$model"
