@@ -1,5 +1,7 @@
 #include "TaskRunner.h"
 
+#include "PollSchedule.h"
+
 #include "api/DumpJobs.h"
 #include "api/ModelJobs.h"
 #include "api/TaskJobs.h"
@@ -18,8 +20,7 @@ namespace anadesk {
 namespace {
 bool isTransient(ErrorCategory category)
 {
-    return category == ErrorCategory::Network || category == ErrorCategory::Timeout
-           || category == ErrorCategory::Server || category == ErrorCategory::RateLimited;
+    return isTransientPollFailure(category);
 }
 
 // A failed POST …/tasks that may nevertheless have created the task on the server.
@@ -338,14 +339,7 @@ void TaskRunner::adopt(const QString &taskId)
 
 qint64 TaskRunner::nextPollDelay()
 {
-    const qint64 base = qMax(0, m_options.pollDelayMs >= 0 ? m_options.pollDelayMs
-                                                           : m_transport->options().statusPollDelayMs);
-    const int beyond = m_pollWaits++ - qMax(0, m_options.pollsAtBaseDelay);
-    if (beyond < 0)
-        return base;
-    const double grown = double(base) * std::pow(qMax(1.0, m_options.pollGrowth), beyond + 1);
-    const qint64 cap = qMax<qint64>(base, m_options.maxPollDelayMs);
-    return grown >= double(cap) ? cap : qMax<qint64>(base, qint64(std::llround(grown)));
+    return PollSchedule::delayFor(m_options, m_transport->options().statusPollDelayMs, m_pollWaits++);
 }
 
 void TaskRunner::schedulePoll(bool immediately)
