@@ -61,7 +61,7 @@ public:
         if (!m_active)
             return;
         if (g_echoOff)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_saved);
+            tcsetattr(STDIN_FILENO, TCSANOW, &g_saved);
         g_echoOff = 0;
         sigaction(SIGINT, &g_previousInt, nullptr);
         sigaction(SIGTERM, &g_previousTerm, nullptr);
@@ -92,9 +92,8 @@ bool PasswordPrompt::read(const QString &prompt, QByteArray *secret)
     secret->clear();
     if (!isInteractive())
         return false;
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-
+    // Echo goes off BEFORE the prompt is shown: whatever is typed once the prompt is visible must
+    // never appear on the screen (like getpass(), type-ahead from before the prompt is discarded).
 #ifdef Q_OS_UNIX
     EchoOff echoOff;
 #elif defined(Q_OS_WIN)
@@ -104,6 +103,8 @@ bool PasswordPrompt::read(const QString &prompt, QByteArray *secret)
     if (haveMode)
         SetConsoleMode(input, mode & ~DWORD(ENABLE_ECHO_INPUT));
 #endif
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
 
     // Read byte by byte into a buffer we wipe ourselves; no stdio line buffer keeps a copy longer
     // than needed (stdin's own buffer is the C library's).

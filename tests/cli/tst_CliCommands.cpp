@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void uploadAndImport();
     void exportAndDownload();
     void cancelRunningTask();
+    void interruptCancelsTheTaskOnTheServer();
     void modelLifecycle();
     void pollDelayIsNeverCutShort();
     void noSecretInAnyOutput();
@@ -540,6 +542,54 @@ void TestCliCommands::cancelRunningTask()
                                           QStringLiteral("118000000000"), taskId, QStringLiteral("--json")}));
     QCOMPARE(after.exitCode, 0);
     QCOMPARE(after.json().object().value(QStringLiteral("taskState")).toString(), QStringLiteral("CANCELLED"));
+}
+
+void TestCliCommands::interruptCancelsTheTaskOnTheServer()
+{
+    // SIGTERM/Ctrl-C while `run` waits: the task is cancelled on the server (as Anaplan Connect's
+    // shutdown hook does), the command reports it and exits 13 (cancelled).
+    SandboxProcess slow({QStringLiteral("--task-duration"), QStringLiteral("60000")});
+    QString error;
+    QVERIFY2(slow.start(&error), qPrintable(error));
+    HttpProbe probe(slow.url());
+    QProcess run;
+    QProcessEnvironment env = m_cli.environment();
+    run.setProcessEnvironment(env);
+    run.start(CliRunner::binaryPath(), QStringList{QStringLiteral("--server"), slow.url().toString()}
+                                           + base({QStringLiteral("--model"), kDemoModel, QStringLiteral("--json"),
+                                                   QStringLiteral("run"), QStringLiteral("Load Sales Data")}));
+    QVERIFY(run.waitForStarted(30'000));
+    // Wait (polling the server's request log, no fixed sleep) until the CLI follows the task.
+    const QString tasksPath = bulkPath(QStringLiteral("processes/118000000000/tasks/"));
+    QString taskId;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QJsonArray requests = probe.get(QStringLiteral("/__sandbox/requests"))
+                                            .json()
+                                            .value(QStringLiteral("requests"))
+                                            .toArray();
+            for (const QJsonValue &r : requests) {
+                const QString path = r[QStringLiteral("path")].toString();
+                if (r[QStringLiteral("method")].toString() == QLatin1String("GET") && path.startsWith(tasksPath))
+                    taskId = path.mid(tasksPath.size());
+            }
+            return !taskId.isEmpty();
+        }(),
+        60'000);
+    run.terminate(); // SIGTERM: handled like Ctrl-C
+    QVERIFY(run.waitForFinished(60'000));
+    const QByteArray out = run.readAllStandardOutput();
+    const QByteArray err = run.readAllStandardError();
+    QVERIFY2(run.exitCode() == 13, qPrintable(QString::fromUtf8(out + err)));
+    QVERIFY2(err.contains("Cancelling"), err.constData());
+    const QJsonObject task = QJsonDocument::fromJson(out).object();
+    QCOMPARE(task.value(QStringLiteral("taskId")).toString(), taskId);
+    QCOMPARE(task.value(QStringLiteral("taskState")).toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(task[QStringLiteral("error")][QStringLiteral("category")].toString(), QStringLiteral("cancelled"));
+    // The server agrees.
+    probe.loginBasic(SandboxProcess::demoUser(), QString::fromUtf8(m_password));
+    const ProbeReply status = probe.get(bulkPath(QStringLiteral("processes/118000000000/tasks/") + taskId));
+    QCOMPARE(status.json()[QStringLiteral("task")][QStringLiteral("taskState")].toString(), QStringLiteral("CANCELLED"));
 }
 
 void TestCliCommands::modelLifecycle()

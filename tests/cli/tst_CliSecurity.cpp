@@ -14,6 +14,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_LINUX
+#include <QDeadlineTimer>
+#include <poll.h>
+#include <pty.h>
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 using namespace anadesk::test;
 
 namespace {
@@ -36,6 +45,7 @@ private Q_SLOTS:
     void rejectedTokenIsAuthAndFinal();
     void certificateWithEncryptedKey();
     void verboseLogsAreRedacted();
+    void passwordPromptOnTerminalWithoutEcho();
     void noSecretInAnyOutput();
 
 private:
@@ -51,6 +61,7 @@ private:
     CliRunner m_cli;
     HttpProbe *m_probe = nullptr;
     QList<QByteArray> m_secrets;
+    QByteArray m_terminalOutput; // what the pseudo-terminal showed
     QByteArray m_password;
     QTemporaryDir m_dir;
 };
@@ -213,10 +224,81 @@ void TestCliSecurity::verboseLogsAreRedacted()
     qInfo("FIGURE: cli_verbose_stderr_bytes=%lld", qint64(r.err.size()));
 }
 
+void TestCliSecurity::passwordPromptOnTerminalWithoutEcho()
+{
+#ifdef Q_OS_LINUX
+    // The CLI on a pseudo-terminal (stdin is a TTY), without ANADESK_PASSWORD: it must ask on the
+    // terminal, not echo what is typed, and sign in with it.
+    QByteArrayList argStorage{CliRunner::binaryPath().toLocal8Bit(), "--server", m_sandbox.url().toString().toUtf8(),
+                              "--user", SandboxProcess::demoUser().toUtf8(), "workspaces"};
+    QList<char *> argv;
+    for (QByteArray &a : argStorage)
+        argv.append(a.data());
+    argv.append(nullptr);
+    QByteArrayList envStorage;
+    const QProcessEnvironment env = m_cli.environment();
+    for (const QString &key : env.keys())
+        envStorage.append((key + QLatin1Char('=') + env.value(key)).toLocal8Bit());
+    QList<char *> envp;
+    for (QByteArray &e : envStorage)
+        envp.append(e.data());
+    envp.append(nullptr);
+
+    int master = -1;
+    const pid_t child = forkpty(&master, nullptr, nullptr, nullptr);
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        execve(argv.first(), argv.data(), envp.data());
+        _exit(127);
+    }
+    QByteArray seen;
+    auto readFor = [&](int ms, const QByteArray &until) {
+        QDeadlineTimer deadline(ms);
+        while (!deadline.hasExpired() && (until.isEmpty() || !seen.contains(until))) {
+            pollfd p{master, POLLIN, 0};
+            if (::poll(&p, 1, 100) > 0) {
+                char buffer[4096];
+                const ssize_t n = ::read(master, buffer, sizeof buffer);
+                if (n <= 0)
+                    return; // the child closed the terminal
+                seen.append(buffer, n);
+            }
+        }
+    };
+    readFor(30'000, "password for");
+    QVERIFY2(seen.contains("Anaplan password for demo@anadesk.test"), seen.constData());
+    const QByteArray typed = m_password + "\n";
+    QCOMPARE(::write(master, typed.constData(), size_t(typed.size())), ssize_t(typed.size()));
+    readFor(60'000, "Archive 2021");
+    readFor(2'000, {});
+    int status = 0;
+    pid_t reaped = 0;
+    const QDeadlineTimer exitDeadline(30'000);
+    while ((reaped = ::waitpid(child, &status, WNOHANG)) == 0 && !exitDeadline.hasExpired())
+        readFor(100, {});
+    if (reaped != child) {
+        ::kill(child, SIGKILL);
+        ::waitpid(child, &status, 0);
+    }
+    ::close(master);
+    QVERIFY2(reaped == child, qPrintable(QStringLiteral("anadesk-cli did not exit; the terminal showed: ")
+                                         + QString::fromUtf8(seen)));
+    m_terminalOutput = seen;
+    QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, seen.constData());
+    QVERIFY2(seen.contains("Financial Planning"), seen.constData());
+    QVERIFY2(!seen.contains(m_password), "the typed password was echoed");
+#else
+    QSKIP("pseudo-terminals are tested on Linux");
+#endif
+}
+
 void TestCliSecurity::noSecretInAnyOutput()
 {
     QByteArray found;
-    const int leaking = m_cli.runsContaining(m_secrets, &found);
+    int leaking = m_cli.runsContaining(m_secrets, &found);
+    for (const QByteArray &secret : std::as_const(m_secrets))
+        if (m_terminalOutput.contains(secret))
+            ++leaking;
     qInfo("FIGURE: cli_runs_scanned=%d secrets_planted=%lld runs_with_secret=%d", m_cli.runCount(),
           qint64(m_secrets.size()), leaking);
     QVERIFY2(leaking == 0, "a planted secret appeared in anadesk-cli's output");
