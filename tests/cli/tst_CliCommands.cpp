@@ -77,6 +77,7 @@ private Q_SLOTS:
     void listModelObjectsByModelName();
     void humanTablesShowIdsBesideNames();
     void unknownNameIsNotFoundWithSuggestions();
+    void ambiguousNamesAreNeverGuessed();
     void runImportByName();
     void runFailingImportExitsActionFailed();
     void runNoWaitThenTaskAndTasks();
@@ -321,6 +322,82 @@ void TestCliCommands::unknownNameIsNotFoundWithSuggestions()
     // An unknown model name, and an unknown id (the server answers 404).
     runJsonObject({QStringLiteral("--model"), QStringLiteral("No Such Model"), QStringLiteral("files")}, 5);
     runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), QStringLiteral("112999999999")}, 5);
+}
+
+void TestCliCommands::ambiguousNamesAreNeverGuessed()
+{
+    // A tenant with duplicate names: a model name used in two workspaces, and an import whose name
+    // differs from another's only by case. Made by editing the sandbox's saved state (--data).
+    const QString data = m_dir.filePath(QStringLiteral("ambiguous-tenant"));
+    {
+        SandboxProcess seed({QStringLiteral("--data"), data});
+        QString error;
+        QVERIFY2(seed.start(&error), qPrintable(error));
+    } // stopped: tenant.json holds the seeded state
+    QFile file(data + QStringLiteral("/tenant.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject tenant = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonArray models = tenant.value(QStringLiteral("models")).toArray();
+    int renamed = 0;
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        QJsonObject model = models.at(i).toObject();
+        if (model.value(QStringLiteral("name")).toString() == QLatin1String("Pilot Model (old)")) {
+            model.insert(QStringLiteral("name"), QStringLiteral("Capacity Planning")); // also in Supply Chain
+            ++renamed;
+        }
+        if (model.value(QStringLiteral("id")).toString() == kDemoModel) {
+            QJsonObject content = model.value(QStringLiteral("content")).toObject();
+            QJsonArray imports = content.value(QStringLiteral("imports")).toArray();
+            for (qsizetype k = 0; k < imports.size(); ++k) {
+                QJsonObject import = imports.at(k).toObject();
+                if (import.value(QStringLiteral("id")).toString() == QLatin1String("112000000002")) {
+                    import.insert(QStringLiteral("name"), QStringLiteral("SALES FROM SALES.CSV"));
+                    imports.replace(k, import);
+                    ++renamed;
+                }
+            }
+            content.insert(QStringLiteral("imports"), imports);
+            model.insert(QStringLiteral("content"), content);
+        }
+        models.replace(i, model);
+    }
+    QCOMPARE(renamed, 2);
+    tenant.insert(QStringLiteral("models"), models);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(tenant).toJson());
+    file.close();
+
+    SandboxProcess sandbox({QStringLiteral("--data"), data});
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+    CliRunner cli(sandbox.url());
+    cli.setEnv(QStringLiteral("ANADESK_PASSWORD"), QString::fromUtf8(m_password));
+
+    CliResult r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), QStringLiteral("Capacity Planning"),
+                                QStringLiteral("files")}));
+    QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+    QJsonObject e = r.json().object().value(QStringLiteral("error")).toObject();
+    const QString candidates = e.value(QStringLiteral("serverMessage")).toString();
+    QVERIFY2(candidates.contains(QStringLiteral("75A40874E6B64FA3AE0743278B9E3A18"))
+                 && candidates.contains(QStringLiteral("75A40874E6B64FA3AE0743278B9E3A19")),
+             qPrintable(r.describe()));
+    // --workspace narrows the search to one.
+    r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--workspace"), QStringLiteral("Supply Chain"),
+                      QStringLiteral("--model"), QStringLiteral("Capacity Planning"), QStringLiteral("imports")}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+
+    // Exact name wins; names equal only when case is ignored are ambiguous.
+    r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), kDemoModel, QStringLiteral("tasks"),
+                      QStringLiteral("Sales from Sales.csv")}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), kDemoModel, QStringLiteral("run"),
+                      QStringLiteral("sales from sales.csv")}));
+    QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+    e = r.json().object().value(QStringLiteral("error")).toObject();
+    QVERIFY(e.value(QStringLiteral("serverMessage")).toString().contains(kSalesImport));
+    QVERIFY(e.value(QStringLiteral("serverMessage")).toString().contains(QStringLiteral("112000000002")));
+    QVERIFY(r.err.contains("112000000002")); // the candidates with their ids, on stderr too
 }
 
 void TestCliCommands::runImportByName()
