@@ -166,13 +166,35 @@ class SpecAmendment:
     reason: str
 
 
-def _apply_amendment(name: str, document: dict, amendment: SpecAmendment):
+@dataclass(frozen=True)
+class SpecPatternFix:
+    """A documented repair of one spec `pattern` that no valid value can match (e.g. over-escaped
+    backslashes: the JSON text "\\\\." decodes to the regex \\. = a literal backslash, then any character)."""
+    spec: str
+    pointer: str               # JSON pointer of the pattern string
+    broken: str                # the pattern as the spec has it (so a changed spec is noticed)
+    fixed: str
+    reason: str
+
+
+def _resolve_pointer(name: str, document: dict, pointer: str):
+    parent, key = None, None
     target = document
-    for part in amendment.pointer.strip("/").split("/"):
+    for part in pointer.strip("/").split("/"):
         if not isinstance(target, dict) or part not in target:
-            raise ValueError(f"spec amendment for {name} no longer applies: {amendment.pointer} is not in the "
+            raise ValueError(f"spec amendment for {name} no longer applies: {pointer} is not in the "
                              f"spec (it changed?); update tests/conformance/spec_gaps.py")
-        target = target[part]
+        parent, key, target = target, part, target[part]
+    return parent, key, target
+
+
+def _apply_amendment(name: str, document: dict, amendment):
+    parent, key, target = _resolve_pointer(name, document, amendment.pointer)
+    if isinstance(amendment, SpecPatternFix):
+        if target != amendment.broken:
+            raise ValueError(f"spec pattern fix for {name}: {amendment.pointer} changed; review spec_gaps.py")
+        parent[key] = amendment.fixed
+        return
     if not isinstance(target, list):
         raise ValueError(f"spec amendment for {name}: {amendment.pointer} is not an enum list")
     target.extend(v for v in amendment.add if v not in target)

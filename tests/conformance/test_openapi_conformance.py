@@ -708,8 +708,9 @@ def run(args, sandbox: SandboxProcess, url: str) -> int:
     print(f"INFO      sandbox at {url}")
     index = SpecIndex(args.specs, url, SPEC_AMENDMENTS)
     for amendment in SPEC_AMENDMENTS:
-        print(f"INFO      spec amended: {amendment.spec} {amendment.pointer} += {', '.join(amendment.add)} "
-              f"({amendment.reason})")
+        change = (f"+= {', '.join(amendment.add)}" if hasattr(amendment, "add")
+                  else f"pattern repaired to {amendment.fixed}")
+        print(f"INFO      spec amended: {amendment.spec} {amendment.pointer} {change} ({amendment.reason})")
     bases = ", ".join(f"{name} ({base or '/'})" for name, base in index.base_paths().items())
     print(f"INFO      specs: {bases}")
     routes, source = fetch_routes(sandbox, url)
