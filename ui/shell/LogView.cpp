@@ -53,18 +53,23 @@ void LogFilterProxy::setMinimumType(QtMsgType type)
     invalidateFilter();
 }
 
+void LogFilterProxy::setFilterText(const QString &text)
+{
+    m_text = text;
+    invalidateFilter();
+}
+
 bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex messageIndex = sourceModel()->index(sourceRow, LogModel::MessageColumn, sourceParent);
     const auto type = QtMsgType(messageIndex.data(LogModel::TypeRole).toInt());
     if (severityOf(type) < severityOf(m_minimum))
         return false;
-    const QString text = filterRegularExpression().pattern();
-    if (text.isEmpty())
+    if (m_text.isEmpty())
         return true;
     const QString category = sourceModel()->index(sourceRow, LogModel::CategoryColumn, sourceParent).data().toString();
-    return messageIndex.data().toString().contains(text, Qt::CaseInsensitive)
-           || category.contains(text, Qt::CaseInsensitive);
+    return messageIndex.data().toString().contains(m_text, Qt::CaseInsensitive)
+           || category.contains(m_text, Qt::CaseInsensitive);
 }
 
 LogView::LogView(LogModel *model, FileDialogs *files, MessageBoxes *messages, QWidget *parent)
@@ -138,8 +143,7 @@ LogView::LogView(LogModel *model, FileDialogs *files, MessageBoxes *messages, QW
     setTabOrder(m_save, m_clear);
     setTabOrder(m_clear, m_table);
 
-    connect(m_filter, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_proxy->setFilterRegularExpression(QRegularExpression::escape(text)); });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &LogFilterProxy::setFilterText);
     connect(m_level, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_proxy->setMinimumType(QtMsgType(m_level->itemData(index).toInt())); });
     connect(m_copy, &QPushButton::clicked, this, &LogView::copySelection);

@@ -25,12 +25,15 @@ public:
     explicit LogFilterProxy(QObject *parent = nullptr);
     void setMinimumType(QtMsgType type);
     QtMsgType minimumType() const { return m_minimum; }
+    // Plain text (not a pattern), matched case-insensitively.
+    void setFilterText(const QString &text);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
     QtMsgType m_minimum = QtDebugMsg;
+    QString m_text;
 };
 
 class LogView : public QWidget

@@ -123,7 +123,7 @@ void MainWindow::buildActions()
 {
     auto make = [this](const char *objectName, const QString &text, const QString &iconName,
                        const QKeySequence &shortcut) {
-        auto *action = new QAction(icon(iconName), text, this);
+        auto *action = new QAction(iconName.isEmpty() ? QIcon() : icon(iconName), text, this);
         action->setObjectName(QString::fromLatin1(objectName));
         if (!shortcut.isEmpty()) {
             action->setShortcut(shortcut);

@@ -5,6 +5,7 @@
 // state at KeychainUnavailable — the profile and any running session are kept (never a logout). Rejected
 // credentials during a session give CredentialsRejected; the connection object stays (its jobs fail).
 #include "ClientSettings.h"
+#include "Connection.h"
 #include "ConnectionState.h"
 #include "ProfileSecrets.h"
 #include "net/ApiError.h"
