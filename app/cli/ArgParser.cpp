@@ -33,8 +33,7 @@ const OptionSpec *findShort(const QList<OptionSpec> &a, const QList<OptionSpec> 
 
 ArgParser::ArgParser(QList<OptionSpec> globalOptions)
     : m_global(std::move(globalOptions))
-{
-}
+{}
 
 bool ArgParser::parse(const QStringList &arguments, CommandOptions commandOptions, ParsedArgs *out,
                       QString *error) const
@@ -118,8 +117,9 @@ QString ArgParser::describe(const QList<OptionSpec> &options)
     QStringList heads;
     qsizetype width = 0;
     for (const OptionSpec &spec : options) {
-        QString head = spec.shortName.isNull() ? QStringLiteral("      ")
-                                               : QStringLiteral("  -") + spec.shortName + QStringLiteral(", ");
+        QString head = spec.shortName.isNull()
+                           ? QStringLiteral("      ")
+                           : QStringLiteral("  -") + spec.shortName + QStringLiteral(", ");
         head += QStringLiteral("--") + spec.name;
         if (spec.takesValue())
             head += QLatin1Char(' ') + spec.valueName;

@@ -13,9 +13,9 @@ namespace anadesk::cli {
 
 struct OptionSpec
 {
-    QString name;           // long name without dashes: "workspace"
-    QChar shortName;        // optional: 'o'
-    QString valueName;      // empty for a flag; otherwise shown in help: "PATH"
+    QString name;      // long name without dashes: "workspace"
+    QChar shortName;   // optional: 'o'
+    QString valueName; // empty for a flag; otherwise shown in help: "PATH"
     QString help;
 
     bool takesValue() const { return !valueName.isEmpty(); }
@@ -23,9 +23,9 @@ struct OptionSpec
 
 struct ParsedArgs
 {
-    QString command;                 // empty when none was given
-    QStringList positionals;         // after the command
-    QHash<QString, QString> values;  // option name → value (flags map to "")
+    QString command;                // empty when none was given
+    QStringList positionals;        // after the command
+    QHash<QString, QString> values; // option name → value (flags map to "")
 
     bool isSet(const QString &name) const { return values.contains(name); }
     QString value(const QString &name) const { return values.value(name); }
@@ -40,7 +40,8 @@ public:
     using CommandOptions = QList<OptionSpec> (*)(const QString &command);
 
     // Parses argv[1..]. False with *error set (a one-line message) on an unknown option or a missing value.
-    bool parse(const QStringList &arguments, CommandOptions commandOptions, ParsedArgs *out, QString *error) const;
+    bool parse(const QStringList &arguments, CommandOptions commandOptions, ParsedArgs *out,
+               QString *error) const;
 
     const QList<OptionSpec> &globalOptions() const { return m_global; }
 

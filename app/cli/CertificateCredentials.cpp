@@ -4,8 +4,8 @@
 #include "auth/SecretBytes.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace anadesk::cli {
@@ -56,7 +56,8 @@ ApiError readPemFile(const QString &path, const QByteArray &marker, const QStrin
         wipe(content);
         e.category = ErrorCategory::BadInput;
         e.message = tr("The %1 file is not in PEM format").arg(what);
-        e.hint = tr("Convert it to PEM (e.g. openssl pkcs12 -in cert.p12 -nodes -out cert.pem) and try again.");
+        e.hint =
+            tr("Convert it to PEM (e.g. openssl pkcs12 -in cert.p12 -nodes -out cert.pem) and try again.");
         return e;
     }
     *out = content;
@@ -68,7 +69,8 @@ ApiError makeCertificateAuthenticator(const QString &certificatePath, const QStr
                                       SecretChain &secrets, std::shared_ptr<Authenticator> *out)
 {
     QByteArray certificate;
-    if (ApiError e = readPemFile(certificatePath, "CERTIFICATE", tr("certificate"), &certificate); e.isError())
+    if (ApiError e = readPemFile(certificatePath, "CERTIFICATE", tr("certificate"), &certificate);
+        e.isError())
         return e;
     QByteArray key;
     if (ApiError e = readPemFile(privateKeyPath, "PRIVATE KEY", tr("private key"), &key); e.isError())

@@ -8,7 +8,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <memory>
 
 namespace anadesk::cli {

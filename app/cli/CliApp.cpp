@@ -34,7 +34,8 @@ QString exitCodeTable()
     };
     static const Row rows[] = {
         {ErrorCategory::BadInput, "usage error, bad input, or HTTP 400"},
-        {ErrorCategory::Auth, "sign-in failed: credentials rejected or token invalid (never retried in a loop)"},
+        {ErrorCategory::Auth,
+         "sign-in failed: credentials rejected or token invalid (never retried in a loop)"},
         {ErrorCategory::Permission, "not allowed (HTTP 403)"},
         {ErrorCategory::NotFound, "no such workspace, model, file, action or task (HTTP 404)"},
         {ErrorCategory::ModelBusy, "the model is busy or locked (HTTP 409/423)"},
@@ -43,7 +44,8 @@ QString exitCodeTable()
         {ErrorCategory::Timeout, "no answer in time, or --max-wait reached"},
         {ErrorCategory::Network, "network or TLS failure"},
         {ErrorCategory::Server, "server error after all retries (HTTP 5xx)"},
-        {ErrorCategory::ActionFailed, "the task completed with failures (successful=false), or models not deleted"},
+        {ErrorCategory::ActionFailed,
+         "the task completed with failures (successful=false), or models not deleted"},
         {ErrorCategory::Cancelled, "cancelled (Ctrl-C, or the task was cancelled)"},
         {ErrorCategory::Protocol, "the server answered something unexpected"},
         {ErrorCategory::LocalIo, "reading or writing a local file failed"},
@@ -70,10 +72,11 @@ void configureLogging(bool verbose)
 
 QString CliApp::overviewHelp()
 {
-    QString text = tr("Usage: anadesk-cli [--server URL | --region NAME] --user EMAIL [--workspace ID] [--model ID]\n"
-                      "                   [--json] [OPTIONS] COMMAND [ARGS]\n\n"
-                      "Anaplan bulk operations from the command line: list objects, run actions and follow their "
-                      "tasks,\nupload and download files. Objects may be given by id or by name.\n");
+    QString text =
+        tr("Usage: anadesk-cli [--server URL | --region NAME] --user EMAIL [--workspace ID] [--model ID]\n"
+           "                   [--json] [OPTIONS] COMMAND [ARGS]\n\n"
+           "Anaplan bulk operations from the command line: list objects, run actions and follow their "
+           "tasks,\nupload and download files. Objects may be given by id or by name.\n");
     QString group;
     QList<QStringList> rows;
     auto flush = [&] {
@@ -90,14 +93,17 @@ QString CliApp::overviewHelp()
         rows.append({QStringLiteral("  ") + command.name, command.summary});
     }
     flush();
-    text += QLatin1Char('\n') + tr("Options (before or after the command):\n")
-            + ArgParser::describe(globalOptionSpecs());
-    text += QLatin1Char('\n')
-            + tr("Credentials: never on the command line. The password comes from ANADESK_PASSWORD, else it is asked\n"
-                 "on the terminal (no echo); the key passphrase from ANADESK_KEY_PASSWORD; a token from ANADESK_TOKEN.\n"
-                 "--token also works but shows the token to other local users in the process list.\n");
+    text += QLatin1Char('\n') + tr("Options (before or after the command):\n") +
+            ArgParser::describe(globalOptionSpecs());
+    text += QLatin1Char('\n') +
+            tr("Credentials: never on the command line. The password comes from ANADESK_PASSWORD, else it is "
+               "asked\n"
+               "on the terminal (no echo); the key passphrase from ANADESK_KEY_PASSWORD; a token from "
+               "ANADESK_TOKEN.\n"
+               "--token also works but shows the token to other local users in the process list.\n");
     text += QLatin1Char('\n') + tr("Exit codes:\n") + exitCodeTable();
-    text += QLatin1Char('\n') + tr("Run 'anadesk-cli COMMAND --help' for a command's arguments and options.\n");
+    text +=
+        QLatin1Char('\n') + tr("Run 'anadesk-cli COMMAND --help' for a command's arguments and options.\n");
     return text;
 }
 
@@ -106,15 +112,17 @@ QString CliApp::commandHelp(const QString &name)
     const Command *command = findCommand(name);
     if (!command)
         return overviewHelp();
-    QString text = QStringLiteral("Usage: anadesk-cli [OPTIONS] %1%2\n\n%3\n")
-                       .arg(command->name, command->usage.isEmpty() ? QString() : QLatin1Char(' ') + command->usage,
-                            command->summary);
+    QString text =
+        QStringLiteral("Usage: anadesk-cli [OPTIONS] %1%2\n\n%3\n")
+            .arg(command->name, command->usage.isEmpty() ? QString() : QLatin1Char(' ') + command->usage,
+                 command->summary);
     if (!command->details.isEmpty())
         text += QLatin1Char('\n') + command->details + QLatin1Char('\n');
     if (!command->options.isEmpty())
-        text += QLatin1Char('\n') + tr("Options of %1:\n").arg(command->name) + ArgParser::describe(command->options);
-    text += QLatin1Char('\n') + tr("Options for every command (see 'anadesk-cli --help'):\n")
-            + ArgParser::describe(globalOptionSpecs());
+        text += QLatin1Char('\n') + tr("Options of %1:\n").arg(command->name) +
+                ArgParser::describe(command->options);
+    text += QLatin1Char('\n') + tr("Options for every command (see 'anadesk-cli --help'):\n") +
+            ArgParser::describe(globalOptionSpecs());
     return text;
 }
 
@@ -157,8 +165,9 @@ int CliApp::run(const QStringList &arguments)
     const int count = int(args.positionals.size());
     if (count < command->minArgs || (command->maxArgs >= 0 && count > command->maxArgs)) {
         const QString expected = command->usage.isEmpty() ? tr("no arguments") : command->usage;
-        return usageFailure(tr("'%1' expects: %2 (got %3 argument(s))").arg(command->name, expected).arg(count),
-                            command->name);
+        return usageFailure(
+            tr("'%1' expects: %2 (got %3 argument(s))").arg(command->name, expected).arg(count),
+            command->name);
     }
 
     Session session(options, args.value(QStringLiteral("token")).toUtf8(), out);

@@ -7,8 +7,8 @@
 namespace anadesk::cli {
 
 // The documented exit codes beyond core's per-category table (exitCodeFor()).
-inline constexpr int kExitUsage = 2;        // also ErrorCategory::BadInput
-inline constexpr int kExitUnexpected = 1;   // a failure outside the table
+inline constexpr int kExitUsage = 2;         // also ErrorCategory::BadInput
+inline constexpr int kExitUnexpected = 1;    // a failure outside the table
 inline constexpr int kExitInterrupted = 130; // a second Ctrl-C
 
 class CliApp

@@ -32,7 +32,9 @@ OptionSpec outputOption(const QString &help)
 
 OptionSpec forceOption()
 {
-    return {QStringLiteral("force"), {}, {},
+    return {QStringLiteral("force"),
+            {},
+            {},
             QCoreApplication::translate("anadesk::cli::Command", "Replace PATH if it already exists.")};
 }
 

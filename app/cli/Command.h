@@ -20,13 +20,13 @@ struct CommandContext
 struct Command
 {
     QString name;
-    QString group;    // heading in the overview: "Browse", "Tasks", "Files", "Models"
-    QString usage;    // arguments after the name: "ACTION_ID TASK_ID -o PATH"
-    QString summary;  // one line
-    QString details;  // paragraphs for `COMMAND --help`
+    QString group;   // heading in the overview: "Browse", "Tasks", "Files", "Models"
+    QString usage;   // arguments after the name: "ACTION_ID TASK_ID -o PATH"
+    QString summary; // one line
+    QString details; // paragraphs for `COMMAND --help`
     QList<OptionSpec> options;
     int minArgs = 0;
-    int maxArgs = 0;  // -1: any number
+    int maxArgs = 0; // -1: any number
     ApiError (*run)(CommandContext &context) = nullptr;
 };
 

@@ -50,8 +50,9 @@ ApiError targetPath(const QString &requested, const QString &serverName, bool fo
     } else {
         const QFileInfo parent(info.absolutePath());
         if (!parent.isDir())
-            return localIo(tr("The directory to save into does not exist"), QDir::toNativeSeparators(info.absolutePath()),
-                           {}, tr("Create it first, or choose another -o PATH."));
+            return localIo(tr("The directory to save into does not exist"),
+                           QDir::toNativeSeparators(info.absolutePath()), {},
+                           tr("Create it first, or choose another -o PATH."));
     }
     const QFileInfo target(path);
     if (target.exists() && target.isDir())

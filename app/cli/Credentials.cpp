@@ -51,8 +51,8 @@ SignInMethod chooseSignInMethod(const GlobalOptions &options, QString *error)
     return SignInMethod::None;
 }
 
-ApiError makeAuthenticator(const GlobalOptions &options, const QByteArray &commandLineToken, SecretChain &secrets,
-                           std::shared_ptr<Authenticator> *out)
+ApiError makeAuthenticator(const GlobalOptions &options, const QByteArray &commandLineToken,
+                           SecretChain &secrets, std::shared_ptr<Authenticator> *out)
 {
     QString error;
     const SignInMethod method = chooseSignInMethod(options, &error);

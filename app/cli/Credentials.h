@@ -14,14 +14,21 @@
 
 namespace anadesk::cli {
 
-enum class SignInMethod { None, Basic, Certificate, Token, TokenFromEnvironment };
+enum class SignInMethod
+{
+    None,
+    Basic,
+    Certificate,
+    Token,
+    TokenFromEnvironment
+};
 
 // Which method the options select (no secret is read). Conflicting options give None with *error.
 SignInMethod chooseSignInMethod(const GlobalOptions &options, QString *error);
 
 // Builds the authenticator, reading secrets through `secrets`. `commandLineToken` is the value of
 // --token (empty when not given). A missing secret is a BadInput error that says how to provide it.
-ApiError makeAuthenticator(const GlobalOptions &options, const QByteArray &commandLineToken, SecretChain &secrets,
-                           std::shared_ptr<Authenticator> *out);
+ApiError makeAuthenticator(const GlobalOptions &options, const QByteArray &commandLineToken,
+                           SecretChain &secrets, std::shared_ptr<Authenticator> *out);
 
 } // namespace anadesk::cli

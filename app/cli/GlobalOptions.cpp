@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QUrl>
-
 #include <cmath>
 
 namespace anadesk::cli {
@@ -27,14 +26,16 @@ bool readSeconds(const ParsedArgs &args, const QString &name, qint64 minMs, qint
     const double ms = seconds * 1000.0;
     if (!ok || !std::isfinite(ms) || ms < double(minMs) || ms > double(maxMs)) {
         *error = tr("--%1 '%2' must be a number of seconds from %3 to %4")
-                     .arg(name, text, QString::number(double(minMs) / 1000.0), QString::number(double(maxMs) / 1000.0));
+                     .arg(name, text, QString::number(double(minMs) / 1000.0),
+                          QString::number(double(maxMs) / 1000.0));
         return false;
     }
     *outMs = int(std::llround(ms));
     return true;
 }
 
-bool readInteger(const ParsedArgs &args, const QString &name, qint64 min, qint64 max, qint64 *out, QString *error)
+bool readInteger(const ParsedArgs &args, const QString &name, qint64 min, qint64 max, qint64 *out,
+                 QString *error)
 {
     if (!args.isSet(name))
         return true;
@@ -63,34 +64,60 @@ QList<OptionSpec> globalOptionSpecs()
 {
     const QString regions = Endpoints::regionNames().join(QStringLiteral(", "));
     return {
-        {QStringLiteral("server"), {}, QStringLiteral("URL"),
-         tr("Send every API call to this origin (e.g. anadesk-sandbox's URL).\nhttp:// only for loopback hosts.")},
-        {QStringLiteral("region"), {}, QStringLiteral("NAME"),
+        {QStringLiteral("server"),
+         {},
+         QStringLiteral("URL"),
+         tr("Send every API call to this origin (e.g. anadesk-sandbox's URL).\nhttp:// only for loopback "
+            "hosts.")},
+        {QStringLiteral("region"),
+         {},
+         QStringLiteral("NAME"),
          tr("Anaplan region (default %1): %2.").arg(QLatin1String(kDefaultRegion), regions)},
-        {QStringLiteral("user"), {}, QStringLiteral("EMAIL"),
+        {QStringLiteral("user"),
+         {},
+         QStringLiteral("EMAIL"),
          tr("Sign in as this user; password from ANADESK_PASSWORD, else asked on the terminal.")},
-        {QStringLiteral("certificate"), {}, QStringLiteral("PEM"),
+        {QStringLiteral("certificate"),
+         {},
+         QStringLiteral("PEM"),
          tr("Sign in with this CA certificate (PEM file); needs --private-key.")},
-        {QStringLiteral("private-key"), {}, QStringLiteral("PEM"),
+        {QStringLiteral("private-key"),
+         {},
+         QStringLiteral("PEM"),
          tr("The certificate's private key (PEM file); passphrase from ANADESK_KEY_PASSWORD,\n"
             "else asked on the terminal when the key is encrypted.")},
-        {QStringLiteral("token"), {}, QStringLiteral("TOKEN"),
+        {QStringLiteral("token"),
+         {},
+         QStringLiteral("TOKEN"),
          tr("Use this AnaplanAuthToken. Visible to other local users in the process list:\n"
             "prefer the ANADESK_TOKEN environment variable.")},
         {QStringLiteral("workspace"), {}, QStringLiteral("ID|NAME"), tr("The workspace, by id or name.")},
-        {QStringLiteral("model"), {}, QStringLiteral("ID|NAME"),
+        {QStringLiteral("model"),
+         {},
+         QStringLiteral("ID|NAME"),
          tr("The model, by id or name (its workspace is found when --workspace is omitted).")},
         {QStringLiteral("json"), {}, {}, tr("Print results as JSON on stdout (messages stay on stderr).")},
-        {QStringLiteral("poll-delay"), {}, QStringLiteral("SECONDS"),
+        {QStringLiteral("poll-delay"),
+         {},
+         QStringLiteral("SECONDS"),
          tr("Wait between task status checks (default 1; grows slowly for long tasks).")},
-        {QStringLiteral("retries"), {}, QStringLiteral("N"),
+        {QStringLiteral("retries"),
+         {},
+         QStringLiteral("N"),
          tr("Retries of a failed request after the first attempt (default 1).")},
-        {QStringLiteral("chunk-size"), {}, QStringLiteral("BYTES"),
+        {QStringLiteral("chunk-size"),
+         {},
+         QStringLiteral("BYTES"),
          tr("Upload chunk size before compression (default 25000000; 1 to 50000000).")},
-        {QStringLiteral("timeout"), {}, QStringLiteral("SECONDS"),
+        {QStringLiteral("timeout"),
+         {},
+         QStringLiteral("SECONDS"),
          tr("Give up on a request that sends or receives nothing for this long (default 30).")},
         {QStringLiteral("verbose"), {}, {}, tr("Log requests and retries on stderr (secrets redacted).")},
-        {QStringLiteral("help"), QLatin1Char('h'), {}, tr("Show help (for a command: anadesk-cli COMMAND --help).")},
+        {QStringLiteral("help"),
+         QLatin1Char('h'),
+         {},
+         tr("Show help (for a command: anadesk-cli COMMAND --help).")},
         {QStringLiteral("version"), {}, {}, tr("Show the version.")},
     };
 }
@@ -115,7 +142,8 @@ bool readGlobalOptions(const ParsedArgs &args, GlobalOptions *out, QString *erro
         *error = tr("--server and --region exclude each other: give one of them");
         return false;
     }
-    for (const char *name : {"server", "region", "user", "workspace", "model", "certificate", "private-key"}) {
+    for (const char *name :
+         {"server", "region", "user", "workspace", "model", "certificate", "private-key"}) {
         const QString key = QLatin1String(name);
         if (args.isSet(key) && args.value(key).trimmed().isEmpty()) {
             *error = tr("--%1 needs a non-empty value").arg(key);
@@ -154,8 +182,10 @@ bool endpointsFor(const GlobalOptions &options, Endpoints *out, QString *error)
             return false;
         }
         const QString scheme = url.scheme().toLower();
-        if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-            *error = tr("--server '%1' is not an http(s) URL like https://api.example.com or http://127.0.0.1:8080")
+        if (!url.isValid() || url.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+            *error = tr("--server '%1' is not an http(s) URL like https://api.example.com or "
+                        "http://127.0.0.1:8080")
                          .arg(options.server);
             return false;
         }

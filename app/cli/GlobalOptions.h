@@ -11,13 +11,13 @@ namespace anadesk::cli {
 
 struct GlobalOptions
 {
-    QString server;     // --server URL: every API on this origin (anadesk-sandbox, a proxy)
-    QString region;     // --region NAME: Anaplan's region table; default kDefaultRegion
-    QString user;       // --user EMAIL (basic sign-in)
-    QString workspace;  // --workspace ID|NAME
-    QString model;      // --model ID|NAME
-    QString certificate; // --certificate PEM (path)
-    QString privateKey;  // --private-key PEM (path)
+    QString server;                  // --server URL: every API on this origin (anadesk-sandbox, a proxy)
+    QString region;                  // --region NAME: Anaplan's region table; default kDefaultRegion
+    QString user;                    // --user EMAIL (basic sign-in)
+    QString workspace;               // --workspace ID|NAME
+    QString model;                   // --model ID|NAME
+    QString certificate;             // --certificate PEM (path)
+    QString privateKey;              // --private-key PEM (path)
     bool tokenOnCommandLine = false; // --token given (its value is read by Credentials, not kept here)
     bool json = false;
     bool verbose = false;

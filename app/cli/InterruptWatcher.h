@@ -3,7 +3,6 @@
 // writes one byte into a socket pair (async-signal-safe); a QSocketNotifier reads it on the main
 // thread, where it is safe to cancel jobs.
 #include <QObject>
-
 #include <functional>
 
 class QSocketNotifier;

@@ -152,7 +152,8 @@ QJsonObject toJson(const ModelDeletionResult &r, const QString &workspaceId)
     QJsonArray failures;
     for (const ModelDeletionFailure &f : r.failures)
         failures.append(QJsonObject{{u"modelId"_s, f.modelId}, {u"message"_s, f.message}});
-    return {{u"workspaceId"_s, workspaceId}, {u"modelsDeleted"_s, r.modelsDeleted}, {u"failures"_s, failures}};
+    return {
+        {u"workspaceId"_s, workspaceId}, {u"modelsDeleted"_s, r.modelsDeleted}, {u"failures"_s, failures}};
 }
 
 } // namespace anadesk::cli::json

@@ -36,8 +36,7 @@ QJsonObject toJson(const ModelDeletionResult &result, const QString &workspaceId
 // An epoch-ms time as ISO 8601 UTC ("2024-06-18T09:12:44.000Z"); empty for 0.
 QString isoTime(qint64 epochMs);
 
-template <typename T>
-QJsonArray toJsonArray(const QList<T> &items)
+template <typename T> QJsonArray toJsonArray(const QList<T> &items)
 {
     QJsonArray array;
     for (const T &item : items)

@@ -47,8 +47,7 @@ Output::Output(bool json, std::FILE *out, std::FILE *err)
     , m_out(out)
     , m_err(err)
     , m_stderrTty(isTerminal(err))
-{
-}
+{}
 
 void Output::writeOut(const QString &text)
 {
@@ -70,8 +69,10 @@ void Output::writeJson(const QJsonValue &value)
 QString Output::cell(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Bool: return value.toBool() ? tr("yes") : tr("no");
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? tr("yes") : tr("no");
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (d == double(qint64(d)))
@@ -84,9 +85,11 @@ QString Output::cell(const QJsonValue &value)
             parts.append(cell(v));
         return parts.join(QStringLiteral(", "));
     }
-    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     case QJsonValue::Null:
-    case QJsonValue::Undefined: return QString();
+    case QJsonValue::Undefined:
+        return QString();
     }
     return QString();
 }
@@ -225,8 +228,7 @@ QJsonObject Output::errorJson(const ApiError &error)
 ProgressLine::ProgressLine(const Output &output)
     : m_output(output)
     , m_enabled(output.stderrIsTerminal())
-{
-}
+{}
 
 ProgressLine::~ProgressLine()
 {

@@ -11,15 +11,14 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <cstdio>
 
 namespace anadesk::cli {
 
 struct Column
 {
-    QString header;   // "ID"
-    QString key;      // the JSON key the cell is read from: "id"
+    QString header;          // "ID"
+    QString key;             // the JSON key the cell is read from: "id"
     bool alignRight = false; // numbers
 };
 
@@ -49,7 +48,8 @@ public:
     void error(const ApiError &error) const;
     void usageError(const QString &message, const QString &command = {}) const;
 
-    // The JSON form of an error: {"category","exitCode","httpStatus","message","object","hint","serverMessage"}.
+    // The JSON form of an error:
+    // {"category","exitCode","httpStatus","message","object","hint","serverMessage"}.
     static QJsonObject errorJson(const ApiError &error);
 
     // Renders a table (exposed for help output and tests).

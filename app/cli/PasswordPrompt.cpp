@@ -92,8 +92,8 @@ bool PasswordPrompt::read(const QString &prompt, QByteArray *secret)
     secret->clear();
     if (!isInteractive())
         return false;
-    // Echo goes off BEFORE the prompt is shown: whatever is typed once the prompt is visible must
-    // never appear on the screen (like getpass(), type-ahead from before the prompt is discarded).
+        // Echo goes off BEFORE the prompt is shown: whatever is typed once the prompt is visible must
+        // never appear on the screen (like getpass(), type-ahead from before the prompt is discarded).
 #ifdef Q_OS_UNIX
     EchoOff echoOff;
 #elif defined(Q_OS_WIN)

@@ -19,12 +19,15 @@ void reportTaskProgress(TaskRunner *runner, ProgressLine &line, const Output &ou
         line.finish();
         output.warning(message);
     });
-    QObject::connect(runner, &TaskRunner::modelBusy, runner, [&output, &line, label](const QString &tooltip, int delayMs) {
-        line.finish();
-        output.warning(tr("%1: the model is busy%2; trying again in %3 s")
-                           .arg(label, tooltip.isEmpty() ? QString() : QStringLiteral(" (") + tooltip + QLatin1Char(')'))
-                           .arg(double(delayMs) / 1000.0, 0, 'f', 1));
-    });
+    QObject::connect(
+        runner, &TaskRunner::modelBusy, runner, [&output, &line, label](const QString &tooltip, int delayMs) {
+            line.finish();
+            output.warning(tr("%1: the model is busy%2; trying again in %3 s")
+                               .arg(label, tooltip.isEmpty()
+                                               ? QString()
+                                               : QStringLiteral(" (") + tooltip + QLatin1Char(')'))
+                               .arg(double(delayMs) / 1000.0, 0, 'f', 1));
+        });
     if (!line.isEnabled())
         return;
     QObject::connect(runner, &TaskRunner::taskStarted, runner, [&line, label](const QString &taskId) {

@@ -22,14 +22,15 @@ void reportTransferProgress(J *job, Signal signal, ProgressLine &line, const QSt
 {
     if (!line.isEnabled())
         return;
-    QObject::connect(job, signal, job, [&line, verb](qint64 done, qint64 total, int doneChunks, int totalChunks) {
-        QString text = verb + QStringLiteral(": ") + ProgressLine::bytes(done);
-        if (total >= 0)
-            text += QStringLiteral(" of ") + ProgressLine::bytes(total);
-        if (totalChunks > 0)
-            text += QStringLiteral(", chunk %1 of %2").arg(doneChunks).arg(totalChunks);
-        line.update(text);
-    });
+    QObject::connect(job, signal, job,
+                     [&line, verb](qint64 done, qint64 total, int doneChunks, int totalChunks) {
+                         QString text = verb + QStringLiteral(": ") + ProgressLine::bytes(done);
+                         if (total >= 0)
+                             text += QStringLiteral(" of ") + ProgressLine::bytes(total);
+                         if (totalChunks > 0)
+                             text += QStringLiteral(", chunk %1 of %2").arg(doneChunks).arg(totalChunks);
+                         line.update(text);
+                     });
 }
 
 } // namespace anadesk::cli

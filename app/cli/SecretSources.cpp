@@ -18,11 +18,15 @@ SecretSource::~SecretSource() = default;
 QByteArray EnvironmentSecrets::variableFor(SecretKind kind)
 {
     switch (kind) {
-    case SecretKind::Password: return QByteArrayLiteral("ANADESK_PASSWORD");
-    case SecretKind::Token: return QByteArrayLiteral("ANADESK_TOKEN");
-    case SecretKind::KeyPassphrase: return QByteArrayLiteral("ANADESK_KEY_PASSWORD");
+    case SecretKind::Password:
+        return QByteArrayLiteral("ANADESK_PASSWORD");
+    case SecretKind::Token:
+        return QByteArrayLiteral("ANADESK_TOKEN");
+    case SecretKind::KeyPassphrase:
+        return QByteArrayLiteral("ANADESK_KEY_PASSWORD");
     case SecretKind::RefreshToken:
-    case SecretKind::ProxyPassword: break;
+    case SecretKind::ProxyPassword:
+        break;
     }
     return QByteArray();
 }
@@ -50,11 +54,18 @@ std::optional<QByteArray> TerminalPrompt::secret(SecretKind kind, const QString 
         return std::nullopt;
     QString prompt;
     switch (kind) {
-    case SecretKind::Password: prompt = tr("Anaplan password for %1: ").arg(subject); break;
-    case SecretKind::KeyPassphrase: prompt = tr("Passphrase of the private key %1: ").arg(subject); break;
-    case SecretKind::Token: prompt = tr("Anaplan token: "); break;
+    case SecretKind::Password:
+        prompt = tr("Anaplan password for %1: ").arg(subject);
+        break;
+    case SecretKind::KeyPassphrase:
+        prompt = tr("Passphrase of the private key %1: ").arg(subject);
+        break;
+    case SecretKind::Token:
+        prompt = tr("Anaplan token: ");
+        break;
     case SecretKind::RefreshToken:
-    case SecretKind::ProxyPassword: return std::nullopt;
+    case SecretKind::ProxyPassword:
+        return std::nullopt;
     }
     QByteArray value;
     if (!PasswordPrompt::read(prompt, &value) || value.isEmpty())

@@ -1,7 +1,6 @@
 #include "Session.h"
 
-#include "Connection.h" // before BulkClient.h, which uses Connection inline without including it
-#include "BulkClient.h"
+#include "BulkApi.h"
 #include "Credentials.h"
 #include "InterruptWatcher.h"
 #include "SecretSources.h"
@@ -13,7 +12,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QRegularExpression>
-
 #include <cstdlib>
 
 namespace anadesk::cli {
@@ -28,13 +26,20 @@ QString tr(const char *text)
 QString listingCommandsFor(ObjectKind kind)
 {
     switch (kind) {
-    case ObjectKind::Workspace: return QStringLiteral("anadesk-cli workspaces");
-    case ObjectKind::Model: return QStringLiteral("anadesk-cli models");
-    case ObjectKind::File: return QStringLiteral("anadesk-cli files");
-    case ObjectKind::Import: return QStringLiteral("anadesk-cli imports");
-    case ObjectKind::Export: return QStringLiteral("anadesk-cli exports");
-    case ObjectKind::Process: return QStringLiteral("anadesk-cli processes");
-    case ObjectKind::Action: return QStringLiteral("anadesk-cli actions");
+    case ObjectKind::Workspace:
+        return QStringLiteral("anadesk-cli workspaces");
+    case ObjectKind::Model:
+        return QStringLiteral("anadesk-cli models");
+    case ObjectKind::File:
+        return QStringLiteral("anadesk-cli files");
+    case ObjectKind::Import:
+        return QStringLiteral("anadesk-cli imports");
+    case ObjectKind::Export:
+        return QStringLiteral("anadesk-cli exports");
+    case ObjectKind::Process:
+        return QStringLiteral("anadesk-cli processes");
+    case ObjectKind::Action:
+        return QStringLiteral("anadesk-cli actions");
     case ObjectKind::Runnable:
         return QStringLiteral("anadesk-cli imports | exports | processes | actions");
     }
@@ -53,8 +58,7 @@ Session::Session(const GlobalOptions &options, QByteArray commandLineToken, Outp
     : m_options(options)
     , m_commandLineToken(std::move(commandLineToken))
     , m_output(output)
-{
-}
+{}
 
 Session::~Session()
 {
@@ -173,7 +177,8 @@ ApiError Session::requireModel()
 ApiError Session::resolveModelByName(const QString &wanted)
 {
     // Listing keeps each model's workspace, which a bare name lookup would lose.
-    const WorkspaceFilter filter = m_workspaceId.isEmpty() ? WorkspaceFilter::all() : WorkspaceFilter::of(m_workspaceId);
+    const WorkspaceFilter filter =
+        m_workspaceId.isEmpty() ? WorkspaceFilter::all() : WorkspaceFilter::of(m_workspaceId);
     auto job = own(client().getModels({}, filter));
     if (ApiError e = wait(job); e.isError())
         return e;
@@ -211,7 +216,8 @@ ApiError Session::resolve(ObjectKind kind, const QString &idOrName, NamedObject 
             return e;
     auto job = own(client().resolve(kind, idOrName));
     if (ApiError e = wait(job); e.isError()) {
-        if (e.category == ErrorCategory::NotFound && job->listed() && e.hint.startsWith(QLatin1String("List ")))
+        if (e.category == ErrorCategory::NotFound && job->listed() &&
+            e.hint.startsWith(QLatin1String("List ")))
             e.hint = tr("See the ids and names with: %1.").arg(listingCommandsFor(kind));
         if (e.object.isEmpty() && kind != ObjectKind::Workspace)
             e.object = modelLabel(m_modelId);

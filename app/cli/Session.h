@@ -12,7 +12,6 @@
 #include "api/ResolveJob.h"
 
 #include <QPointer>
-
 #include <functional>
 #include <memory>
 
@@ -27,8 +26,7 @@ namespace anadesk::cli {
 class SecretChain;
 
 // A job owned by the command (not auto-deleted), deleted when it goes out of scope.
-template <typename J>
-using Owned = std::unique_ptr<J>;
+template <typename J> using Owned = std::unique_ptr<J>;
 
 class Session
 {
@@ -62,13 +60,8 @@ public:
     ApiError resolve(ObjectKind kind, const QString &idOrName, NamedObject *out);
 
     // Takes ownership of a started job (no auto-delete) and runs the event loop until it finished.
-    template <typename J>
-    ApiError wait(Owned<J> &job)
-    {
-        return waitForJob(job.get());
-    }
-    template <typename J>
-    static Owned<J> own(J *job)
+    template <typename J> ApiError wait(Owned<J> &job) { return waitForJob(job.get()); }
+    template <typename J> static Owned<J> own(J *job)
     {
         job->setAutoDelete(false);
         return Owned<J>(job);

@@ -69,13 +69,14 @@ QStringList taskReportLines(const TaskStatus &status, const ActionRef &action)
     return lines;
 }
 
-ApiError withDumpHint(ApiError error, const TaskStatus &status, const ActionRef &action, const QString &modelArg)
+ApiError withDumpHint(ApiError error, const TaskStatus &status, const ActionRef &action,
+                      const QString &modelArg)
 {
     if (error.category != ErrorCategory::ActionFailed || !status.result)
         return error;
     const ActionKind kind = actionKindFromId(action.id);
-    const bool dump = (kind == ActionKind::Import && status.result->failureDumpAvailable)
-                      || (kind == ActionKind::Process && anyNestedDump(*status.result));
+    const bool dump = (kind == ActionKind::Import && status.result->failureDumpAvailable) ||
+                      (kind == ActionKind::Process && anyNestedDump(*status.result));
     if (dump)
         error.hint = tr("Save the rejected rows with: anadesk-cli --model %1 dump %2 %3 -o failures.csv")
                          .arg(quoted(modelArg), action.id, status.id);

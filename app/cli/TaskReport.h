@@ -12,7 +12,7 @@ namespace anadesk::cli {
 struct ActionRef
 {
     QString id;
-    QString name; // empty when the id was given and not looked up
+    QString name;          // empty when the id was given and not looked up
     QString label() const; // "import 'Sales from Sales.csv' (112000000001)" or "import 112000000001"
 };
 
@@ -23,6 +23,7 @@ QJsonObject taskReportJson(const TaskStatus &status, const ActionRef &action, co
 QStringList taskReportLines(const TaskStatus &status, const ActionRef &action);
 
 // For a failed import or process: the hint becomes the CLI command that saves the rejected rows.
-ApiError withDumpHint(ApiError error, const TaskStatus &status, const ActionRef &action, const QString &modelArg);
+ApiError withDumpHint(ApiError error, const TaskStatus &status, const ActionRef &action,
+                      const QString &modelArg);
 
 } // namespace anadesk::cli

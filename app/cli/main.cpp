@@ -3,7 +3,6 @@
 #include "net/Redaction.h"
 
 #include <QCoreApplication>
-
 #include <cstring>
 
 namespace {

@@ -14,7 +14,7 @@ namespace anadesk::test {
 
 struct CliResult
 {
-    int exitCode = -1;     // -1: did not finish (killed after the timeout) or crashed
+    int exitCode = -1; // -1: did not finish (killed after the timeout) or crashed
     QByteArray out;
     QByteArray err;
     QString describe() const; // for failure messages: exit code and both streams
@@ -38,8 +38,8 @@ public:
     // --server URL (when set) + arguments.
     CliResult run(const QStringList &arguments, const QByteArray &stdinData = {}, int timeoutMs = 180'000);
     // The same with an environment for this run only.
-    CliResult runWithEnv(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &stdinData = {},
-                         int timeoutMs = 180'000);
+    CliResult runWithEnv(const QStringList &arguments, const QProcessEnvironment &env,
+                         const QByteArray &stdinData = {}, int timeoutMs = 180'000);
     QProcessEnvironment environment() const { return m_env; }
 
     // How many runs' outputs contain any of `secrets`, and which secret first (for the message).

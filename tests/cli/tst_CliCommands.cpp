@@ -48,8 +48,8 @@ QByteArray salesCsv(int rows)
     QByteArray csv = "Products,Regions,Units,Price,Notes\n";
     const quint32 salt = QRandomGenerator::global()->generate();
     for (int i = 0; i < rows; ++i)
-        csv += "Laptop,South," + QByteArray::number(i) + ",899,note " + QByteArray::number(salt) + "-"
-               + QByteArray::number(i) + "\n";
+        csv += "Laptop,South," + QByteArray::number(i) + ",899,note " + QByteArray::number(salt) + "-" +
+               QByteArray::number(i) + "\n";
     return csv;
 }
 
@@ -108,8 +108,8 @@ private:
 QStringList TestCliCommands::base(const QStringList &more) const
 {
     return QStringList{QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--poll-delay"),
-                       QStringLiteral("0.2")}
-           + more;
+                       QStringLiteral("0.2")} +
+           more;
 }
 
 QJsonObject TestCliCommands::runJsonObject(const QStringList &args, int expectedExit)
@@ -165,14 +165,17 @@ void TestCliCommands::helpAndVersion()
 
     const CliResult help = m_cli.run({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
-    const QStringList commands = QStringLiteral(
-        "workspaces models files imports exports processes actions run tasks task cancel dump upload download upload-and-import export-and-download optimizer-log delete-models model-status open-model close-model")
-                                     .split(QLatin1Char(' '));
+    const QStringList commands =
+        QStringLiteral("workspaces models files imports exports processes actions run tasks task cancel dump "
+                       "upload download upload-and-import export-and-download optimizer-log delete-models "
+                       "model-status open-model close-model")
+            .split(QLatin1Char(' '));
     for (const QString &command : commands) {
         QVERIFY2(help.out.contains(QByteArray("  " + command.toUtf8() + " ")), qPrintable(command));
         const CliResult one = m_cli.run({command, QStringLiteral("--help")});
         QCOMPARE(one.exitCode, 0);
-        QVERIFY2(one.out.startsWith(QByteArray("Usage: anadesk-cli [OPTIONS] " + command.toUtf8())), one.out.constData());
+        QVERIFY2(one.out.startsWith(QByteArray("Usage: anadesk-cli [OPTIONS] " + command.toUtf8())),
+                 one.out.constData());
     }
     QVERIFY(help.out.contains("Exit codes:"));
     QVERIFY(help.out.contains("ANADESK_PASSWORD"));
@@ -197,7 +200,8 @@ void TestCliCommands::usageErrorsExitTwo_data()
     QTest::newRow("token with user") << QStringList{u"--token"_s, u"x"_s, u"workspaces"_s};
     QTest::newRow("model needed") << QStringList{u"files"_s};
     QTest::newRow("download without -o") << QStringList{u"--model"_s, kDemoModel, u"download"_s, kSalesFile};
-    QTest::newRow("stdin without --stream") << QStringList{u"--model"_s, kDemoModel, u"upload"_s, kSalesFile, u"-"_s};
+    QTest::newRow("stdin without --stream")
+        << QStringList{u"--model"_s, kDemoModel, u"upload"_s, kSalesFile, u"-"_s};
 }
 
 void TestCliCommands::usageErrorsExitTwo()
@@ -247,8 +251,8 @@ void TestCliCommands::listModelsOfWorkspaceByName()
 {
     const QJsonArray all = runJsonArray({QStringLiteral("models")});
     QCOMPARE(all.size(), 11);
-    const QJsonArray some = runJsonArray({QStringLiteral("--workspace"), QStringLiteral("Sales Operations"),
-                                          QStringLiteral("models")});
+    const QJsonArray some = runJsonArray(
+        {QStringLiteral("--workspace"), QStringLiteral("Sales Operations"), QStringLiteral("models")});
     QCOMPARE(some.size(), 3);
     for (const QJsonValue &v : some) {
         QCOMPARE(v[QStringLiteral("workspaceName")].toString(), QStringLiteral("Sales Operations"));
@@ -312,16 +316,16 @@ void TestCliCommands::humanTablesShowIdsBesideNames()
 
 void TestCliCommands::unknownNameIsNotFoundWithSuggestions()
 {
-    const QJsonObject o = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"),
-                                         QStringLiteral("Sales from")},
-                                        5);
+    const QJsonObject o = runJsonObject(
+        {QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), QStringLiteral("Sales from")}, 5);
     const QJsonObject error = o.value(QStringLiteral("error")).toObject();
     QCOMPARE(error.value(QStringLiteral("category")).toString(), QStringLiteral("not-found"));
     QVERIFY(error.value(QStringLiteral("hint")).toString().contains(kSalesImport));
     QVERIFY(error.value(QStringLiteral("hint")).toString().contains(kFailingImport));
     // An unknown model name, and an unknown id (the server answers 404).
     runJsonObject({QStringLiteral("--model"), QStringLiteral("No Such Model"), QStringLiteral("files")}, 5);
-    runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), QStringLiteral("112999999999")}, 5);
+    runJsonObject(
+        {QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), QStringLiteral("112999999999")}, 5);
 }
 
 void TestCliCommands::ambiguousNamesAreNeverGuessed()
@@ -374,22 +378,23 @@ void TestCliCommands::ambiguousNamesAreNeverGuessed()
     CliRunner cli(sandbox.url());
     cli.setEnv(QStringLiteral("ANADESK_PASSWORD"), QString::fromUtf8(m_password));
 
-    CliResult r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), QStringLiteral("Capacity Planning"),
-                                QStringLiteral("files")}));
+    CliResult r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"),
+                                QStringLiteral("Capacity Planning"), QStringLiteral("files")}));
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QJsonObject e = r.json().object().value(QStringLiteral("error")).toObject();
     const QString candidates = e.value(QStringLiteral("serverMessage")).toString();
-    QVERIFY2(candidates.contains(QStringLiteral("75A40874E6B64FA3AE0743278B9E3A18"))
-                 && candidates.contains(QStringLiteral("75A40874E6B64FA3AE0743278B9E3A19")),
+    QVERIFY2(candidates.contains(QStringLiteral("75A40874E6B64FA3AE0743278B9E3A18")) &&
+                 candidates.contains(QStringLiteral("75A40874E6B64FA3AE0743278B9E3A19")),
              qPrintable(r.describe()));
     // --workspace narrows the search to one.
-    r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--workspace"), QStringLiteral("Supply Chain"),
-                      QStringLiteral("--model"), QStringLiteral("Capacity Planning"), QStringLiteral("imports")}));
+    r = cli.run(
+        base({QStringLiteral("--json"), QStringLiteral("--workspace"), QStringLiteral("Supply Chain"),
+              QStringLiteral("--model"), QStringLiteral("Capacity Planning"), QStringLiteral("imports")}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     // Exact name wins; names equal only when case is ignored are ambiguous.
-    r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), kDemoModel, QStringLiteral("tasks"),
-                      QStringLiteral("Sales from Sales.csv")}));
+    r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), kDemoModel,
+                      QStringLiteral("tasks"), QStringLiteral("Sales from Sales.csv")}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = cli.run(base({QStringLiteral("--json"), QStringLiteral("--model"), kDemoModel, QStringLiteral("run"),
                       QStringLiteral("sales from sales.csv")}));
@@ -414,11 +419,12 @@ void TestCliCommands::runImportByName()
 
 void TestCliCommands::runFailingImportExitsActionFailed()
 {
-    const QJsonObject task = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), kFailingImport},
-                                           12);
+    const QJsonObject task =
+        runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), kFailingImport}, 12);
     QCOMPARE(task.value(QStringLiteral("taskState")).toString(), QStringLiteral("COMPLETE"));
     QCOMPARE(task.value(QStringLiteral("successful")).toBool(), false);
-    QCOMPARE(task[QStringLiteral("error")][QStringLiteral("category")].toString(), QStringLiteral("action-failed"));
+    QCOMPARE(task[QStringLiteral("error")][QStringLiteral("category")].toString(),
+             QStringLiteral("action-failed"));
     QVERIFY(task[QStringLiteral("result")][QStringLiteral("failureDumpAvailable")].toBool());
     const QString taskId = task.value(QStringLiteral("taskId")).toString();
 
@@ -426,7 +432,8 @@ void TestCliCommands::runFailingImportExitsActionFailed()
     const QString path = m_dir.filePath(QStringLiteral("failures.csv"));
     const QJsonObject saved = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("dump"),
                                              kFailingImport, taskId, QStringLiteral("-o"), path});
-    const ProbeReply served = m_probe->get(bulkPath(QStringLiteral("imports/%1/tasks/%2/dump").arg(kFailingImport, taskId)));
+    const ProbeReply served =
+        m_probe->get(bulkPath(QStringLiteral("imports/%1/tasks/%2/dump").arg(kFailingImport, taskId)));
     QCOMPARE(served.status, 200);
     QVERIFY(served.body.contains("Atlantis"));
     QCOMPARE(sha256OfFile(path), sha256Hex(served.body));
@@ -449,10 +456,11 @@ void TestCliCommands::runNoWaitThenTaskAndTasks()
     const QString taskId = QString::fromUtf8(started.out.trimmed());
     QVERIFY2(isHex32(taskId), started.out.constData()); // just the id, for scripts
 
-    const QJsonObject now = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("task"),
-                                           kFailingImport, taskId});
+    const QJsonObject now = runJsonObject(
+        {QStringLiteral("--model"), kDemoModel, QStringLiteral("task"), kFailingImport, taskId});
     QCOMPARE(now.value(QStringLiteral("taskId")).toString(), taskId);
-    QVERIFY(QStringList({u"NOT_STARTED"_s, u"IN_PROGRESS"_s, u"COMPLETE"_s}).contains(now.value(QStringLiteral("taskState")).toString()));
+    QVERIFY(QStringList({u"NOT_STARTED"_s, u"IN_PROGRESS"_s, u"COMPLETE"_s})
+                .contains(now.value(QStringLiteral("taskState")).toString()));
 
     // --wait follows it to the end and exits like run: the import fails → 12.
     const QJsonObject done = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("task"),
@@ -488,21 +496,23 @@ void TestCliCommands::processDump()
     QCOMPARE(saved.value(QStringLiteral("objectId")).toString(), kFailingImport);
     const QString path = saved.value(QStringLiteral("path")).toString();
     QVERIFY(QFileInfo(path).absolutePath() == QFileInfo(dir).absoluteFilePath());
-    const ProbeReply served = m_probe->get(
-        bulkPath(QStringLiteral("processes/%1/tasks/%2/dumps/%3").arg(kFailingProcess, taskId, kFailingImport)));
+    const ProbeReply served = m_probe->get(bulkPath(
+        QStringLiteral("processes/%1/tasks/%2/dumps/%3").arg(kFailingProcess, taskId, kFailingImport)));
     QCOMPARE(served.status, 200);
     QCOMPARE(sha256OfFile(path), sha256Hex(served.body));
 }
 
 void TestCliCommands::optimizerLog()
 {
-    const QJsonObject task = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), kOptimizer});
+    const QJsonObject task =
+        runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("run"), kOptimizer});
     const QString taskId = task.value(QStringLiteral("taskId")).toString();
     const QString path = m_dir.filePath(QStringLiteral("solver.log"));
-    const QJsonObject saved = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("optimizer-log"),
-                                             QStringLiteral("Optimize Sales Mix"), taskId, QStringLiteral("-o"), path});
-    const ProbeReply served =
-        m_probe->get(bulkPath(QStringLiteral("optimizeActions/%1/tasks/%2/solutionLogs").arg(kOptimizer, taskId)));
+    const QJsonObject saved =
+        runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("optimizer-log"),
+                       QStringLiteral("Optimize Sales Mix"), taskId, QStringLiteral("-o"), path});
+    const ProbeReply served = m_probe->get(
+        bulkPath(QStringLiteral("optimizeActions/%1/tasks/%2/solutionLogs").arg(kOptimizer, taskId)));
     QCOMPARE(served.status, 200);
     QVERIFY(!served.body.isEmpty());
     QCOMPARE(sha256OfFile(path), sha256Hex(served.body));
@@ -514,9 +524,9 @@ void TestCliCommands::uploadAndDownloadRoundTrip()
     const QByteArray csv = salesCsv(100'000); // ~3.4 MB: several chunks of 1 MB
     const QString source = m_dir.filePath(QStringLiteral("sales-big.csv"));
     QVERIFY(writeFile(source, csv));
-    const QJsonObject up = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("--chunk-size"),
-                                          QStringLiteral("1000000"), QStringLiteral("upload"), QStringLiteral("Sales.csv"),
-                                          source});
+    const QJsonObject up = runJsonObject({QStringLiteral("--model"), kDemoModel,
+                                          QStringLiteral("--chunk-size"), QStringLiteral("1000000"),
+                                          QStringLiteral("upload"), QStringLiteral("Sales.csv"), source});
     QCOMPARE(up.value(QStringLiteral("fileId")).toString(), kSalesFile);
     QCOMPARE(qint64(up.value(QStringLiteral("bytes")).toDouble()), qint64(csv.size()));
     QVERIFY(up.value(QStringLiteral("chunks")).toInt() >= 4);
@@ -531,8 +541,8 @@ void TestCliCommands::uploadAndDownloadRoundTrip()
     QVERIFY(!QFile::exists(target + QStringLiteral(".partial")));
 
     // -o - streams the content to stdout.
-    const CliResult raw = m_cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("download"), kSalesFile,
-                                          QStringLiteral("-o"), QStringLiteral("-")}));
+    const CliResult raw = m_cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("download"),
+                                          kSalesFile, QStringLiteral("-o"), QStringLiteral("-")}));
     QCOMPARE(raw.exitCode, 0);
     QCOMPARE(sha256Hex(raw.out), sha256Hex(csv));
     qInfo("FIGURE: cli_upload_bytes=%lld cli_upload_chunks=%d sha256_equal=1", qint64(csv.size()),
@@ -543,29 +553,33 @@ void TestCliCommands::streamUploadFromStandardInput()
 {
     const QByteArray csv = salesCsv(60'000);
     const QJsonObject up = [&] {
-        const CliResult r = m_cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("--chunk-size"),
-                                            QStringLiteral("1000000"), QStringLiteral("upload"), kSalesFile,
-                                            QStringLiteral("-"), QStringLiteral("--stream"), QStringLiteral("--json")}),
-                                      csv);
+        const CliResult r =
+            m_cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("--chunk-size"),
+                            QStringLiteral("1000000"), QStringLiteral("upload"), kSalesFile,
+                            QStringLiteral("-"), QStringLiteral("--stream"), QStringLiteral("--json")}),
+                      csv);
         if (r.exitCode != 0)
             qWarning().noquote() << r.describe();
         return r.json().object();
     }();
     QCOMPARE(qint64(up.value(QStringLiteral("bytes")).toDouble()), qint64(csv.size()));
-    QCOMPARE(up.value(QStringLiteral("chunks")).toInt(), int((csv.size() + 999'999) / 1'000'000)); // full chunks
+    QCOMPARE(up.value(QStringLiteral("chunks")).toInt(),
+             int((csv.size() + 999'999) / 1'000'000)); // full chunks
     const QString target = m_dir.filePath(QStringLiteral("streamed-back.csv"));
-    runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("download"), kSalesFile, QStringLiteral("-o"),
-                   target});
+    runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("download"), kSalesFile,
+                   QStringLiteral("-o"), target});
     QCOMPARE(sha256OfFile(target), sha256Hex(csv));
 }
 
 void TestCliCommands::uploadAndImport()
 {
-    const QByteArray csv = "Products,Regions,Units,Price,Notes\nLaptop,South,7,899,cli test\nMonitor,North,3,229.9,\n";
+    const QByteArray csv =
+        "Products,Regions,Units,Price,Notes\nLaptop,South,7,899,cli test\nMonitor,North,3,229.9,\n";
     const QString source = m_dir.filePath(QStringLiteral("sales-small.csv"));
     QVERIFY(writeFile(source, csv));
-    const QJsonObject o = runJsonObject({QStringLiteral("--model"), kDemoModelName, QStringLiteral("upload-and-import"),
-                                         QStringLiteral("Sales.csv"), source, QStringLiteral("Sales from Sales.csv")});
+    const QJsonObject o =
+        runJsonObject({QStringLiteral("--model"), kDemoModelName, QStringLiteral("upload-and-import"),
+                       QStringLiteral("Sales.csv"), source, QStringLiteral("Sales from Sales.csv")});
     QCOMPARE(o[QStringLiteral("upload")][QStringLiteral("sha256")].toString().toUtf8(), sha256Hex(csv));
     QCOMPARE(o[QStringLiteral("task")][QStringLiteral("taskState")].toString(), QStringLiteral("COMPLETE"));
     QCOMPARE(o[QStringLiteral("task")][QStringLiteral("successful")].toBool(), true);
@@ -574,9 +588,10 @@ void TestCliCommands::uploadAndImport()
     // The same into the file of the failing import's mapping: rows the model rejects → exit 12.
     const QByteArray bad = "Products,Regions,Units,Price,Notes\nHoverboard,Atlantis,x,1,\n";
     QVERIFY(writeFile(source, bad));
-    const QJsonObject failed = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("upload-and-import"),
-                                              kSalesFile, source, kSalesImport},
-                                             12);
+    const QJsonObject failed =
+        runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("upload-and-import"), kSalesFile,
+                       source, kSalesImport},
+                      12);
     QCOMPARE(failed[QStringLiteral("task")][QStringLiteral("successful")].toBool(), false);
     QCOMPARE(failed[QStringLiteral("error")][QStringLiteral("exitCode")].toInt(), 12);
 }
@@ -585,8 +600,9 @@ void TestCliCommands::exportAndDownload()
 {
     const QString dir = m_dir.filePath(QStringLiteral("exports"));
     QVERIFY(QDir().mkpath(dir));
-    const QJsonObject o = runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("export-and-download"),
-                                         QStringLiteral("Sales - Tabular.csv"), QStringLiteral("-o"), dir});
+    const QJsonObject o =
+        runJsonObject({QStringLiteral("--model"), kDemoModel, QStringLiteral("export-and-download"),
+                       QStringLiteral("Sales - Tabular.csv"), QStringLiteral("-o"), dir});
     QCOMPARE(o[QStringLiteral("task")][QStringLiteral("taskState")].toString(), QStringLiteral("COMPLETE"));
     const QString path = o[QStringLiteral("download")][QStringLiteral("path")].toString();
     QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("Sales - Tabular.csv"));
@@ -595,7 +611,8 @@ void TestCliCommands::exportAndDownload()
     QCOMPARE(served.status, 200);
     QVERIFY(!served.body.isEmpty());
     QCOMPARE(sha256OfFile(path), sha256Hex(served.body));
-    QCOMPARE(o[QStringLiteral("download")][QStringLiteral("sha256")].toString().toUtf8(), sha256Hex(served.body));
+    QCOMPARE(o[QStringLiteral("download")][QStringLiteral("sha256")].toString().toUtf8(),
+             sha256Hex(served.body));
 }
 
 void TestCliCommands::cancelRunningTask()
@@ -611,14 +628,17 @@ void TestCliCommands::cancelRunningTask()
     QCOMPARE(started.exitCode, 0);
     const QString taskId = QString::fromUtf8(started.out.trimmed());
     QVERIFY(isHex32(taskId));
-    const CliResult cancelled = cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("cancel"),
-                                              QStringLiteral("Load Sales Data"), taskId, QStringLiteral("--json")}));
+    const CliResult cancelled =
+        cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("cancel"),
+                      QStringLiteral("Load Sales Data"), taskId, QStringLiteral("--json")}));
     QVERIFY2(cancelled.exitCode == 0, qPrintable(cancelled.describe()));
-    QCOMPARE(cancelled.json().object().value(QStringLiteral("taskState")).toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(cancelled.json().object().value(QStringLiteral("taskState")).toString(),
+             QStringLiteral("CANCELLED"));
     const CliResult after = cli.run(base({QStringLiteral("--model"), kDemoModel, QStringLiteral("task"),
                                           QStringLiteral("118000000000"), taskId, QStringLiteral("--json")}));
     QCOMPARE(after.exitCode, 0);
-    QCOMPARE(after.json().object().value(QStringLiteral("taskState")).toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(after.json().object().value(QStringLiteral("taskState")).toString(),
+             QStringLiteral("CANCELLED"));
 }
 
 void TestCliCommands::interruptCancelsTheTaskOnTheServer()
@@ -632,9 +652,10 @@ void TestCliCommands::interruptCancelsTheTaskOnTheServer()
     QProcess run;
     QProcessEnvironment env = m_cli.environment();
     run.setProcessEnvironment(env);
-    run.start(CliRunner::binaryPath(), QStringList{QStringLiteral("--server"), slow.url().toString()}
-                                           + base({QStringLiteral("--model"), kDemoModel, QStringLiteral("--json"),
-                                                   QStringLiteral("run"), QStringLiteral("Load Sales Data")}));
+    run.start(CliRunner::binaryPath(),
+              QStringList{QStringLiteral("--server"), slow.url().toString()} +
+                  base({QStringLiteral("--model"), kDemoModel, QStringLiteral("--json"),
+                        QStringLiteral("run"), QStringLiteral("Load Sales Data")}));
     QVERIFY(run.waitForStarted(30'000));
     // Wait (polling the server's request log, no fixed sleep) until the CLI follows the task.
     const QString tasksPath = bulkPath(QStringLiteral("processes/118000000000/tasks/"));
@@ -647,7 +668,8 @@ void TestCliCommands::interruptCancelsTheTaskOnTheServer()
                                             .toArray();
             for (const QJsonValue &r : requests) {
                 const QString path = r[QStringLiteral("path")].toString();
-                if (r[QStringLiteral("method")].toString() == QLatin1String("GET") && path.startsWith(tasksPath))
+                if (r[QStringLiteral("method")].toString() == QLatin1String("GET") &&
+                    path.startsWith(tasksPath))
                     taskId = path.mid(tasksPath.size());
             }
             return !taskId.isEmpty();
@@ -662,11 +684,13 @@ void TestCliCommands::interruptCancelsTheTaskOnTheServer()
     const QJsonObject task = QJsonDocument::fromJson(out).object();
     QCOMPARE(task.value(QStringLiteral("taskId")).toString(), taskId);
     QCOMPARE(task.value(QStringLiteral("taskState")).toString(), QStringLiteral("CANCELLED"));
-    QCOMPARE(task[QStringLiteral("error")][QStringLiteral("category")].toString(), QStringLiteral("cancelled"));
+    QCOMPARE(task[QStringLiteral("error")][QStringLiteral("category")].toString(),
+             QStringLiteral("cancelled"));
     // The server agrees.
     probe.loginBasic(SandboxProcess::demoUser(), QString::fromUtf8(m_password));
     const ProbeReply status = probe.get(bulkPath(QStringLiteral("processes/118000000000/tasks/") + taskId));
-    QCOMPARE(status.json()[QStringLiteral("task")][QStringLiteral("taskState")].toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(status.json()[QStringLiteral("task")][QStringLiteral("taskState")].toString(),
+             QStringLiteral("CANCELLED"));
 }
 
 void TestCliCommands::modelLifecycle()
@@ -701,25 +725,30 @@ void TestCliCommands::modelLifecycle()
 void TestCliCommands::pollDelayIsNeverCutShort()
 {
     QVERIFY(m_probe->request("DELETE", QStringLiteral("/__sandbox/requests")).status / 100 == 2);
-    const CliResult r = m_cli.run({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--poll-delay"),
-                                   QStringLiteral("1"), QStringLiteral("--model"), kDemoModel, QStringLiteral("--json"),
-                                   QStringLiteral("run"), kProductsImport});
+    const CliResult r =
+        m_cli.run({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--poll-delay"),
+                   QStringLiteral("1"), QStringLiteral("--model"), kDemoModel, QStringLiteral("--json"),
+                   QStringLiteral("run"), kProductsImport});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QString taskId = r.json().object().value(QStringLiteral("taskId")).toString();
-    const QJsonArray requests = m_probe->get(QStringLiteral("/__sandbox/requests")).json().value(QStringLiteral("requests")).toArray();
+    const QJsonArray requests = m_probe->get(QStringLiteral("/__sandbox/requests"))
+                                    .json()
+                                    .value(QStringLiteral("requests"))
+                                    .toArray();
     QList<qint64> polls;
     const QString statusPath = bulkPath(QStringLiteral("imports/%1/tasks/%2").arg(kProductsImport, taskId));
     for (const QJsonValue &req : requests)
-        if (req[QStringLiteral("method")].toString() == QLatin1String("GET")
-            && req[QStringLiteral("path")].toString() == statusPath)
+        if (req[QStringLiteral("method")].toString() == QLatin1String("GET") &&
+            req[QStringLiteral("path")].toString() == statusPath)
             polls.append(qint64(req[QStringLiteral("timestampMs")].toDouble()));
     QVERIFY2(polls.size() >= 2, "the 1.5 s task must need several status checks");
     qint64 shortest = std::numeric_limits<qint64>::max();
     for (qsizetype i = 1; i < polls.size(); ++i)
         shortest = qMin(shortest, polls.at(i) - polls.at(i - 1));
-    qInfo("FIGURE: cli_status_polls=%lld cli_shortest_poll_gap_ms=%lld requested_ms=1000", qint64(polls.size()),
-          shortest);
-    QVERIFY2(shortest >= 1000, qPrintable(QStringLiteral("a poll came %1 ms after the previous one").arg(shortest)));
+    qInfo("FIGURE: cli_status_polls=%lld cli_shortest_poll_gap_ms=%lld requested_ms=1000",
+          qint64(polls.size()), shortest);
+    QVERIFY2(shortest >= 1000,
+             qPrintable(QStringLiteral("a poll came %1 ms after the previous one").arg(shortest)));
 }
 
 void TestCliCommands::noSecretInAnyOutput()

@@ -16,9 +16,9 @@
 
 #ifdef Q_OS_LINUX
 #include <QDeadlineTimer>
+#include <csignal>
 #include <poll.h>
 #include <pty.h>
-#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 #endif
@@ -91,8 +91,10 @@ void TestCliSecurity::clearRequests()
 TestCliSecurity::Counts TestCliSecurity::requestCounts()
 {
     Counts counts;
-    const QJsonArray requests =
-        m_probe->get(QStringLiteral("/__sandbox/requests")).json().value(QStringLiteral("requests")).toArray();
+    const QJsonArray requests = m_probe->get(QStringLiteral("/__sandbox/requests"))
+                                    .json()
+                                    .value(QStringLiteral("requests"))
+                                    .toArray();
     for (const QJsonValue &r : requests) {
         const QString path = r[QStringLiteral("path")].toString();
         if (path == QLatin1String("/token/authenticate"))
@@ -110,11 +112,13 @@ void TestCliSecurity::wrongPasswordIsAuthAndSignsInOnce()
     clearRequests();
     QProcessEnvironment env = m_cli.environment();
     env.insert(QStringLiteral("ANADESK_PASSWORD"), QString::fromUtf8(wrong));
-    const CliResult r = m_cli.runWithEnv({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--json"),
-                                          QStringLiteral("--retries"), QStringLiteral("5"), QStringLiteral("workspaces")},
-                                         env);
+    const CliResult r =
+        m_cli.runWithEnv({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--json"),
+                          QStringLiteral("--retries"), QStringLiteral("5"), QStringLiteral("workspaces")},
+                         env);
     QVERIFY2(r.exitCode == 3, qPrintable(r.describe()));
-    QCOMPARE(r.json().object()[QStringLiteral("error")][QStringLiteral("category")].toString(), QStringLiteral("auth"));
+    QCOMPARE(r.json().object()[QStringLiteral("error")][QStringLiteral("category")].toString(),
+             QStringLiteral("auth"));
     QVERIFY2(r.err.contains("rejected"), r.err.constData());
     const Counts counts = requestCounts();
     qInfo("FIGURE: cli_sign_ins_on_wrong_password=%d api_requests_sent=%d retries_allowed=5", counts.signIns,
@@ -123,12 +127,12 @@ void TestCliSecurity::wrongPasswordIsAuthAndSignsInOnce()
     QCOMPARE(counts.apiRequests, 0); // nothing is sent without a token
 
     // The right password works, with the password from the environment only.
-    const CliResult ok = m_cli.runWithEnv({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("workspaces")},
-                                          [&] {
-                                              QProcessEnvironment e = m_cli.environment();
-                                              e.insert(QStringLiteral("ANADESK_PASSWORD"), QString::fromUtf8(m_password));
-                                              return e;
-                                          }());
+    const CliResult ok = m_cli.runWithEnv(
+        {QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("workspaces")}, [&] {
+            QProcessEnvironment e = m_cli.environment();
+            e.insert(QStringLiteral("ANADESK_PASSWORD"), QString::fromUtf8(m_password));
+            return e;
+        }());
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
     QVERIFY(ok.out.contains("Financial Planning"));
 }
@@ -142,8 +146,8 @@ void TestCliSecurity::tokenFromEnvironmentAndCommandLine()
     QVERIFY2(fromEnv.exitCode == 0, qPrintable(fromEnv.describe()));
     QCOMPARE(fromEnv.json().array().size(), 4);
 
-    const CliResult fromArgs = m_cli.run({QStringLiteral("--token"), token, QStringLiteral("--json"),
-                                          QStringLiteral("models")});
+    const CliResult fromArgs =
+        m_cli.run({QStringLiteral("--token"), token, QStringLiteral("--json"), QStringLiteral("models")});
     QVERIFY2(fromArgs.exitCode == 0, qPrintable(fromArgs.describe()));
     QCOMPARE(fromArgs.json().array().size(), 11);
 }
@@ -153,8 +157,8 @@ void TestCliSecurity::rejectedTokenIsAuthAndFinal()
     const QByteArray bad = marker("BadToken-");
     m_secrets.append(bad);
     clearRequests();
-    const CliResult r = m_cli.run({QStringLiteral("--token"), QString::fromUtf8(bad), QStringLiteral("--json"),
-                                   QStringLiteral("workspaces")});
+    const CliResult r = m_cli.run({QStringLiteral("--token"), QString::fromUtf8(bad),
+                                   QStringLiteral("--json"), QStringLiteral("workspaces")});
     QVERIFY2(r.exitCode == 3, qPrintable(r.describe()));
     const Counts counts = requestCounts();
     qInfo("FIGURE: cli_api_requests_with_rejected_token=%d sign_ins=%d", counts.apiRequests, counts.signIns);
@@ -175,9 +179,9 @@ void TestCliSecurity::certificateWithEncryptedKey()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TEST_KEY_PASS"), QString::fromUtf8(passphrase));
     make.setProcessEnvironment(env);
-    make.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                         QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                         QStringLiteral("2"), QStringLiteral("-subj"),
+    make.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                         QStringLiteral("rsa:2048"), QStringLiteral("-keyout"), key, QStringLiteral("-out"),
+                         cert, QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
                          QStringLiteral("/CN=%1/emailAddress=%1").arg(SandboxProcess::demoUser()),
                          QStringLiteral("-passout"), QStringLiteral("env:TEST_KEY_PASS")});
     QVERIFY(make.waitForFinished(60'000));
@@ -186,8 +190,9 @@ void TestCliSecurity::certificateWithEncryptedKey()
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     QVERIFY(keyFile.readAll().contains("ENCRYPTED"));
 
-    const QStringList args{QStringLiteral("--certificate"), cert, QStringLiteral("--private-key"), key,
-                           QStringLiteral("--json"), QStringLiteral("workspaces")};
+    const QStringList args{QStringLiteral("--certificate"), cert,
+                           QStringLiteral("--private-key"), key,
+                           QStringLiteral("--json"),        QStringLiteral("workspaces")};
     // Without the passphrase and without a terminal: a clear usage error, nothing sent.
     CliResult r = m_cli.run(args);
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
@@ -214,9 +219,10 @@ void TestCliSecurity::verboseLogsAreRedacted()
     QProcessEnvironment env = m_cli.environment();
     env.insert(QStringLiteral("ANADESK_PASSWORD"), QString::fromUtf8(m_password));
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QString()); // let --verbose decide
-    const CliResult r = m_cli.runWithEnv({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--verbose"),
-                                          QStringLiteral("--json"), QStringLiteral("workspaces")},
-                                         env);
+    const CliResult r =
+        m_cli.runWithEnv({QStringLiteral("--user"), SandboxProcess::demoUser(), QStringLiteral("--verbose"),
+                          QStringLiteral("--json"), QStringLiteral("workspaces")},
+                         env);
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     bool ok = false;
     r.json(&ok);
@@ -229,8 +235,9 @@ void TestCliSecurity::passwordPromptOnTerminalWithoutEcho()
 #ifdef Q_OS_LINUX
     // The CLI on a pseudo-terminal (stdin is a TTY), without ANADESK_PASSWORD: it must ask on the
     // terminal, not echo what is typed, and sign in with it.
-    QByteArrayList argStorage{CliRunner::binaryPath().toLocal8Bit(), "--server", m_sandbox.url().toString().toUtf8(),
-                              "--user", SandboxProcess::demoUser().toUtf8(), "workspaces"};
+    QByteArrayList argStorage{CliRunner::binaryPath().toLocal8Bit(), "--server",
+                              m_sandbox.url().toString().toUtf8(),   "--user",
+                              SandboxProcess::demoUser().toUtf8(),   "workspaces"};
     QList<char *> argv;
     for (QByteArray &a : argStorage)
         argv.append(a.data());
@@ -281,8 +288,8 @@ void TestCliSecurity::passwordPromptOnTerminalWithoutEcho()
         ::waitpid(child, &status, 0);
     }
     ::close(master);
-    QVERIFY2(reaped == child, qPrintable(QStringLiteral("anadesk-cli did not exit; the terminal showed: ")
-                                         + QString::fromUtf8(seen)));
+    QVERIFY2(reaped == child, qPrintable(QStringLiteral("anadesk-cli did not exit; the terminal showed: ") +
+                                         QString::fromUtf8(seen)));
     m_terminalOutput = seen;
     QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, seen.constData());
     QVERIFY2(seen.contains("Financial Planning"), seen.constData());

@@ -1,9 +1,8 @@
 // Listing commands: workspaces, models, files, imports, exports, processes, actions.
+#include "../BulkApi.h"
 #include "../Command.h"
 #include "../JsonViews.h"
 #include "../Session.h"
-#include "Connection.h" // before BulkClient.h, which uses Connection inline without including it
-#include "BulkClient.h"
 
 #include <QCoreApplication>
 
@@ -50,11 +49,12 @@ ApiError models(CommandContext &c)
         c.session.client().getModels({}, ws.isEmpty() ? WorkspaceFilter::all() : WorkspaceFilter::of(ws)));
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
-    c.session.out().list(json::toJsonArray(job->models()), {{tr("ID"), QStringLiteral("id")},
-                                                            {tr("NAME"), QStringLiteral("name")},
-                                                            {tr("STATE"), QStringLiteral("activeState")},
-                                                            {tr("WORKSPACE ID"), QStringLiteral("workspaceId")},
-                                                            {tr("WORKSPACE"), QStringLiteral("workspaceName")}});
+    c.session.out().list(json::toJsonArray(job->models()),
+                         {{tr("ID"), QStringLiteral("id")},
+                          {tr("NAME"), QStringLiteral("name")},
+                          {tr("STATE"), QStringLiteral("activeState")},
+                          {tr("WORKSPACE ID"), QStringLiteral("workspaceId")},
+                          {tr("WORKSPACE"), QStringLiteral("workspaceName")}});
     return {};
 }
 
@@ -74,7 +74,8 @@ ApiError imports(CommandContext &c)
 {
     if (ApiError e = c.session.requireModel(); e.isError())
         return e;
-    return listModelObjects(c, c.session.client().getImports(), [](ListImportsJob *j) { return j->imports(); },
+    return listModelObjects(c, c.session.client().getImports(),
+                            [](ListImportsJob *j) { return j->imports(); },
                             {{tr("ID"), QStringLiteral("id")},
                              {tr("NAME"), QStringLiteral("name")},
                              {tr("TYPE"), QStringLiteral("importType")},
@@ -85,7 +86,8 @@ ApiError exports(CommandContext &c)
 {
     if (ApiError e = c.session.requireModel(); e.isError())
         return e;
-    return listModelObjects(c, c.session.client().getExports(), [](ListExportsJob *j) { return j->exports(); },
+    return listModelObjects(c, c.session.client().getExports(),
+                            [](ListExportsJob *j) { return j->exports(); },
                             {{tr("ID"), QStringLiteral("id")},
                              {tr("NAME"), QStringLiteral("name")},
                              {tr("TYPE"), QStringLiteral("exportType")},
@@ -105,7 +107,8 @@ ApiError actions(CommandContext &c)
 {
     if (ApiError e = c.session.requireModel(); e.isError())
         return e;
-    return listModelObjects(c, c.session.client().getActions(), [](ListActionsJob *j) { return j->actions(); },
+    return listModelObjects(c, c.session.client().getActions(),
+                            [](ListActionsJob *j) { return j->actions(); },
                             {{tr("ID"), QStringLiteral("id")},
                              {tr("NAME"), QStringLiteral("name")},
                              {tr("TYPE"), QStringLiteral("actionType")}});

@@ -1,10 +1,9 @@
 // Model management commands: delete-models, model-status, open-model, close-model.
+#include "../BulkApi.h"
 #include "../Command.h"
 #include "../CommandHelpers.h"
 #include "../JsonViews.h"
 #include "../Session.h"
-#include "Connection.h" // before BulkClient.h, which uses Connection inline without including it
-#include "BulkClient.h"
 #include "api/NameResolver.h"
 
 #include <QCoreApplication>
@@ -23,9 +22,12 @@ QString tr(const char *text)
 }
 
 const QList<std::pair<QString, QString>> kStatusFields = {
-    {QStringLiteral("modelId"), QStringLiteral("Model")},     {QStringLiteral("currentStep"), QStringLiteral("Step")},
-    {QStringLiteral("idle"), QStringLiteral("Idle")},         {QStringLiteral("progress"), QStringLiteral("Progress")},
-    {QStringLiteral("tooltip"), QStringLiteral("Busy with")}, {QStringLiteral("taskId"), QStringLiteral("Task")}};
+    {QStringLiteral("modelId"), QStringLiteral("Model")},
+    {QStringLiteral("currentStep"), QStringLiteral("Step")},
+    {QStringLiteral("idle"), QStringLiteral("Idle")},
+    {QStringLiteral("progress"), QStringLiteral("Progress")},
+    {QStringLiteral("tooltip"), QStringLiteral("Busy with")},
+    {QStringLiteral("taskId"), QStringLiteral("Task")}};
 
 ApiError deleteModels(CommandContext &c)
 {
@@ -75,8 +77,8 @@ ApiError deleteModels(CommandContext &c)
         error.message = tr("%1 of %2 models could not be deleted").arg(failures.size()).arg(requested);
         QStringList reasons;
         for (const QJsonValue &f : std::as_const(failures))
-            reasons.append(f[QStringLiteral("modelId")].toString() + QStringLiteral(": ")
-                           + f[QStringLiteral("message")].toString());
+            reasons.append(f[QStringLiteral("modelId")].toString() + QStringLiteral(": ") +
+                           f[QStringLiteral("message")].toString());
         error.serverMessage = reasons.join(QStringLiteral("; "));
         error.hint = tr("Models must be closed before they can be deleted (anadesk-cli close-model).");
     }
@@ -89,11 +91,13 @@ ApiError deleteModels(CommandContext &c)
             result.insert(QStringLiteral("error"), Output::errorJson(error));
         out.object(result, {});
     } else {
-        out.object(result, {{QStringLiteral("requested"), tr("Requested")}, {QStringLiteral("modelsDeleted"), tr("Deleted")}});
+        out.object(result, {{QStringLiteral("requested"), tr("Requested")},
+                            {QStringLiteral("modelsDeleted"), tr("Deleted")}});
         QStringList lines;
         for (const QJsonValue &f : std::as_const(failures))
-            lines.append(tr("Not deleted: %1 (%2)")
-                             .arg(f[QStringLiteral("modelId")].toString(), f[QStringLiteral("message")].toString()));
+            lines.append(
+                tr("Not deleted: %1 (%2)")
+                    .arg(f[QStringLiteral("modelId")].toString(), f[QStringLiteral("message")].toString()));
         out.humanLines(lines);
     }
     return error;
@@ -204,9 +208,10 @@ QList<Command> modelCommands()
     del.group = tr("Models");
     del.usage = QStringLiteral("MODEL...");
     del.summary = tr("Delete models (ids or names); they must be closed.");
-    del.details = tr("Models are looked up in --workspace, or among all your models. One deletion failing does "
-                     "not stop the others; the command then exits 12 (action-failed) and lists the failures. "
-                     "There is no confirmation prompt: check the ids first.");
+    del.details =
+        tr("Models are looked up in --workspace, or among all your models. One deletion failing does "
+           "not stop the others; the command then exits 12 (action-failed) and lists the failures. "
+           "There is no confirmation prompt: check the ids first.");
     del.minArgs = 1;
     del.maxArgs = -1;
     del.run = deleteModels;
@@ -217,19 +222,23 @@ QList<Command> modelCommands()
     status.summary = tr("Show whether the model is open, closed or busy (and with what).");
     status.run = modelStatus;
 
-    const OptionSpec noWait{QStringLiteral("no-wait"), {}, {},
+    const OptionSpec noWait{QStringLiteral("no-wait"),
+                            {},
+                            {},
                             tr("Return once the request was accepted, without following the status.")};
     Command open;
     open.name = QStringLiteral("open-model");
     open.group = tr("Models");
     open.usage = QStringLiteral("[--no-wait]");
-    open.summary = tr("Open (load) the model and wait until it is open. Needs workspace-administrator rights.");
+    open.summary =
+        tr("Open (load) the model and wait until it is open. Needs workspace-administrator rights.");
     open.options = {noWait};
     open.run = openModel;
 
     Command close = open;
     close.name = QStringLiteral("close-model");
-    close.summary = tr("Close (unload) the model and wait until it is closed. Needs workspace-administrator rights.");
+    close.summary =
+        tr("Close (unload) the model and wait until it is closed. Needs workspace-administrator rights.");
     close.run = closeModel;
 
     return {del, status, open, close};

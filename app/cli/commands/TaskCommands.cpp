@@ -1,19 +1,17 @@
 // Task commands: run, tasks, task, cancel, dump, optimizer-log.
+#include "../BulkApi.h"
 #include "../Command.h"
 #include "../CommandHelpers.h"
 #include "../JsonViews.h"
 #include "../ProgressReporting.h"
 #include "../Session.h"
 #include "../TaskReport.h"
-#include "Connection.h" // before BulkClient.h, which uses Connection inline without including it
-#include "BulkClient.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
-
 #include <cmath>
 
 namespace anadesk::cli {
@@ -113,7 +111,8 @@ ApiError task(CommandContext &c)
     const QString taskId = c.args.positionals.at(1);
     if (c.args.isSet(QStringLiteral("wait"))) {
         ProgressLine line(c.session.out());
-        auto runner = Session::own(c.session.client().waitForTask(action.id, taskId, c.session.taskOptions(true)));
+        auto runner =
+            Session::own(c.session.client().waitForTask(action.id, taskId, c.session.taskOptions(true)));
         reportTaskProgress(runner.get(), line, c.session.out(), action.label());
         const ApiError error = c.session.wait(runner);
         line.finish();
@@ -147,7 +146,8 @@ ApiError cancel(CommandContext &c)
     }
     // Follow the task until the server says it is over.
     ProgressLine line(c.session.out());
-    auto runner = Session::own(c.session.client().waitForTask(action.id, taskId, c.session.taskOptions(true)));
+    auto runner =
+        Session::own(c.session.client().waitForTask(action.id, taskId, c.session.taskOptions(true)));
     reportTaskProgress(runner.get(), line, c.session.out(), action.label());
     ApiError error = c.session.wait(runner);
     line.finish();
@@ -161,7 +161,8 @@ ApiError cancel(CommandContext &c)
 }
 
 // The one nested object of a process whose dump to fetch: --object, or the only one with a dump.
-ApiError processDumpObject(CommandContext &c, const ActionRef &process, const QString &taskId, QString *objectId)
+ApiError processDumpObject(CommandContext &c, const ActionRef &process, const QString &taskId,
+                           QString *objectId)
 {
     if (c.args.isSet(QStringLiteral("object"))) {
         *objectId = c.args.value(QStringLiteral("object"));
@@ -187,7 +188,8 @@ ApiError processDumpObject(CommandContext &c, const ActionRef &process, const QS
         e.hint = tr("Check the task with 'anadesk-cli task %1 %2'.").arg(process.id, taskId);
     } else {
         e.category = ErrorCategory::BadInput;
-        e.message = tr("Several actions of this process run have failure dumps: %1").arg(withDump.join(QStringLiteral(", ")));
+        e.message = tr("Several actions of this process run have failure dumps: %1")
+                        .arg(withDump.join(QStringLiteral(", ")));
         e.hint = tr("Choose one with --object ID.");
     }
     return e;
@@ -219,8 +221,10 @@ ApiError dump(CommandContext &c)
             return e;
 
     QString path;
-    const QString suggested = QStringLiteral("%1-%2-failures.csv").arg(objectId.isEmpty() ? action.id : objectId, taskId);
-    if (ApiError e = targetPath(c.args.value(QStringLiteral("output")), suggested, c.args.isSet(QStringLiteral("force")), &path);
+    const QString suggested =
+        QStringLiteral("%1-%2-failures.csv").arg(objectId.isEmpty() ? action.id : objectId, taskId);
+    if (ApiError e = targetPath(c.args.value(QStringLiteral("output")), suggested,
+                                c.args.isSet(QStringLiteral("force")), &path);
         e.isError())
         return e;
 
@@ -228,8 +232,9 @@ ApiError dump(CommandContext &c)
     if (!file.open(QIODevice::WriteOnly))
         return localIo(tr("Cannot create the file"), QDir::toNativeSeparators(path), file.errorString());
     BulkClient client = c.session.client();
-    auto job = Session::own(kind == ActionKind::Import ? client.getImportDump(action.id, taskId, &file)
-                                                       : client.getProcessDump(action.id, taskId, objectId, &file));
+    auto job =
+        Session::own(kind == ActionKind::Import ? client.getImportDump(action.id, taskId, &file)
+                                                : client.getProcessDump(action.id, taskId, objectId, &file));
     ProgressLine line(c.session.out());
     if (line.isEnabled())
         QObject::connect(job.get(), &DumpDownloadJob::progress, job.get(), [&line](int done, int count) {
@@ -251,9 +256,10 @@ ApiError dump(CommandContext &c)
                        {QStringLiteral("sha256"), fileSha256(path)}};
     if (!objectId.isEmpty())
         result.insert(QStringLiteral("objectId"), objectId);
-    c.session.out().scalar(tr("Saved the failure dump (%1) to %2")
-                               .arg(ProgressLine::bytes(job->bytesReceived()), QDir::toNativeSeparators(path)),
-                           result);
+    c.session.out().scalar(
+        tr("Saved the failure dump (%1) to %2")
+            .arg(ProgressLine::bytes(job->bytesReceived()), QDir::toNativeSeparators(path)),
+        result);
     return {};
 }
 
@@ -274,11 +280,12 @@ ApiError optimizerLog(CommandContext &c)
         return e;
     if (ApiError e = saveFile(path, job->log(), c.args.isSet(QStringLiteral("force"))); e.isError())
         return e;
-    const QJsonObject result{{QStringLiteral("actionId"), action.id},
-                             {QStringLiteral("taskId"), taskId},
-                             {QStringLiteral("path"), QDir::toNativeSeparators(path)},
-                             {QStringLiteral("bytes"), double(job->log().size())},
-                             {QStringLiteral("sha256"), hex(QCryptographicHash::hash(job->log(), QCryptographicHash::Sha256))}};
+    const QJsonObject result{
+        {QStringLiteral("actionId"), action.id},
+        {QStringLiteral("taskId"), taskId},
+        {QStringLiteral("path"), QDir::toNativeSeparators(path)},
+        {QStringLiteral("bytes"), double(job->log().size())},
+        {QStringLiteral("sha256"), hex(QCryptographicHash::hash(job->log(), QCryptographicHash::Sha256))}};
     c.session.out().scalar(tr("Saved the optimizer log (%1) to %2")
                                .arg(ProgressLine::bytes(job->log().size()), QDir::toNativeSeparators(path)),
                            result);
@@ -303,47 +310,59 @@ Command make(const char *name, const char *usageText, const char *summary, int m
 
 QList<Command> taskCommands()
 {
-    const QString byIdOrName = tr("ACTION may be the id or the name of an import, export, process or other action "
-                                  "of the model.");
+    const QString byIdOrName =
+        tr("ACTION may be the id or the name of an import, export, process or other action "
+           "of the model.");
 
-    Command runCommand = make("run", "ACTION [--no-wait] [--max-wait SECONDS]",
-                              "Run an import, export, process or other action and wait for its task.", 1, 1, run);
+    Command runCommand =
+        make("run", "ACTION [--no-wait] [--max-wait SECONDS]",
+             "Run an import, export, process or other action and wait for its task.", 1, 1, run);
     runCommand.details =
-        byIdOrName + QStringLiteral("\n\n")
-        + tr("Waits until the task is COMPLETE or CANCELLED, polling every --poll-delay seconds. Exits 0 only when "
-             "the task completed successfully; an import that completed with failures exits 12 (action-failed). "
-             "Ctrl-C cancels the task on the server (a second Ctrl-C stops waiting at once).\n"
-             "With --no-wait it prints the new task's id and exits once the task was started.");
+        byIdOrName + QStringLiteral("\n\n") +
+        tr("Waits until the task is COMPLETE or CANCELLED, polling every --poll-delay seconds. Exits 0 only "
+           "when "
+           "the task completed successfully; an import that completed with failures exits 12 "
+           "(action-failed). "
+           "Ctrl-C cancels the task on the server (a second Ctrl-C stops waiting at once).\n"
+           "With --no-wait it prints the new task's id and exits once the task was started.");
     runCommand.options = {
         {QStringLiteral("no-wait"), {}, {}, tr("Print the new task's id and return once it was started.")},
-        {QStringLiteral("max-wait"), {}, QStringLiteral("SECONDS"),
+        {QStringLiteral("max-wait"),
+         {},
+         QStringLiteral("SECONDS"),
          tr("Stop waiting after this long (exit 9, timeout); the task keeps running.")}};
 
     Command tasksCommand = make("tasks", "ACTION", "List the tasks of an action (history).", 1, 1, tasks);
     tasksCommand.details = byIdOrName;
 
-    Command taskCommand = make("task", "ACTION TASK_ID [--wait]", "Show one task's state and result.", 2, 2, task);
-    taskCommand.details = byIdOrName + QStringLiteral("\n\n")
-                          + tr("Exits 0 when the status could be read, whatever the task's outcome; with --wait it "
-                               "follows the task to its end and exits like 'run'.");
+    Command taskCommand =
+        make("task", "ACTION TASK_ID [--wait]", "Show one task's state and result.", 2, 2, task);
+    taskCommand.details =
+        byIdOrName + QStringLiteral("\n\n") +
+        tr("Exits 0 when the status could be read, whatever the task's outcome; with --wait it "
+           "follows the task to its end and exits like 'run'.");
     taskCommand.options = {{QStringLiteral("wait"), {}, {}, tr("Wait until the task has ended.")}};
 
-    Command cancelCommand = make("cancel", "ACTION TASK_ID [--no-wait]", "Cancel a running task on the server.", 2, 2,
-                                 cancel);
-    cancelCommand.details = byIdOrName + QStringLiteral("\n\n")
-                            + tr("Waits until the server reports the task CANCELLED (or COMPLETE, when it finished "
-                                 "first) and prints its state.");
+    Command cancelCommand =
+        make("cancel", "ACTION TASK_ID [--no-wait]", "Cancel a running task on the server.", 2, 2, cancel);
+    cancelCommand.details =
+        byIdOrName + QStringLiteral("\n\n") +
+        tr("Waits until the server reports the task CANCELLED (or COMPLETE, when it finished "
+           "first) and prints its state.");
     cancelCommand.options = {
         {QStringLiteral("no-wait"), {}, {}, tr("Return once the server accepted the cancellation.")}};
 
-    Command dumpCommand = make("dump", "ACTION TASK_ID -o PATH [--object ID] [--force]",
-                               "Save the failure dump (rejected rows) of an import or process task.", 2, 2, dump);
-    dumpCommand.details =
-        tr("ACTION is an import or a process (id or name). For a process, the dump of its one failed import is "
-           "saved; when several failed, choose with --object. Dumps are overwritten by the next run and expire "
-           "48 hours after last access. PATH may be an existing directory.");
+    Command dumpCommand =
+        make("dump", "ACTION TASK_ID -o PATH [--object ID] [--force]",
+             "Save the failure dump (rejected rows) of an import or process task.", 2, 2, dump);
+    dumpCommand.details = tr(
+        "ACTION is an import or a process (id or name). For a process, the dump of its one failed import is "
+        "saved; when several failed, choose with --object. Dumps are overwritten by the next run and expire "
+        "48 hours after last access. PATH may be an existing directory.");
     dumpCommand.options = {outputOption(tr("Where to save the CSV (a file, or an existing directory).")),
-                           {QStringLiteral("object"), {}, QStringLiteral("ID"),
+                           {QStringLiteral("object"),
+                            {},
+                            QStringLiteral("ID"),
                             tr("For a process: the import whose dump to save.")},
                            forceOption()};
 

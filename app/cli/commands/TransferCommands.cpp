@@ -1,11 +1,10 @@
 // File commands: upload, download, upload-and-import, export-and-download.
+#include "../BulkApi.h"
 #include "../Command.h"
 #include "../CommandHelpers.h"
 #include "../ProgressReporting.h"
 #include "../Session.h"
 #include "../TaskReport.h"
-#include "Connection.h" // before BulkClient.h, which uses Connection inline without including it
-#include "BulkClient.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -14,7 +13,6 @@
 #include <QFileInfo>
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <cstdio>
 
 namespace anadesk::cli {
@@ -54,7 +52,8 @@ ApiError checkReadableFile(const QString &path, bool streamed = false)
         return localIo(tr("The path to upload is not a regular file"), native(path), {},
                        tr("Give a file, or use --stream with '-' to upload standard input."));
     if (!info.isReadable())
-        return localIo(tr("The file to upload cannot be read"), native(path), {}, tr("Check its permissions."));
+        return localIo(tr("The file to upload cannot be read"), native(path), {},
+                       tr("Check its permissions."));
     return {};
 }
 
@@ -270,10 +269,12 @@ ApiError uploadAndImport(CommandContext &c)
     reportTransferProgress(job.get(), &UploadAndImportJob::uploadProgress, line,
                            tr("Uploading %1").arg(QFileInfo(path).fileName()));
     if (line.isEnabled()) {
-        QObject::connect(job.get(), &UploadAndImportJob::taskProgress, job.get(),
-                         [&line, &action](double fraction, const QString &step) {
-                             line.update(QStringLiteral("%1: %2% %3").arg(action.label()).arg(qRound(fraction * 100)).arg(step));
-                         });
+        QObject::connect(
+            job.get(), &UploadAndImportJob::taskProgress, job.get(),
+            [&line, &action](double fraction, const QString &step) {
+                line.update(
+                    QStringLiteral("%1: %2% %3").arg(action.label()).arg(qRound(fraction * 100)).arg(step));
+            });
     }
     Output &out = c.session.out();
     c.session.setInterruptHandler([&job, &out, &line] {
@@ -310,7 +311,8 @@ ApiError uploadAndImport(CommandContext &c)
             lines.append(tr("Uploaded %1 (%2, %3 chunks) to file %4")
                              .arg(native(path), ProgressLine::bytes(up->upload()->manifest().doneBytes()))
                              .arg(up->upload()->manifest().doneChunks())
-                             .arg(file.name.isEmpty() ? file.id : QStringLiteral("'%1' (%2)").arg(file.name, file.id)));
+                             .arg(file.name.isEmpty() ? file.id
+                                                      : QStringLiteral("'%1' (%2)").arg(file.name, file.id)));
         lines += taskReportLines(runner->status(), action);
         out.humanLines(lines);
     }
@@ -320,7 +322,8 @@ ApiError uploadAndImport(CommandContext &c)
 ApiError exportAndDownload(CommandContext &c)
 {
     NamedObject exportObject;
-    if (ApiError e = c.session.resolve(ObjectKind::Export, c.args.positionals.at(0), &exportObject); e.isError())
+    if (ApiError e = c.session.resolve(ObjectKind::Export, c.args.positionals.at(0), &exportObject);
+        e.isError())
         return e;
     const ActionRef action{exportObject.id, exportObject.name};
     const bool force = c.args.isSet(QStringLiteral("force"));
@@ -346,11 +349,14 @@ ApiError exportAndDownload(CommandContext &c)
     auto job = Session::own(c.session.client().exportAndDownloadTo(exportObject.id, path, force));
     ProgressLine line(c.session.out());
     if (line.isEnabled())
-        QObject::connect(job.get(), &ExportAndDownloadJob::taskProgress, job.get(),
-                         [&line, &action](double fraction, const QString &step) {
-                             line.update(QStringLiteral("%1: %2% %3").arg(action.label()).arg(qRound(fraction * 100)).arg(step));
-                         });
-    reportTransferProgress(job.get(), &ExportAndDownloadJob::downloadProgress, line, tr("Downloading the export"));
+        QObject::connect(
+            job.get(), &ExportAndDownloadJob::taskProgress, job.get(),
+            [&line, &action](double fraction, const QString &step) {
+                line.update(
+                    QStringLiteral("%1: %2% %3").arg(action.label()).arg(qRound(fraction * 100)).arg(step));
+            });
+    reportTransferProgress(job.get(), &ExportAndDownloadJob::downloadProgress, line,
+                           tr("Downloading the export"));
     Output &out = c.session.out();
     c.session.setInterruptHandler([&job, &out, &line] {
         line.finish();
@@ -388,10 +394,12 @@ ApiError exportAndDownload(CommandContext &c)
     } else {
         QStringList lines = taskReportLines(runner->status(), action);
         if (!saved.isEmpty())
-            lines.append(tr("Saved %1 (%2) to %3, SHA-256 %4")
-                             .arg(exportObject.id, ProgressLine::bytes(qint64(saved.value(QStringLiteral("bytes")).toDouble())),
-                                  saved.value(QStringLiteral("path")).toString(),
-                                  saved.value(QStringLiteral("sha256")).toString()));
+            lines.append(
+                tr("Saved %1 (%2) to %3, SHA-256 %4")
+                    .arg(exportObject.id,
+                         ProgressLine::bytes(qint64(saved.value(QStringLiteral("bytes")).toDouble())),
+                         saved.value(QStringLiteral("path")).toString(),
+                         saved.value(QStringLiteral("sha256")).toString()));
         out.humanLines(lines);
     }
     return error;
@@ -416,29 +424,34 @@ Command make(const char *name, const char *usageText, const char *summary, int a
 QList<Command> transferCommands()
 {
     Command up = make("upload", "FILE PATH [--stream]", "Upload a local file to a model's file.", 2, upload);
-    up.details = tr("FILE is the id or name of the model's file. The file is sent in gzip-compressed chunks of "
-                    "--chunk-size bytes (cut at line ends for text), verified against the server's chunk list.\n"
-                    "With --stream the chunks are read while uploading (announced as chunkCount -1, completed "
-                    "at the end); PATH '-' reads standard input.");
-    up.options = {{QStringLiteral("stream"), {}, {},
-                   tr("Stream the source (PATH may be '-' for standard input).")}};
+    up.details =
+        tr("FILE is the id or name of the model's file. The file is sent in gzip-compressed chunks of "
+           "--chunk-size bytes (cut at line ends for text), verified against the server's chunk list.\n"
+           "With --stream the chunks are read while uploading (announced as chunkCount -1, completed "
+           "at the end); PATH '-' reads standard input.");
+    up.options = {
+        {QStringLiteral("stream"), {}, {}, tr("Stream the source (PATH may be '-' for standard input).")}};
 
-    Command down = make("download", "FILE -o PATH [--force]", "Download a model's file (an upload or an export's output).",
-                        1, download);
-    down.details = tr("Saved through PATH.partial and renamed when complete; an interrupted download resumes. PATH "
-                      "may be an existing directory (the file's own name is used, made safe) or '-' for stdout "
-                      "(not with --json).");
-    down.options = {outputOption(tr("Where to save (a file, an existing directory, or '-').")), forceOption()};
+    Command down = make("download", "FILE -o PATH [--force]",
+                        "Download a model's file (an upload or an export's output).", 1, download);
+    down.details =
+        tr("Saved through PATH.partial and renamed when complete; an interrupted download resumes. PATH "
+           "may be an existing directory (the file's own name is used, made safe) or '-' for stdout "
+           "(not with --json).");
+    down.options = {outputOption(tr("Where to save (a file, an existing directory, or '-').")),
+                    forceOption()};
 
     Command ui = make("upload-and-import", "FILE PATH IMPORT", "Upload a local file, then run an import.", 3,
                       uploadAndImport);
-    ui.details = tr("The import runs only when every chunk was uploaded and verified. Exits 12 (action-failed) "
-                    "when the import completed with failures.");
+    ui.details =
+        tr("The import runs only when every chunk was uploaded and verified. Exits 12 (action-failed) "
+           "when the import completed with failures.");
 
-    Command ed = make("export-and-download", "EXPORT -o PATH [--force]", "Run an export, then download its file.", 1,
-                      exportAndDownload);
-    ed.details = tr("EXPORT is the export's id or name. PATH may be an existing directory (the export's name is "
-                    "used, made safe).");
+    Command ed = make("export-and-download", "EXPORT -o PATH [--force]",
+                      "Run an export, then download its file.", 1, exportAndDownload);
+    ed.details =
+        tr("EXPORT is the export's id or name. PATH may be an existing directory (the export's name is "
+           "used, made safe).");
     ed.options = {outputOption(tr("Where to save (a file or an existing directory).")), forceOption()};
 
     return {up, down, ui, ed};
