@@ -46,7 +46,7 @@ BatchPlan BatchPlan::make(const QJsonArray &entries, const BatchLimits &limits, 
         if (!value.isObject()) {
             plan.error = QCoreApplication::translate("anadesk", "entry %1 is not a JSON object").arg(i);
             plan.errorIndex = i;
-            return plan;
+            return BatchPlan{{}, {}, {}, plan.error, plan.errorIndex};
         }
         const QJsonObject object = value.toObject();
         if (validator) {
@@ -54,7 +54,7 @@ BatchPlan BatchPlan::make(const QJsonArray &entries, const BatchLimits &limits, 
             if (!problem.isEmpty()) {
                 plan.error = QCoreApplication::translate("anadesk", "entry %1: %2").arg(i).arg(problem);
                 plan.errorIndex = i;
-                return plan;
+                return BatchPlan{{}, {}, {}, plan.error, plan.errorIndex};
             }
         }
         const QByteArray serialised = QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -66,7 +66,7 @@ BatchPlan BatchPlan::make(const QJsonArray &entries, const BatchLimits &limits, 
                              .arg(serialised.size())
                              .arg(limits.maxBytes);
             plan.errorIndex = i;
-            return plan;
+            return BatchPlan{{}, {}, {}, plan.error, plan.errorIndex};
         }
         const bool full =
             count >= maxItems || (limits.maxBytes > 0 && count > 0 &&

@@ -57,7 +57,7 @@ public:
     ~BatchedWriteJob() override;
 
     qint64 entryCount() const { return m_entries.size(); }
-    int batchCount() const { return int(m_plan.bodies.size()); } // known once planned
+    int batchCount() const { return int(m_plan.counts.size()); } // known once planned
     int batchesDone() const { return m_done; }
     qint64 entriesDone() const { return m_entriesDone; }
     const BatchLimits &limits() const { return m_limits; }

@@ -2,6 +2,8 @@
 
 #include "types/JsonRead.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace anadesk {
@@ -15,7 +17,7 @@ QString renderScalar(const QJsonValue &value)
         return value.toBool() ? u"true"_s : u"false"_s;
     if (value.isDouble()) {
         const QString id = json::idString(value);
-        return id.isEmpty() ? QString::number(value.toDouble(), 'g', 17) : id;
+        return id.isEmpty() ? QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest) : id;
     }
     return QString(); // null, arrays, objects
 }

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +20,9 @@ QString cellText(const QJsonValue &value)
     case QJsonValue::Double: {
         const double d = value.toDouble();
         const qint64 i = value.toInteger(std::numeric_limits<qint64>::min());
-        return i != std::numeric_limits<qint64>::min() ? QString::number(i) : QString::number(d, 'g', 17);
+        return i != std::numeric_limits<qint64>::min()
+                   ? QString::number(i)
+                   : QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;

@@ -3,6 +3,7 @@
 #include "TxJobHelpers.h"
 #include "api/ApiJob.h"
 
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -133,8 +134,10 @@ void ViewDataJob::onReply(ApiJob *job)
     job->deleteLater();
     if (!job->isSucceeded()) {
         ApiError error = job->error();
-        if (error.httpStatus == 400 && error.hint.isEmpty())
-            error.hint = tr("Views over 1,000,000 cells are refused: choose pages or a smaller view.");
+        if (error.httpStatus == 400)
+            error.hint =
+                tr("Check the page selectors and options; Anaplan also refuses reads over 1,000,000 cells: "
+                   "choose pages, or a smaller view.");
         finishFailure(error);
         return;
     }
@@ -150,13 +153,17 @@ void ViewDataJob::onReply(ApiJob *job)
     m_watcher = new QFutureWatcher<QString>(this);
     connect(m_watcher, &QFutureWatcher<QString>::finished, this, &ViewDataJob::onParsed);
     m_watcher->setFuture(QtConcurrent::run(
-        [parsed = m_parsed](const QByteArray &bytes) { return ViewData::parse(bytes, parsed.get()); },
+        [parsed = m_parsed, worker = m_worker](const QByteArray &bytes) {
+            worker->store(QThread::currentThread());
+            return ViewData::parse(bytes, parsed.get());
+        },
         std::move(body)));
 }
 
 void ViewDataJob::onParsed()
 {
     const QString problem = m_watcher->result();
+    m_parseThread = m_worker->load();
     m_watcher->deleteLater();
     m_watcher = nullptr;
     if (!problem.isEmpty()) {

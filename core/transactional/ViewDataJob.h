@@ -10,8 +10,13 @@
 #include <QPair>
 #include <QPointer>
 #include <QUrl>
+#include <atomic>
 #include <memory>
 #include <optional>
+
+QT_BEGIN_NAMESPACE
+class QThread;
+QT_END_NAMESPACE
 
 namespace anadesk {
 
@@ -59,6 +64,8 @@ public:
     const ViewData &data() const { return m_data; } // Json
     qint64 bytesReceived() const { return m_bytes; }
     const QUrl &url() const { return m_url; }
+    // The thread the JSON was parsed on (nullptr for CSV) — lets tests check it was not the caller's.
+    const QThread *parseThread() const { return m_parseThread; }
 
 protected:
     void doStart() override;
@@ -78,6 +85,8 @@ private:
     QByteArray m_csv;
     ViewData m_data;
     qint64 m_bytes = 0;
+    std::shared_ptr<std::atomic<QThread *>> m_worker = std::make_shared<std::atomic<QThread *>>(nullptr);
+    const QThread *m_parseThread = nullptr;
 };
 
 } // namespace anadesk
