@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace anadesk;
@@ -184,7 +185,7 @@ void TestShellSandbox::firstRunTrySandboxConnects()
     ShellKit kit;
     auto services = kit.services();
     services.sandboxBinary = SandboxProcess::binaryPath();
-    qint64 sandboxPid = 0;
+    QUrl sandboxUrl;
     {
         MainWindow window(services);
         window.show();
@@ -208,8 +209,9 @@ void TestShellSandbox::firstRunTrySandboxConnects()
         QVERIFY(window.browserWidget());
         QCOMPARE(window.centralStack()->currentWidget(), window.browserWidget());
         QCOMPARE(window.sandbox()->state(), SandboxLauncher::State::Running);
-        sandboxPid = window.sandbox()->processId();
-        QVERIFY(sandboxPid > 0);
+        QVERIFY(window.sandbox()->processId() > 0);
+        sandboxUrl = window.sandbox()->url();
+        QVERIFY(sandboxUrl.port() > 0);
 
         std::printf("FIGURE: ui_connect_longest_event_loop_gap_ms=%lld ticks=%d\n", watch.longestGapMs(), watch.ticks());
         QVERIFY2(watch.longestGapMs() < 1'000, "the GUI stood still for a second or more while connecting");
@@ -217,8 +219,11 @@ void TestShellSandbox::firstRunTrySandboxConnects()
         window.close(); // stops the sandbox child
         QCOMPARE(window.sandbox()->state(), SandboxLauncher::State::Stopped);
     }
-    // The child process is gone: its port no longer answers.
-    QVERIFY(sandboxPid > 0);
+    // The child process is gone: its port no longer accepts connections.
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress::LocalHost, quint16(sandboxUrl.port()));
+    QVERIFY(!probe.waitForConnected(3'000));
+    QCOMPARE(probe.error(), QAbstractSocket::ConnectionRefusedError);
 }
 
 void TestShellSandbox::savedProfileAsksForMissingPasswordAndLogsNoSecret()
