@@ -22,6 +22,10 @@
       <source>Select a workspace, or list the models of all workspaces.</source>
       <translation>Wählen Sie einen Workspace aus oder listen Sie die Modelle aller Workspaces auf.</translation>
     </message>
+    <message>
+      <source>A source revision, its source model and the target revision are all needed</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>anadesk</name>
@@ -425,6 +429,184 @@
       <source>The answer from %1 was cut off after %2 of %3 bytes</source>
       <translation>Die Antwort von %1 brach nach %2 von %3 Bytes ab</translation>
     </message>
+    <message>
+      <source>revision %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sync task</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>comparison report task</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>summary report task</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>entry %1 is not a JSON object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>entry %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>entry %1 alone is %2 bytes, over the %3-byte limit of one request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No %1 id given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the id of the %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>module %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>view %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>line item %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>dimension %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This API works on one model: select a model (or give its id) first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the view data is not valid JSON (%1 at byte %2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the view data is not a JSON object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'rows' of the view data is not an array</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new item needs a name or a code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>an item to update needs its id, code or name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>an item to delete needs its id, code or name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a cell needs lineItemId or lineItemName</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a cell needs a value (string, number or boolean; not null)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'dimensions' must be an array</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::AlmTaskRunner</name>
+    <message>
+      <source>Sync model</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create comparison report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create comparison summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>Wait for %1 %2</source>
+      <translation type="unfinished">Auf %1 %2 warten</translation>
+    </message>
+    <message>
+      <source>No task id given</source>
+      <translation>Keine Task-ID angegeben</translation>
+    </message>
+    <message>
+      <source>The %1 did not finish within %2 s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It keeps running in Anaplan: wait for it again with its task id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The request may have reached Anaplan: check the model's sync tasks before starting the sync again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The request may have reached Anaplan; creating the report again is harmless.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2 %3)</source>
+      <translation type="unfinished">%1 (%2) {1 ?} {2 %3)?}</translation>
+    </message>
+    <message numerus="yes">
+      <source>The task's status could not be read %n time(s) in a row</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>It may still be running in Anaplan: wait for it again later with its task id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The task was cancelled in Anaplan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Task %1 reports an unknown state '%2'; waiting as if it were still running</source>
+      <translation>Task %1 meldet einen unbekannten Zustand „%2“; es wird gewartet, als liefe er noch</translation>
+    </message>
+    <message>
+      <source>The %1 completed without a result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The %1 finished unsuccessfully</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check that the source revision is syncable to this model (list the syncable revisions) and that the model is not locked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the revision ids: the target revision must belong to this model.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>anadesk::ApiError</name>
@@ -480,6 +662,52 @@
     </message>
   </context>
   <context>
+    <name>anadesk::BatchedWriteJob</name>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>%1: invalid input, nothing was sent (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Correct entry %1 of the input and try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Batch %1 of %2 (entries %3–%4)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The request</source>
+      <translation>Die Anfrage</translation>
+    </message>
+    <message>
+      <source>nothing was written before it</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>the %n batch(es) before it were written: %1</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>%1 failed: %2 — %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This batch may have been applied by Anaplan although no answer arrived; check the data before sending it again (a repeat reports such entries as ignored).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Later batches were not sent. Fix the cause and send the remaining entries from %1 on.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::CancelTaskJob</name>
     <message>
       <source>Cancel task</source>
@@ -488,6 +716,29 @@
     <message>
       <source>No task id given</source>
       <translation>Keine Task-ID angegeben</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::CellWriteJob</name>
+    <message>
+      <source>Write module cells</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cell write limits out of range</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use at most %1 cells and %2 bytes per request.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 cells changed</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1095,6 +1346,64 @@
     </message>
   </context>
   <context>
+    <name>anadesk::CreateAlmTaskJob</name>
+    <message>
+      <source>Create %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 to %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>source revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>source model</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>target revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'task' object</source>
+      <translation>kein „task“-Objekt</translation>
+    </message>
+    <message>
+      <source>the task has no 'taskId'</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::CreateRevisionJob</name>
+    <message>
+      <source>Create revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>revision '%1' of %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A revision needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The revision name has %1 characters; at most 60 are allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The description has %1 characters; at most 250 are allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'revision' in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::CredentialOutcome</name>
     <message>
       <source>read</source>
@@ -1197,6 +1506,95 @@
     </message>
   </context>
   <context>
+    <name>anadesk::CsvReader</name>
+    <message>
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>tab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>space</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>header row %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no header row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>data from row %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no data rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Separator %1 · quote %2 · %3 · %4 · %5</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The encoding '%1' is not known on this computer; the preview cannot be shown. The upload itself sends the bytes unchanged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read '%1': %2. Check that the file exists and that you may read it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read '%1': %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Some bytes of '%1' are not valid %2 (shown as �). Anaplan will reject those rows unless the file's encoding is changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Some bytes are not valid %1 (shown as �).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::CsvTableModel</name>
+    <message>
+      <source>Column %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::CurrentPeriodJob</name>
+    <message>
+      <source>Get current period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reset current period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set current period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is not a date in the form YYYY-MM-DD</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the date as YYYY-MM-DD (for example 2024-05-20), or an empty date to reset.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'currentPeriod' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::DeleteModelsJob</name>
     <message>
       <source>Delete models</source>
@@ -1224,6 +1622,65 @@
     <message>
       <source>An empty model id was given</source>
       <translation>Es wurde eine leere Modell-ID angegeben</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::DimensionItemsJob</name>
+    <message>
+      <source>List dimension items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Look up dimension items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List view dimension items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List line item dimension items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>line item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 von %2</translation>
+    </message>
+    <message>
+      <source>dimension</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dimension %1 cannot be listed here</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give a list (101…), the Users dimension (101999999999), a list subset (109…) or a line item subset (114…); read Time or Versions through a view instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items of dimension %1 cannot be looked up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give a list (101…), Users (101999999999), Time (20000000003) or Versions (20000000020).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing to look up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give at least one item name or code.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1344,6 +1801,179 @@
     </message>
   </context>
   <context>
+    <name>anadesk::DropUploadDialog</name>
+    <message>
+      <source>Upload to %1</source>
+      <translation>Nach %1 hochladen</translation>
+    </message>
+    <message>
+      <source>%1: not a local file (only files from this computer can be uploaded)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: the file does not exist</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: a folder; drop the files inside it instead</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: you may not read this file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing to upload.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading the files and imports of the model…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Retry</source>
+      <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+      <source>These imports read the files you uploaded. Run them now?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uploads and imports</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Upload</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Run imports</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Skip</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open failure &amp;dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Listing the model's files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Listing the model's imports</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the model file that '%1' goes to.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' and '%2' both go to '%3': choose another file for one of them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The row you dropped on (%1) is not a file imports read from (an export's output?).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uploading replaces the content of the chosen model files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not uploaded: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 → %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Progress of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 · chunk %3 of %4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Abgebrochen</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not uploaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2) — reads %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Running %n import(s)… They also appear in the task monitor; closing this window does not stop the one running.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 of %n file(s) uploaded.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Imports: %1 succeeded, %2 failed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Some rows failed: select the import and press "Open failure dump" to see why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop uploading?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop the uploads and close this window?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A file whose upload is stopped is left incomplete in the model: upload it again before running the imports that read it.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::DumpDownloadJob</name>
     <message>
       <source>Download failure dump</source>
@@ -1382,6 +2012,84 @@
     <message>
       <source>'%1' is not the id of an export (116…)</source>
       <translation>„%1“ ist nicht die ID eines Exports (116…)</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::FailureDumpDialog</name>
+    <message>
+      <source>Cannot write '%1': %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failure dump — %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows that failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter rows (Ctrl+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Filter:</source>
+      <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+      <source>Column to filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All columns</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading the dump…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Save…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the dump as it came from Anaplan (Ctrl+S)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose another folder, or free space on the disk.</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Showing %1 of %n failed row(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Save failure dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CSV files (*.csv);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1431,6 +2139,40 @@
     </message>
   </context>
   <context>
+    <name>anadesk::GetAlmTaskJob</name>
+    <message>
+      <source>Get %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>task</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'task' object</source>
+      <translation>kein „task“-Objekt</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetComparisonReportJob</name>
+    <message>
+      <source>Get comparison report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>comparison of %1 with %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>target revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>source revision</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::GetDumpJob</name>
     <message>
       <source>Download failure dump</source>
@@ -1446,6 +2188,65 @@
     <message>
       <source>Download %1</source>
       <translation>%1 herunterladen</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetLatestRevisionJob</name>
+    <message>
+      <source>Get latest revision</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetListItemsCsvJob</name>
+    <message>
+      <source>Get list items as CSV</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetListItemsJob</name>
+    <message>
+      <source>items of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Get list items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetListMetadataJob</name>
+    <message>
+      <source>Get list metadata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'metadata' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetModelCalendarJob</name>
+    <message>
+      <source>Get model calendar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'modelCalendar' object</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1506,6 +2307,29 @@
     </message>
   </context>
   <context>
+    <name>anadesk::GetSummaryReportJob</name>
+    <message>
+      <source>Get comparison summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>summary of %1 against %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>target revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>source revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'summaryReport' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::GetTaskStatusJob</name>
     <message>
       <source>Get task status</source>
@@ -1518,6 +2342,21 @@
     <message>
       <source>no 'task' object</source>
       <translation>kein „task“-Objekt</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::GetViewInfoJob</name>
+    <message>
+      <source>Get view metadata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'viewId' in the answer</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1661,6 +2500,28 @@
     </message>
   </context>
   <context>
+    <name>anadesk::LineItemDimensionsJob</name>
+    <message>
+      <source>List line item dimensions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>line item</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListAppliedModelsJob</name>
+    <message>
+      <source>List models of revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>revision</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::ListDumpChunksJob</name>
     <message>
       <source>List dump chunks</source>
@@ -1683,6 +2544,67 @@
     </message>
   </context>
   <context>
+    <name>anadesk::ListItemsWriteJob</name>
+    <message>
+      <source>Insert list items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete list items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Update list items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 added, %2 ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 updated, %2 ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 deleted</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListLineItemsJob</name>
+    <message>
+      <source>line items of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List line items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List line items of %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListListsJob</name>
+    <message>
+      <source>lists of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List lists</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>lists</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::ListModelsJob</name>
     <message>
       <source>List models</source>
@@ -1698,10 +2620,85 @@
     </message>
   </context>
   <context>
+    <name>anadesk::ListModulesJob</name>
+    <message>
+      <source>modules of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List modules</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>modules</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListRevisionsJob</name>
+    <message>
+      <source>revisions of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List revisions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>revisions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Applied dates must be given as YYYY-MM-DD</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListSyncTasksJob</name>
+    <message>
+      <source>List sync tasks</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListSyncableRevisionsJob</name>
+    <message>
+      <source>List syncable revisions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>revisions of %1 for %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>source model</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::ListTaskSummariesJob</name>
     <message>
       <source>List tasks</source>
       <translation>Tasks auflisten</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ListViewsJob</name>
+    <message>
+      <source>views of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List views</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List views of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>views</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2204,6 +3201,49 @@
     </message>
   </context>
   <context>
+    <name>anadesk::MonitoredTask</name>
+    <message>
+      <source>Run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upload</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export and save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Running</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelling</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Abgebrochen</translation>
+    </message>
+  </context>
+  <context>
     <name>anadesk::ObjectColumns</name>
     <message>
       <source>Tab</source>
@@ -2352,6 +3392,37 @@
 Id: %2</source>
       <translation>%1
 ID: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::OperationListModel</name>
+    <message>
+      <source>(removed from the task list)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Zustand</translation>
+    </message>
+    <message>
+      <source>Rows succeeded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Details</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2686,6 +3757,17 @@ ID: %2</translation>
     </message>
   </context>
   <context>
+    <name>anadesk::ResetListIndexJob</name>
+    <message>
+      <source>Reset list index</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>list</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::ResolveJob</name>
     <message>
       <source>Find %1 '%2'</source>
@@ -2698,6 +3780,13 @@ ID: %2</translation>
     <message>
       <source>No connection to send the request through</source>
       <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::RowCounts</name>
+    <message>
+      <source>%1 succeeded, %2 failed, %3 ignored</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2836,6 +3925,36 @@ ID: %2</translation>
     <message>
       <source>Starting anadesk-sandbox on this computer…</source>
       <translation>anadesk-sandbox wird auf diesem Computer gestartet…</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::SetFiscalYearJob</name>
+    <message>
+      <source>Set current fiscal year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No fiscal year given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the year as the model's calendar names it, for example FY24.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'modelCalendar.fiscalYear' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::SetOnlineStatusJob</name>
+    <message>
+      <source>Set model online</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set model offline</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -3032,6 +4151,248 @@ ID: %2</translation>
     </message>
   </context>
   <context>
+    <name>anadesk::TaskHistoryDialog</name>
+    <message>
+      <source>Task history — %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tasks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result of the selected task</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a task to see its result.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+      <source>Loading the task history…</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) listed by Anaplan.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Listing the tasks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading task %1…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Task %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Step: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result: successful</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result: failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A failure dump was available (it is kept only for the latest run).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading task %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::TaskHistoryModel</name>
+    <message>
+      <source>unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Zustand</translation>
+    </message>
+    <message>
+      <source>Task id</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::TaskMonitor</name>
+    <message>
+      <source>Tasks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tasks of this session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel the selected task (runs are cancelled on the server)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failure &amp;dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the rows that failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;History</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show every task Anaplan lists for this action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Save file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the file this export wrote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C&amp;lear finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove finished tasks from the list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 running · %2 finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fetching the failure dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failure dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anaplan keeps a dump only for the latest run of an import, for 48 hours. Run the import again to get a new one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failure dump %1 %2.csv</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save export file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::TaskMonitorModel</name>
+    <message>
+      <source>Model: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Task id: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>%n occurrence(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>failure dump available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 — failure dump available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Zustand</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Elapsed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1:%2 min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1:%2:%3 h</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::TaskRunner</name>
     <message>
       <source>Run %1</source>
@@ -3157,6 +4518,85 @@ ID: %2</translation>
     </message>
   </context>
   <context>
+    <name>anadesk::TaskTracker</name>
+    <message>
+      <source>Import '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Action '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Process '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upload to '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export '%1' and save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uploaded %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloading %1 of %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Model busy; trying again in %1 s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Model busy (%1); trying again in %2 s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 (chunk %3 of %4)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Abgebrochen</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::TokenAuthenticator</name>
     <message>
       <source>the given token</source>
@@ -3242,6 +4682,60 @@ ID: %2</translation>
     <message>
       <source>manifest file is unexpectedly large</source>
       <translation>Manifest-Datei ist unerwartet groß</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::TransfersController</name>
+    <message>
+      <source>&amp;Task monitor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>T&amp;ransfers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Upload files to the selected file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Download the selected files…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run the selected &amp;export and save…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Task &amp;history of the selected action…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run '%1' and save its file as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save '%1' as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upload files to the model</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delimited text (*.csv *.txt *.tsv);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Save %n file(s) into</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
     </message>
   </context>
   <context>
@@ -3447,6 +4941,66 @@ ID: %2</translation>
     </message>
   </context>
   <context>
+    <name>anadesk::UploadPreviewTab</name>
+    <message>
+      <source>Model file to upload to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a file of the model…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>First rows of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Local file:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Upload to:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read as:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (no file chosen yet)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading the first rows…</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>First %n row(s) of the file.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>All %n row(s) of the file.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n column(s).</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>anadesk::UploadStreamFileJob</name>
     <message>
       <source>Upload to %1</source>
@@ -3474,6 +5028,53 @@ ID: %2</translation>
     <message>
       <source>Nothing was completed on the server. Send larger (≤ 50 MB) chunks.</source>
       <translation>Auf dem Server wurde nichts abgeschlossen. Senden Sie größere Chunks (≤ 50 MB).</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::ViewDataJob</name>
+    <message>
+      <source>Read view data as JSON</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read view data as CSV</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a page selector needs both a dimension id and an item id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>page selector '%1:%2' holds ':' or ','</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Invalid page selector: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give pages as dimensionId:itemId pairs (ids from the view's metadata).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>maxRows cannot be negative</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the page selectors and options; Anaplan also refuses reads over 1,000,000 cells: choose pages, or a smaller view.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: unexpected answer from the server (%2)</source>
+      <translation>%1: unerwartete Antwort vom Server (%2)</translation>
     </message>
   </context>
   <context>
@@ -3530,6 +5131,810 @@ Zustand: %3
     </message>
   </context>
   <context>
+    <name>anadesk::audit::AuditPagedJob</name>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>A page must hold at least one event, not %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit answer has no 'response' list of events</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server reported %1 events but sent none on the first page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server reported %1 events in pages of %2: too many pages to read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The event list changed while it was read (%1 events, then %2). Try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asked for the events at offset %1 but the server sent those at %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Event %1 appeared twice: the list changed while it was read. Try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The events at offset %1 were %2 where %3 were expected: the list changed or the server skipped events. Try again.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::audit::EventQuery</name>
+    <message>
+      <source>A page must hold at least one event, not %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A date range needs its start (dateFrom)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The date range ends before it starts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The date range spans more than %1 days; Anaplan keeps and returns at most %1 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days into the past must be 1 to %1 (Anaplan keeps %1 days of audit events), not %2</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::audit::GetEventsJob</name>
+    <message>
+      <source>audit events (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Get audit events</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>audit events</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask for 1 to %1 days, or a window of at most %1 days.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The date range from %1 until now spans more than %2 days</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::audit::GetTenantUserJob</name>
+    <message>
+      <source>Get user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the signed-in user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>user %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'user' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::audit::ListTenantUsersJob</name>
+    <message>
+      <source>users</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List users</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks</name>
+    <message>
+      <source>connection %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>run %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notification configuration %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration flow %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CancelIntegrationRunJob</name>
+    <message>
+      <source>Cancel the run of a CloudWorks integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CloudConnectionInput</name>
+    <message>
+      <source>The connection type must be AmazonS3, AzureBlob or GoogleBigQuery</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The connection needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An Amazon S3 connection needs bucketName, accessKeyId and secretAccessKey</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An Azure Blob connection needs storageAccountName and containerName</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An Azure Blob connection with SAS-based authentication needs a sasToken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An Azure Blob connection with OAuth2 needs clientId, clientSecret and tenantId</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Azure authMethod must be SAS-based or OAuth2, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A Google BigQuery connection needs a dataset and the service account key (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CloudWorksJob</name>
+    <message>
+      <source>No %1 id given</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CreateConnectionJob</name>
+    <message>
+      <source>connection '%1'</source>
+      <translation>Verbindung „%1“</translation>
+    </message>
+    <message>
+      <source>Create CloudWorks connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no connectionId in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CreateFlowJob</name>
+    <message>
+      <source>flow '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create integration flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no integrationFlowId in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CreateIntegrationJob</name>
+    <message>
+      <source>integration '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create CloudWorks integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no integrationId in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CreateNotificationJob</name>
+    <message>
+      <source>notification configuration of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no notificationId in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::CreateScheduleJob</name>
+    <message>
+      <source>schedule of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::DeleteConnectionJob</name>
+    <message>
+      <source>Delete CloudWorks connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>connection</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::DeleteFlowJob</name>
+    <message>
+      <source>Delete integration flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>flow</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::DeleteIntegrationJob</name>
+    <message>
+      <source>Delete CloudWorks integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::DeleteNotificationJob</name>
+    <message>
+      <source>Delete notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notification</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::DeleteScheduleJob</name>
+    <message>
+      <source>schedule of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::FlowInput</name>
+    <message>
+      <source>The flow needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A flow has 2 to 100 steps, not %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every step needs an integration id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Integration %1 appears twice in the flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A step's strategy is stop or continue, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Step %1 depends on %2, which is not another step of the flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A flow needs at least two steps that are not skipped</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetFlowJob</name>
+    <message>
+      <source>Get integration flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'integrationFlow' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetImportErrorDumpJob</name>
+    <message>
+      <source>error dump of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download the import error dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>run</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetIntegrationJob</name>
+    <message>
+      <source>Get CloudWorks integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'integration' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetNotificationJob</name>
+    <message>
+      <source>Get notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'notifications' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetProcessErrorDumpJob</name>
+    <message>
+      <source>error dump of import %1 in %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download the process error dump</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>import (action)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetRunErrorJob</name>
+    <message>
+      <source>Get run error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>run</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::GetRunStatusJob</name>
+    <message>
+      <source>Get run status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'run' object</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::IntegrationInput</name>
+    <message>
+      <source>The integration needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The integration needs the workspace id and the model id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is not a process id (118 followed by nine digits)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The integration needs at least one job (import or export), or a process id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job %1 needs a source and a target</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is not an import id (112 followed by nine digits)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is not an export id (116 followed by nine digits)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is not a file id (113 followed by nine digits)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job %1 needs the connection id of its %2 side</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::IntegrationNotificationJob</name>
+    <message>
+      <source>Get notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>No integration id given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The integration has no notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create one first.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::ListConnectionsJob</name>
+    <message>
+      <source>CloudWorks connections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List CloudWorks connections</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::ListFlowsJob</name>
+    <message>
+      <source>CloudWorks integration flows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List integration flows</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::ListIntegrationsJob</name>
+    <message>
+      <source>CloudWorks integrations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List CloudWorks integrations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CloudWorks integrations sort only by name, not by '%1'</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::ListRunHistoryJob</name>
+    <message>
+      <source>run history of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Get run history</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No integration id given</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::NotificationInput</name>
+    <message>
+      <source>A notification configuration belongs to exactly one integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give at least one channel (email, in_app)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Channels are email and in_app, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give at least one outcome to notify about (success, partial_failure, full_failure)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Outcomes are success, partial_failure and full_failure, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each outcome notifies 1 to 5 users (%1 has %2)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::PatchConnectionJob</name>
+    <message>
+      <source>Patch CloudWorks connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing to change: give at least one field</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::RunFlowJob</name>
+    <message>
+      <source>Run integration flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An empty step id was given to run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no run id in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::RunIntegrationJob</name>
+    <message>
+      <source>Run CloudWorks integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no run id in the answer</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::ScheduleInput</name>
+    <message>
+      <source>The schedule needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The schedule type must be hourly, daily, weekly, monthly_specific_day or monthly_relative_weekday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is not a timezone CloudWorks accepts (e.g. Europe/London, America/New_York)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The start date must be YYYY-MM-DD, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The end date must be YYYY-MM-DD, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The schedule ends (%1) before it starts (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days of the week are 0 (Sunday) to 6 (Saturday), not %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An hourly schedule needs fromTime and toTime as HH:mm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An hourly schedule's fromTime (%1) must be before its toTime (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An hourly schedule needs the days of the week it runs on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An hourly schedule repeats every 1 to 23 hours, not %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The schedule needs its time of day as HH:mm, not '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A weekly schedule needs the days of the week it runs on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A monthly_specific_day schedule needs a day of the month from 1 to 31</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A monthly_relative_weekday schedule needs the day of the week (0 = Sunday … 6)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A monthly_relative_weekday schedule needs which occurrence in the month (1 to 5)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::SetScheduleStatusJob</name>
+    <message>
+      <source>schedule of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enable schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Disable schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::UpdateConnectionJob</name>
+    <message>
+      <source>Update CloudWorks connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>connection</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::UpdateFlowJob</name>
+    <message>
+      <source>Update integration flow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>flow</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::UpdateIntegrationJob</name>
+    <message>
+      <source>Update CloudWorks integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::UpdateNotificationJob</name>
+    <message>
+      <source>Update notification configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anaplan refuses empty lists on update: delete the configuration and create it again instead.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::cloudworks::UpdateScheduleJob</name>
+    <message>
+      <source>schedule of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Update schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>integration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anadesk::gzip</name>
     <message>
       <source>%1 failed (zlib %2: %3)</source>
@@ -3553,6 +5958,203 @@ Zustand: %3
     <message>
       <source>SCIM user %1</source>
       <translation>SCIM-Benutzer %1</translation>
+    </message>
+    <message>
+      <source>SCIM users</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no user id in the answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No user id given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A PATCH needs at least one operation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation %1 (remove) needs a path</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation %1 (%2) needs a value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation %1 (%2) has no path, so its value must be an object of attributes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The user needs a userName (the e-mail address)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The user needs both a given name and a family name (name.givenName, name.familyName)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::AddUserJob</name>
+    <message>
+      <source>Add SCIM user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SCIM user %1</source>
+      <translation>SCIM-Benutzer %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::Filter</name>
+    <message>
+      <source>'active' is a boolean: compare it with true or false (eq, ne), not with text '%1'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'%1' is text: compare it with a quoted value, not with %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>'active' is a boolean: only eq and ne apply, not %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::GetResourceTypesJob</name>
+    <message>
+      <source>SCIM resource types</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List SCIM resource types</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'Resources' array</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::GetSchemasJob</name>
+    <message>
+      <source>SCIM schemas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List SCIM schemas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no 'Resources' array</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::GetServiceProviderConfigJob</name>
+    <message>
+      <source>SCIM service provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Get the SCIM service provider configuration</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::GetUserJob</name>
+    <message>
+      <source>Get SCIM user</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::ListUsersJob</name>
+    <message>
+      <source>List SCIM users</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Invalid user filter: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::PatchUserJob</name>
+    <message>
+      <source>Update SCIM user</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::PutUserJob</name>
+    <message>
+      <source>Replace SCIM user</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::ReplaceUserJob</name>
+    <message>
+      <source>Replace SCIM user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>No user id given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Could not read the user's current workspaces before replacing it: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing was changed. Give the workspaces explicitly, or try again.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>anadesk::scim::ScimPagedJob</name>
+    <message>
+      <source>No connection to send the request through</source>
+      <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+    <message>
+      <source>A SCIM page holds 1 to %1 users, not %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a page size between 1 and %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server reported %1 users but sent none on the first page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server reported %1 users in pages of %2: too many pages to read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The list changed while it was read (%1 users, then %2). Try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asked for the page starting at %1 but the server sent the one at %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User %1 appeared twice in the list: the list changed while it was read. Try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The page starting at %1 held %2 users where %3 were expected: the list changed or the server skipped users. Try again.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
