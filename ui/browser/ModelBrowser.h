@@ -19,6 +19,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QAction;
 class QItemSelection;
 class QLineEdit;
 class QComboBox;
@@ -77,6 +78,10 @@ public:
     // Models selected in the tree (several for Delete).
     QList<ModelRef> selectedModels() const;
 
+    // The browser's own actions (open, close, delete models, copy model id, refresh, filter, show tab…), with
+    // their shortcuts scoped to the browser; the shell may list them in its menus.
+    QList<QAction *> modelActions() const { return m_modelActions; }
+
     // Accept local files dropped on the Files tab (they are only reported through fileDropRequested).
     void setFileDropsEnabled(bool enabled);
     // How often the live model status is read while the browser is visible (default 5 s; 0 stops it).
@@ -124,6 +129,7 @@ private:
     ModelHeader *m_header = nullptr;
     QTabWidget *m_tabs = nullptr;
     QList<ObjectTab *> m_objectTabs;
+    QList<QAction *> m_modelActions;
     ModelDeleter *m_deleter = nullptr;
     ModelRef m_current;
     ModelRef m_pendingSelection;
