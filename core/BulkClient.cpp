@@ -11,6 +11,11 @@ BulkClient::BulkClient(Connection *connection, const ModelRef &model)
 {
 }
 
+Connection *BulkClient::connection() const
+{
+    return m_connection; // out of line: QPointer's conversion needs the complete Connection type
+}
+
 BulkClient BulkClient::withModel(const QString &modelId, const QString &workspaceId) const
 {
     BulkClient copy = *this;

@@ -54,7 +54,7 @@ public:
     // the connection (transport, token, pacing).
     BulkClient withModel(const QString &modelId = {}, const QString &workspaceId = {}) const;
 
-    Connection *connection() const { return m_connection; }
+    Connection *connection() const;
     Transport *transport() const;
     const ModelRef &model() const { return m_model; }
     QString workspaceId() const { return m_model.workspaceId; }

@@ -228,8 +228,10 @@ void forgetSecret(const QByteArray &secret)
 
 QString redactSecrets(const QString &text)
 {
+    // Whatever follows a scheme word is a credential, except the few words that make it prose
+    // ("the AnaplanAuthToken is not valid" keeps its words; a token is never one of them).
     static const QRegularExpression schemes(
-        QStringLiteral(R"(\b(AnaplanAuthToken|Bearer|Basic|CACertificate|Negotiate|NTLM)(\s+)[^\s"',;]+)"),
+        QStringLiteral(R"(\b(AnaplanAuthToken|Bearer|Basic|CACertificate|Negotiate|NTLM)(\s+)(?!(?:is|are|was|were|has|had|not|and|or|the|a|an|for|in|of|to|on|expired|invalid|missing|header|token|value|scheme)\b)[^\s"',;]+)"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jsonSecrets(
         QStringLiteral(

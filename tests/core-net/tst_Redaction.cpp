@@ -82,6 +82,9 @@ void TestRedaction::patterns()
              QStringLiteral("id REDACTED end"));
     QCOMPARE(redactSecrets(QStringLiteral("-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----")),
              QStringLiteral("[PEM REDACTED]"));
+    QCOMPARE(redactSecrets(QStringLiteral("The AnaplanAuthToken is not valid")),
+             QStringLiteral("The AnaplanAuthToken is not valid"));
+    QCOMPARE(redactSecrets(QStringLiteral("Bearer isabc, Basic or")), QStringLiteral("Bearer REDACTED, Basic or"));
     QCOMPARE(redactSecrets(QStringLiteral("nothing secret here: 113000000001")),
              QStringLiteral("nothing secret here: 113000000001"));
 }
