@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the browser tests: a real anadesk-sandbox (tasks of 300 ms), a Connection to it signed in with
-// the demo account, the demo tenant's ids (docs/sandbox-tenant-notes.md), and a FIGURE line printer.
+// Shared by the browser tests: a real anadesk-sandbox (tasks of 300 ms unless told), a Connection to it
+// signed in with the demo account, the demo tenant's ids (docs/sandbox-tenant-notes.md), and a FIGURE line
+// printer.
 #include "BulkClient.h"
 #include "Connection.h"
 #include "SandboxProcess.h"
@@ -47,10 +48,9 @@ inline void figure(const QString &line)
 
 // Starts the sandbox and a signed-in connection; returns an error text on failure.
 inline QString startSandbox(std::unique_ptr<SandboxProcess> &sandbox, std::unique_ptr<Connection> &connection,
-                            const QStringList &extraArguments = {})
+                            int taskDurationMs = 300)
 {
-    QStringList arguments{QStringLiteral("--task-duration"), QStringLiteral("300")};
-    arguments += extraArguments;
+    const QStringList arguments{QStringLiteral("--task-duration"), QString::number(taskDurationMs)};
     sandbox = std::make_unique<SandboxProcess>(arguments);
     QString error;
     if (!sandbox->start(&error))

@@ -19,9 +19,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -134,7 +137,8 @@ class TestModelBrowser : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString error = startSandbox(m_sandbox, m_connection);
+        // Tasks of 2 s: long enough for the header to see a run in progress.
+        const QString error = startSandbox(m_sandbox, m_connection, 2'000);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_boxes = std::make_unique<ScriptedMessageBoxes>();
         m_browser = std::make_unique<ModelBrowser>(m_connection.get(), m_boxes.get());
@@ -289,12 +293,48 @@ private Q_SLOTS:
         QTableView *view = m_browser->tableView(ObjectKind::Action);
         const int row = columnOf(view->model(), 1).indexOf(u"117000000001"_s);
         QVERIFY(row >= 0);
+        m_browser->setStatusRefreshInterval(100);
         doubleClick(view, view->model()->index(row, 0));
+        // the live status shows what the model is busy with while the action runs
+        ModelHeader *header = m_browser->header();
+        QVERIFY2(QTest::qWaitFor([&] { return header->statusText().startsWith(u"Busy:"_s); }, kWaitMs),
+                 qPrintable(header->statusText()));
+        QVERIFY2(header->statusText().contains(u"Sort Products by Name"_s), qPrintable(header->statusText()));
         QVERIFY(QTest::qWaitFor([&] { return m_boxes->count(u"actionRunResult"_s) == 1; }, kWaitMs));
+        QVERIFY(QTest::qWaitFor([&] { return header->statusText() == u"Open (idle)"_s; }, kWaitMs));
+        m_browser->setStatusRefreshInterval(0);
         const MessageRequest result = m_boxes->requestsNamed(u"actionRunResult"_s).first();
         QCOMPARE(result.kind, MessageRequest::Kind::Information);
         QVERIFY2(result.text.contains(u"Sort Products by Name"_s), qPrintable(result.text));
         QVERIFY2(result.text.contains(u"finished successfully"_s), qPrintable(result.text));
+    }
+
+    // Local files dropped on a file row are reported with that row's id (uploads are the transfers' job).
+    void fileDropIsReported()
+    {
+        m_browser->setFileDropsEnabled(true);
+        m_browser->showObject(ObjectKind::File);
+        QTableView *view = m_browser->tableView(ObjectKind::File);
+        const int row = columnOf(view->model(), 1).indexOf(u"113000000001"_s);
+        QVERIFY(row >= 0);
+        const QPoint at = view->visualRect(view->model()->index(row, 0)).center();
+        QSignalSpy dropped(m_browser.get(), &ModelBrowser::fileDropRequested);
+        QMimeData mime;
+        const QUrl local = QUrl::fromLocalFile(u"/tmp/Sales.csv"_s);
+        mime.setUrls({local, QUrl(u"https://example.invalid/x.csv"_s)});
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.at(0).at(0).value<QList<QUrl>>(), QList<QUrl>{local}); // only local files
+        QCOMPARE(dropped.at(0).at(1).toString(), u"113000000001"_s);
+        m_browser->setFileDropsEnabled(false);
+        QDragEnterEvent refused(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &refused);
+        QCOMPARE(dropped.size(), 1);
     }
 
     void restrictedModelsMarkedAndNotListed()

@@ -394,7 +394,7 @@ void ModelBrowser::setCurrentModel(const ModelRef &ref)
                 objectTab->clear(
                     tr("'%1' is archived: its %2 cannot be listed until a workspace administrator "
                        "unarchives it in Anaplan.")
-                        .arg(model->name, objectKindTitle(objectTab->kind()).toLower()));
+                        .arg(model->name, objectKindPlural(objectTab->kind())));
             } else {
                 objectTab->load(client);
             }

@@ -78,6 +78,29 @@ QString objectKindTitle(ObjectKind kind)
     }
 }
 
+QString objectKindPlural(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::File:
+        //: Plural noun inside sentences such as "Filter files by name or id", "This model has no files."
+        return ObjectColumns::tr("files");
+    case ObjectKind::Import:
+        //: Plural noun inside sentences such as "Filter imports by name or id", "This model has no imports."
+        return ObjectColumns::tr("imports");
+    case ObjectKind::Export:
+        //: Plural noun inside sentences such as "Filter exports by name or id", "This model has no exports."
+        return ObjectColumns::tr("exports");
+    case ObjectKind::Process:
+        //: Plural noun inside sentences such as "Filter processes by name or id", "This model has no processes."
+        return ObjectColumns::tr("processes");
+    case ObjectKind::Action:
+        //: Plural noun inside sentences such as "Filter actions by name or id", "This model has no actions."
+        return ObjectColumns::tr("actions");
+    default:
+        return {};
+    }
+}
+
 ObjectRow objectRow(const File &file)
 {
     ObjectRow row{file.id, file.name, {}, {}, {}};

@@ -13,6 +13,9 @@ namespace anadesk {
 QList<ObjectColumn> objectColumns(ObjectKind kind);
 // The tab title ("Files", "Imports"…).
 QString objectKindTitle(ObjectKind kind);
+// The plural noun inside a sentence ("files", "imports"…): its own translation, because lower-casing the
+// title breaks languages that capitalise nouns (German "dateien").
+QString objectKindPlural(ObjectKind kind);
 
 ObjectRow objectRow(const File &file);
 ObjectRow objectRow(const Import &import);

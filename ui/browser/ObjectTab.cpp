@@ -33,6 +33,23 @@ QList<QUrl> localFileUrls(const QMimeData *mime)
     }
     return urls;
 }
+
+// Whole sentences per kind: the article and adjective agree with the noun's gender in other languages.
+QString runToolTip(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Import:
+        return ObjectTab::tr("Run the selected import (Enter or double-click)");
+    case ObjectKind::Export:
+        return ObjectTab::tr("Run the selected export (Enter or double-click)");
+    case ObjectKind::Process:
+        return ObjectTab::tr("Run the selected process (Enter or double-click)");
+    case ObjectKind::Action:
+        return ObjectTab::tr("Run the selected action (Enter or double-click)");
+    default:
+        return {};
+    }
+}
 } // namespace
 
 ObjectTab::ObjectTab(ObjectKind kind, QWidget *parent)
@@ -83,7 +100,7 @@ void ObjectTab::buildUi()
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(name + QStringLiteral("Filter"));
     m_filter->setPlaceholderText(
-        tr("Filter %1 by name or id (Ctrl+F)").arg(objectKindTitle(m_kind).toLower()));
+        tr("Filter %1 by name or id (Ctrl+F)").arg(objectKindPlural(m_kind)));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter %1").arg(objectKindTitle(m_kind)));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -143,7 +160,7 @@ void ObjectTab::buildActions()
         return action;
     };
     m_run = make(tr("&Run"), "RunAction");
-    m_run->setToolTip(tr("Run the selected %1 (Enter or double-click)").arg(objectKindNoun(m_kind)));
+    m_run->setToolTip(runToolTip(m_kind));
     m_copyId = make(tr("Copy &id"), "CopyIdAction", QKeySequence::Copy);
     m_copyName = make(tr("Copy &name"), "CopyNameAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_refresh = make(tr("Re&fresh"), "RefreshAction", QKeySequence::Refresh);
@@ -237,7 +254,7 @@ void ObjectTab::load(const BulkClient &client)
         return;
     }
     m_job = job;
-    setStatus(tr("Loading %1…").arg(objectKindTitle(m_kind).toLower()));
+    setStatus(tr("Loading %1…").arg(objectKindPlural(m_kind)));
     connect(job, &Job::succeeded, this, [this, job, rows] { onListed(job, rows()); });
     connect(job, &Job::failed, this, [this, job](const ApiError &error) {
         if (job != m_job)
@@ -245,7 +262,7 @@ void ObjectTab::load(const BulkClient &client)
         m_job.clear();
         m_loaded = true;
         setStatus({});
-        m_banner->showError(tr("Listing the %1 of the model").arg(objectKindTitle(m_kind).toLower()), error);
+        m_banner->showError(tr("Listing the %1 of the model").arg(objectKindPlural(m_kind)), error);
         updateActions();
         Q_EMIT loadFailed(error);
     });
@@ -259,7 +276,7 @@ void ObjectTab::onListed(Job *job, const QList<ObjectRow> &rows)
     m_job.clear();
     m_loaded = true;
     m_model->setRows(rows);
-    setStatus(rows.isEmpty() ? tr("This model has no %1.").arg(objectKindTitle(m_kind).toLower())
+    setStatus(rows.isEmpty() ? tr("This model has no %1.").arg(objectKindPlural(m_kind))
                              : QString());
     updateActions();
     Q_EMIT loaded(int(rows.size()));
@@ -278,7 +295,7 @@ void ObjectTab::clear(const QString &reason)
     m_loaded = false;
     m_model->clear();
     m_banner->clear();
-    setStatus(reason.isEmpty() ? tr("Select a model to see its %1.").arg(objectKindTitle(m_kind).toLower())
+    setStatus(reason.isEmpty() ? tr("Select a model to see its %1.").arg(objectKindPlural(m_kind))
                                : reason);
     updateActions();
 }

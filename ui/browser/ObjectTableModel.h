@@ -60,6 +60,8 @@ public:
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
     Qt::DropActions supportedDragActions() const override;
+    // Drops of local files are handled by ObjectTab (reported, never decoded into rows here).
+    Qt::DropActions supportedDropActions() const override { return Qt::IgnoreAction; }
 
 private:
     ObjectKind m_kind;
