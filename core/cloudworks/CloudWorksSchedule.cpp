@@ -37,12 +37,13 @@ QJsonArray intArray(const QList<int> &values)
     return a;
 }
 
-ScheduleInput base(const QString &name, ScheduleType type, const QString &startDate)
+ScheduleInput base(const QString &name, ScheduleType type, const QString &startDate, const QString &endDate)
 {
     ScheduleInput s;
     s.name = name;
     s.type = type;
     s.startDate = startDate;
+    s.endDate = endDate;
     return s;
 }
 } // namespace
@@ -118,9 +119,10 @@ Schedule Schedule::fromJson(const QJsonObject &object)
 }
 
 ScheduleInput ScheduleInput::hourly(const QString &name, const QString &fromTime, const QString &toTime,
-                                    const QList<int> &daysOfWeek, int repeatEvery, const QString &startDate)
+                                    const QList<int> &daysOfWeek, int repeatEvery, const QString &startDate,
+                                    const QString &endDate)
 {
-    ScheduleInput s = base(name, ScheduleType::Hourly, startDate);
+    ScheduleInput s = base(name, ScheduleType::Hourly, startDate, endDate);
     s.fromTime = fromTime;
     s.toTime = toTime;
     s.daysOfWeek = daysOfWeek;
@@ -129,36 +131,39 @@ ScheduleInput ScheduleInput::hourly(const QString &name, const QString &fromTime
 }
 
 ScheduleInput ScheduleInput::daily(const QString &name, const QString &time, const QString &startDate,
-                                   const QList<int> &daysOfWeek)
+                                   const QString &endDate, const QList<int> &daysOfWeek)
 {
-    ScheduleInput s = base(name, ScheduleType::Daily, startDate);
+    ScheduleInput s = base(name, ScheduleType::Daily, startDate, endDate);
     s.time = time;
     s.daysOfWeek = daysOfWeek;
     return s;
 }
 
 ScheduleInput ScheduleInput::weekly(const QString &name, const QString &time, const QList<int> &daysOfWeek,
-                                    const QString &startDate)
+                                    const QString &startDate,
+                                    const QString &endDate)
 {
-    ScheduleInput s = base(name, ScheduleType::Weekly, startDate);
+    ScheduleInput s = base(name, ScheduleType::Weekly, startDate, endDate);
     s.time = time;
     s.daysOfWeek = daysOfWeek;
     return s;
 }
 
 ScheduleInput ScheduleInput::monthlySpecificDay(const QString &name, const QString &time, int dayOfMonth,
-                                                const QString &startDate)
+                                                const QString &startDate,
+                                    const QString &endDate)
 {
-    ScheduleInput s = base(name, ScheduleType::MonthlySpecificDay, startDate);
+    ScheduleInput s = base(name, ScheduleType::MonthlySpecificDay, startDate, endDate);
     s.time = time;
     s.dayOfMonth = dayOfMonth;
     return s;
 }
 
 ScheduleInput ScheduleInput::monthlyRelativeWeekday(const QString &name, const QString &time, int dayOfWeek,
-                                                    int repeatEvery, const QString &startDate)
+                                                    int repeatEvery, const QString &startDate,
+                                    const QString &endDate)
 {
-    ScheduleInput s = base(name, ScheduleType::MonthlyRelativeWeekday, startDate);
+    ScheduleInput s = base(name, ScheduleType::MonthlyRelativeWeekday, startDate, endDate);
     s.time = time;
     s.dayOfWeek = dayOfWeek;
     s.repeatEvery = repeatEvery;
@@ -169,8 +174,7 @@ QJsonObject ScheduleInput::toJson() const
 {
     QJsonObject o{{u"name"_s, name}, {u"type"_s, scheduleTypeName(type)}, {u"timezone"_s, timezone},
                   {u"startDate"_s, startDate}};
-    if (!endDate.isEmpty())
-        o.insert(u"endDate"_s, endDate);
+    o.insert(u"endDate"_s, endDate);
     if (!time.isEmpty())
         o.insert(u"time"_s, time);
     if (!fromTime.isEmpty())
@@ -199,9 +203,9 @@ QString ScheduleInput::validationError() const
         return tr("'%1' is not a timezone CloudWorks accepts (e.g. Europe/London, America/New_York)").arg(timezone);
     if (!isDate(startDate))
         return tr("The start date must be YYYY-MM-DD, not '%1'").arg(startDate);
-    if (!endDate.isEmpty() && !isDate(endDate))
+    if (!isDate(endDate)) // required by CloudWorks (cloudworks-openapi.json Schedule)
         return tr("The end date must be YYYY-MM-DD, not '%1'").arg(endDate);
-    if (!endDate.isEmpty() && endDate < startDate)
+    if (endDate < startDate)
         return tr("The schedule ends (%1) before it starts (%2)").arg(endDate, startDate);
     for (int d : daysOfWeek) {
         if (d < 0 || d > 6)

@@ -46,7 +46,7 @@ struct ScheduleInput
     ScheduleType type = ScheduleType::Unknown;
     QString timezone = QStringLiteral("Europe/London");
     QString startDate; // YYYY-MM-DD
-    QString endDate;   // YYYY-MM-DD, optional
+    QString endDate;   // YYYY-MM-DD, required by CloudWorks
     QString time;      // HH:mm (all but hourly)
     QString fromTime;  // HH:mm (hourly)
     QString toTime;    // HH:mm (hourly)
@@ -57,18 +57,22 @@ struct ScheduleInput
 
     // Every `repeatEvery` (1–23) hours between fromTime and toTime on daysOfWeek.
     static ScheduleInput hourly(const QString &name, const QString &fromTime, const QString &toTime,
-                                const QList<int> &daysOfWeek, int repeatEvery, const QString &startDate);
+                                const QList<int> &daysOfWeek, int repeatEvery, const QString &startDate,
+                                const QString &endDate);
     // At `time` every day (or on daysOfWeek when given).
     static ScheduleInput daily(const QString &name, const QString &time, const QString &startDate,
-                               const QList<int> &daysOfWeek = {});
+                               const QString &endDate, const QList<int> &daysOfWeek = {});
     static ScheduleInput weekly(const QString &name, const QString &time, const QList<int> &daysOfWeek,
-                                const QString &startDate);
+                                const QString &startDate,
+                                const QString &endDate);
     // At `time` on day `dayOfMonth` (1–31) of each month.
     static ScheduleInput monthlySpecificDay(const QString &name, const QString &time, int dayOfMonth,
-                                            const QString &startDate);
+                                            const QString &startDate,
+                                const QString &endDate);
     // At `time` on the `repeatEvery`-th (1–5) `dayOfWeek` (0–6) of each month.
     static ScheduleInput monthlyRelativeWeekday(const QString &name, const QString &time, int dayOfWeek,
-                                                int repeatEvery, const QString &startDate);
+                                                int repeatEvery, const QString &startDate,
+                                const QString &endDate);
 
     QJsonObject toJson() const;
     QString validationError() const; // empty when fine

@@ -339,7 +339,7 @@ private Q_SLOTS:
         integration.modelId = u"M"_s;
         integration.jobs = {IntegrationJob::importJob(JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, u"C1"_s, u"f.csv"_s),
                                                       u"112000000001"_s, u"113000000001"_s)};
-        const ScheduleInput schedule = ScheduleInput::weekly(u"w"_s, u"06:30"_s, {1, 3}, u"2027-01-01"_s);
+        const ScheduleInput schedule = ScheduleInput::weekly(u"w"_s, u"06:30"_s, {1, 3}, u"2027-01-01"_s, u"2028-01-01"_s);
         const NotificationInput notification{{u"I1"_s}, {u"email"_s}, {{u"success"_s, {u"u1"_s}}}};
         const FlowInput flow = FlowInput::chain(u"f"_s, {u"I1"_s, u"I2"_s});
         const CloudConnectionInput s3 = CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, u"s3-secret-1234"_s);

@@ -317,17 +317,17 @@ private Q_SLOTS:
     {
         using namespace cloudworks;
         const QString start = u"2027-01-01"_s;
+        const QString end = u"2029-01-01"_s;
         const QList<ScheduleInput> valid{
-            ScheduleInput::hourly(u"h"_s, u"08:00"_s, u"18:00"_s, {1, 2, 3}, 2, start),
-            ScheduleInput::daily(u"d"_s, u"12:00"_s, start, {0, 2, 5}),
-            ScheduleInput::weekly(u"w"_s, u"06:30"_s, {1}, start),
-            ScheduleInput::monthlySpecificDay(u"m"_s, u"05:00"_s, 31, start),
-            ScheduleInput::monthlyRelativeWeekday(u"r"_s, u"07:15"_s, 2, 5, start)};
+            ScheduleInput::hourly(u"h"_s, u"08:00"_s, u"18:00"_s, {1, 2, 3}, 2, start, end),
+            ScheduleInput::daily(u"d"_s, u"12:00"_s, start, end, {0, 2, 5}),
+            ScheduleInput::weekly(u"w"_s, u"06:30"_s, {1}, start, end),
+            ScheduleInput::monthlySpecificDay(u"m"_s, u"05:00"_s, 31, start, end),
+            ScheduleInput::monthlyRelativeWeekday(u"r"_s, u"07:15"_s, 2, 5, start, end)};
         for (const ScheduleInput &s : valid)
             QVERIFY2(s.validationError().isEmpty(), qPrintable(s.name + u": "_s + s.validationError()));
         ScheduleInput daily = valid.at(1);
         daily.timezone = u"Europe/Paris"_s;
-        daily.endDate = u"2029-01-01"_s;
         QCOMPARE(compact(daily.toJson()), J({"daysOfWeek":[0,2,5],"endDate":"2029-01-01","name":"d","startDate":"2027-01-01","time":"12:00","timezone":"Europe/Paris","type":"daily"}));
         QCOMPARE(timezones().size(), 38);
         QVERIFY(timezones().contains(u"Australia/Lord_Howe"_s));
@@ -362,6 +362,9 @@ private Q_SLOTS:
         invalid << s;
         s = valid.at(1);
         s.endDate = u"2026-12-31"_s;
+        invalid << s;
+        s = valid.at(1);
+        s.endDate.clear(); // required by CloudWorks
         invalid << s;
         for (const ScheduleInput &bad : std::as_const(invalid))
             QVERIFY2(!bad.validationError().isEmpty(), compact(bad.toJson()).constData());
