@@ -1,0 +1,42 @@
+#include "MonitoredTask.h"
+
+namespace anadesk {
+
+bool MonitoredTask::hasFailureDump() const
+{
+    if (!result)
+        return false;
+    if (result->failureDumpAvailable)
+        return true;
+    for (const TaskResult &nested : result->nestedResults) {
+        if (nested.failureDumpAvailable)
+            return true;
+    }
+    return false;
+}
+
+QString MonitoredTask::kindName(MonitoredKind kind)
+{
+    switch (kind) {
+    case MonitoredKind::Run: return tr("Run");
+    case MonitoredKind::Upload: return tr("Upload");
+    case MonitoredKind::Download: return tr("Download");
+    case MonitoredKind::ExportAndSave: return tr("Export and save");
+    }
+    return {};
+}
+
+QString MonitoredTask::stateName(MonitoredState state)
+{
+    switch (state) {
+    case MonitoredState::Queued: return tr("Queued");
+    case MonitoredState::Running: return tr("Running");
+    case MonitoredState::Cancelling: return tr("Cancelling");
+    case MonitoredState::Succeeded: return tr("Succeeded");
+    case MonitoredState::Failed: return tr("Failed");
+    case MonitoredState::Cancelled: return tr("Cancelled");
+    }
+    return {};
+}
+
+} // namespace anadesk
