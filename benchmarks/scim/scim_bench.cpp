@@ -11,7 +11,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
-
 #include <cstdio>
 #include <memory>
 
@@ -70,7 +69,8 @@ int main(int argc, char **argv)
                 "seconds=%.2f users_per_s=%.0f peak_rss_mb=%.1f rss_before_mb=%.1f\n",
                 static_cast<long long>(job->users().size()), static_cast<long long>(ids.size()),
                 static_cast<long long>(job->totalResults()), job->pageCount(), job->pageSize(),
-                options.pageConcurrency, elapsed / 1000.0, job->users().size() * 1000.0 / qMax<qint64>(1, elapsed),
-                peakRssKb() / 1024.0, rssBefore / 1024.0);
+                options.pageConcurrency, elapsed / 1000.0,
+                job->users().size() * 1000.0 / qMax<qint64>(1, elapsed), peakRssKb() / 1024.0,
+                rssBefore / 1024.0);
     return ids.size() == job->users().size() && job->users().size() == job->totalResults() ? 0 : 1;
 }

@@ -6,8 +6,7 @@ namespace anadesk {
 
 AuditClient::AuditClient(Connection *connection)
     : m_connection(connection)
-{
-}
+{}
 
 Transport *AuditClient::transport() const
 {

@@ -32,8 +32,7 @@ public:
     audit::GetEventsJob *getEvents(const audit::EventQuery &query) const;
 
 private:
-    template <typename J>
-    J *started(J *job) const
+    template <typename J> J *started(J *job) const
     {
         job->start();
         return job;

@@ -82,8 +82,9 @@ GetEventsJob::GetEventsJob(Transport *transport, const EventQuery &query, QObjec
 {
     setDescription(tr("Get audit events"));
     if (const QString error = query.validationError(); !error.isEmpty()) {
-        failOnStart(badInput(error, tr("audit events"),
-                             tr("Ask for 1 to %1 days, or a window of at most %1 days.").arg(kMaxDaysIntoPast)));
+        failOnStart(
+            badInput(error, tr("audit events"),
+                     tr("Ask for 1 to %1 days, or a window of at most %1 days.").arg(kMaxDaysIntoPast)));
         return;
     }
     if (!transport)

@@ -137,8 +137,8 @@ void AuditPagedJob::onFirstPage(ApiJob *job)
         return;
     }
     if (events.isEmpty()) {
-        failWith(protocolError(tr("The server reported %1 events but sent none on the first page").arg(m_total),
-                               m_object));
+        failWith(protocolError(
+            tr("The server reported %1 events but sent none on the first page").arg(m_total), m_object));
         return;
     }
     m_pageSize = int(events.size()); // a server cap below the limit asked is trusted
@@ -226,10 +226,11 @@ void AuditPagedJob::finishAll()
         for (Event &event : page) {
             if (!event.id.isEmpty()) {
                 if (seen.contains(event.id)) {
-                    failWith(protocolError(tr("Event %1 appeared twice: the list changed while it was read. Try "
-                                              "again.")
-                                               .arg(event.id),
-                                           m_object));
+                    failWith(
+                        protocolError(tr("Event %1 appeared twice: the list changed while it was read. Try "
+                                         "again.")
+                                          .arg(event.id),
+                                      m_object));
                     return;
                 }
                 seen.insert(event.id);
@@ -243,7 +244,8 @@ void AuditPagedJob::finishAll()
 
 QString AuditPagedJob::pageError(qint64 offset, qint64 got, qint64 expected) const
 {
-    return tr("The events at offset %1 were %2 where %3 were expected: the list changed or the server skipped "
+    return tr("The events at offset %1 were %2 where %3 were expected: the list changed or the server "
+              "skipped "
               "events. Try again.")
         .arg(offset)
         .arg(got)

@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace anadesk::audit {
@@ -25,8 +24,18 @@ struct TenantUser
     static TenantUser fromJson(const QJsonObject &object);
 };
 
-enum class EventType { All, UserActivity, AccessControl, Integration, ConnectionManagement, Comment, Byok, PlanIq,
-                       Forecaster };
+enum class EventType
+{
+    All,
+    UserActivity,
+    AccessControl,
+    Integration,
+    ConnectionManagement,
+    Comment,
+    Byok,
+    PlanIq,
+    Forecaster
+};
 
 QString eventTypeName(EventType type); // the wire value: "all", "user_activity", "access_control", "int", …
 // Accepts the wire values (and "integrations"/"connections" as aliases), case-insensitive.

@@ -7,8 +7,7 @@ namespace anadesk {
 using namespace cloudworks;
 
 namespace {
-template <typename J>
-J *started(J *job)
+template <typename J> J *started(J *job)
 {
     job->start();
     return job;
@@ -17,8 +16,7 @@ J *started(J *job)
 
 FlowsClient::FlowsClient(Connection *connection)
     : m_connection(connection)
-{
-}
+{}
 
 Transport *FlowsClient::transport() const
 {
@@ -57,8 +55,7 @@ RunFlowJob *FlowsClient::runFlow(const QString &flowId, const QStringList &onlyS
 
 CloudWorksClient::CloudWorksClient(Connection *connection)
     : m_connection(connection)
-{
-}
+{}
 
 Transport *CloudWorksClient::transport() const
 {
@@ -81,7 +78,8 @@ UpdateConnectionJob *CloudWorksClient::updateConnection(const QString &connectio
     return started(new UpdateConnectionJob(transport(), connectionId, input, m_connection.data()));
 }
 
-PatchConnectionJob *CloudWorksClient::patchConnection(const QString &connectionId, const QJsonObject &fields) const
+PatchConnectionJob *CloudWorksClient::patchConnection(const QString &connectionId,
+                                                      const QJsonObject &fields) const
 {
     return started(new PatchConnectionJob(transport(), connectionId, fields, m_connection.data()));
 }
@@ -147,17 +145,20 @@ GetImportErrorDumpJob *CloudWorksClient::getImportErrorDump(const QString &runId
     return started(new GetImportErrorDumpJob(transport(), runId, m_connection.data()));
 }
 
-GetProcessErrorDumpJob *CloudWorksClient::getProcessErrorDump(const QString &runId, const QString &actionId) const
+GetProcessErrorDumpJob *CloudWorksClient::getProcessErrorDump(const QString &runId,
+                                                              const QString &actionId) const
 {
     return started(new GetProcessErrorDumpJob(transport(), runId, actionId, m_connection.data()));
 }
 
-CreateScheduleJob *CloudWorksClient::createSchedule(const QString &integrationId, const ScheduleInput &schedule) const
+CreateScheduleJob *CloudWorksClient::createSchedule(const QString &integrationId,
+                                                    const ScheduleInput &schedule) const
 {
     return started(new CreateScheduleJob(transport(), integrationId, schedule, m_connection.data()));
 }
 
-UpdateScheduleJob *CloudWorksClient::updateSchedule(const QString &integrationId, const ScheduleInput &schedule) const
+UpdateScheduleJob *CloudWorksClient::updateSchedule(const QString &integrationId,
+                                                    const ScheduleInput &schedule) const
 {
     return started(new UpdateScheduleJob(transport(), integrationId, schedule, m_connection.data()));
 }
@@ -177,10 +178,11 @@ GetNotificationJob *CloudWorksClient::getNotificationConfig(const QString &notif
     return started(new GetNotificationJob(transport(), notificationId, m_connection.data()));
 }
 
-IntegrationNotificationJob *CloudWorksClient::getNotificationConfigOfIntegration(const QString &integrationId) const
+IntegrationNotificationJob *
+CloudWorksClient::getNotificationConfigOfIntegration(const QString &integrationId) const
 {
-    return started(new IntegrationNotificationJob(transport(), integrationId,
-                                                  IntegrationNotificationJob::Operation::Get, m_connection.data()));
+    return started(new IntegrationNotificationJob(
+        transport(), integrationId, IntegrationNotificationJob::Operation::Get, m_connection.data()));
 }
 
 CreateNotificationJob *CloudWorksClient::createNotificationConfig(const NotificationInput &input) const
@@ -202,8 +204,8 @@ DeleteNotificationJob *CloudWorksClient::deleteNotificationConfig(const QString 
 IntegrationNotificationJob *
 CloudWorksClient::deleteNotificationConfigOfIntegration(const QString &integrationId) const
 {
-    return started(new IntegrationNotificationJob(transport(), integrationId,
-                                                  IntegrationNotificationJob::Operation::Delete, m_connection.data()));
+    return started(new IntegrationNotificationJob(
+        transport(), integrationId, IntegrationNotificationJob::Operation::Delete, m_connection.data()));
 }
 
 } // namespace anadesk

@@ -56,12 +56,14 @@ public:
     // A full replacement of the connection's body (credentials included).
     cloudworks::UpdateConnectionJob *updateConnection(const QString &connectionId,
                                                       const cloudworks::CloudConnectionInput &input) const;
-    cloudworks::PatchConnectionJob *patchConnection(const QString &connectionId, const QJsonObject &fields) const;
+    cloudworks::PatchConnectionJob *patchConnection(const QString &connectionId,
+                                                    const QJsonObject &fields) const;
     cloudworks::DeleteConnectionJob *deleteConnection(const QString &connectionId) const;
 
     // --- integrations --------------------------------------------------------------------------------
     // sortBy "name" (default) or empty; descending gives sortBy=-name. Pages of at most 250 are read.
-    cloudworks::ListIntegrationsJob *getIntegrations(const cloudworks::IntegrationListQuery &query = {}) const;
+    cloudworks::ListIntegrationsJob *
+    getIntegrations(const cloudworks::IntegrationListQuery &query = {}) const;
     cloudworks::GetIntegrationJob *getIntegration(const QString &integrationId) const;
     cloudworks::CreateIntegrationJob *createIntegration(const cloudworks::IntegrationInput &input) const;
     cloudworks::UpdateIntegrationJob *updateIntegration(const QString &integrationId,
@@ -77,7 +79,8 @@ public:
     cloudworks::GetRunErrorJob *getRunError(const QString &runId) const;
     cloudworks::GetImportErrorDumpJob *getImportErrorDump(const QString &runId) const;
     // actionId: the failed import inside the process (getRunError()'s errorMessages[].actionId).
-    cloudworks::GetProcessErrorDumpJob *getProcessErrorDump(const QString &runId, const QString &actionId) const;
+    cloudworks::GetProcessErrorDumpJob *getProcessErrorDump(const QString &runId,
+                                                            const QString &actionId) const;
 
     // --- schedules -----------------------------------------------------------------------------------
     cloudworks::CreateScheduleJob *createSchedule(const QString &integrationId,
@@ -92,10 +95,12 @@ public:
     // --- notifications -------------------------------------------------------------------------------
     cloudworks::GetNotificationJob *getNotificationConfig(const QString &notificationId) const;
     // By integration: reads the integration's notificationId first.
-    cloudworks::IntegrationNotificationJob *getNotificationConfigOfIntegration(const QString &integrationId) const;
-    cloudworks::CreateNotificationJob *createNotificationConfig(const cloudworks::NotificationInput &input) const;
-    cloudworks::UpdateNotificationJob *updateNotificationConfig(const QString &notificationId,
-                                                                const cloudworks::NotificationInput &input) const;
+    cloudworks::IntegrationNotificationJob *
+    getNotificationConfigOfIntegration(const QString &integrationId) const;
+    cloudworks::CreateNotificationJob *
+    createNotificationConfig(const cloudworks::NotificationInput &input) const;
+    cloudworks::UpdateNotificationJob *
+    updateNotificationConfig(const QString &notificationId, const cloudworks::NotificationInput &input) const;
     cloudworks::DeleteNotificationJob *deleteNotificationConfig(const QString &notificationId) const;
     cloudworks::IntegrationNotificationJob *
     deleteNotificationConfigOfIntegration(const QString &integrationId) const;

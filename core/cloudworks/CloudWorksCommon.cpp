@@ -17,7 +17,8 @@ QUrl cloudWorksUrl(const Endpoints &endpoints, const QStringList &segments, cons
 ConnectionType connectionTypeFromString(const QString &raw)
 {
     const QString t = raw.trimmed();
-    for (ConnectionType type : {ConnectionType::AmazonS3, ConnectionType::AzureBlob, ConnectionType::GoogleBigQuery}) {
+    for (ConnectionType type :
+         {ConnectionType::AmazonS3, ConnectionType::AzureBlob, ConnectionType::GoogleBigQuery}) {
         if (t.compare(connectionTypeName(type), Qt::CaseInsensitive) == 0)
             return type;
     }
@@ -42,7 +43,8 @@ QString connectionTypeName(ConnectionType type)
 IntegrationType integrationTypeFromString(const QString &raw)
 {
     const QString t = raw.trimmed();
-    for (IntegrationType type : {IntegrationType::Import, IntegrationType::Export, IntegrationType::Process}) {
+    for (IntegrationType type :
+         {IntegrationType::Import, IntegrationType::Export, IntegrationType::Process}) {
         if (t.compare(integrationTypeName(type), Qt::CaseInsensitive) == 0)
             return type;
     }

@@ -10,7 +10,6 @@
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
-
 #include <optional>
 
 namespace anadesk::cloudworks {
@@ -18,11 +17,23 @@ namespace anadesk::cloudworks {
 // {cloudWorks}/2/0/<segments…> (segments start with "integrations" or "integrationflows").
 QUrl cloudWorksUrl(const Endpoints &endpoints, const QStringList &segments, const QUrlQuery &query = {});
 
-enum class ConnectionType { Unknown, AmazonS3, AzureBlob, GoogleBigQuery };
+enum class ConnectionType
+{
+    Unknown,
+    AmazonS3,
+    AzureBlob,
+    GoogleBigQuery
+};
 ConnectionType connectionTypeFromString(const QString &raw); // case-insensitive
 QString connectionTypeName(ConnectionType type);             // "AmazonS3"…; "" for Unknown
 
-enum class IntegrationType { Unknown, Import, Export, Process };
+enum class IntegrationType
+{
+    Unknown,
+    Import,
+    Export,
+    Process
+};
 IntegrationType integrationTypeFromString(const QString &raw);
 QString integrationTypeName(IntegrationType type);
 

@@ -27,8 +27,8 @@ void collectKeySecrets(const QJsonObject &object, QList<QByteArray> *out)
         const QString key = it.key().toLower();
         if (it->isObject()) {
             collectKeySecrets(it->toObject(), out);
-        } else if (it->isString() && (key.contains("private"_L1) || key.contains("secret"_L1) ||
-                                      key.contains("token"_L1))) {
+        } else if (it->isString() &&
+                   (key.contains("private"_L1) || key.contains("secret"_L1) || key.contains("token"_L1))) {
             const QString v = it->toString();
             if (!v.isEmpty())
                 out->append(v.toUtf8());
@@ -60,7 +60,8 @@ CloudConnection CloudConnection::fromJson(const QJsonObject &object)
 }
 
 CloudConnectionInput CloudConnectionInput::amazonS3(const QString &name, const QString &bucketName,
-                                          const QString &accessKeyId, const QString &secretAccessKey)
+                                                    const QString &accessKeyId,
+                                                    const QString &secretAccessKey)
 {
     CloudConnectionInput c;
     c.type = ConnectionType::AmazonS3;
@@ -71,8 +72,9 @@ CloudConnectionInput CloudConnectionInput::amazonS3(const QString &name, const Q
     return c;
 }
 
-CloudConnectionInput CloudConnectionInput::azureBlobSas(const QString &name, const QString &storageAccountName,
-                                              const QString &containerName, const QString &sasToken)
+CloudConnectionInput CloudConnectionInput::azureBlobSas(const QString &name,
+                                                        const QString &storageAccountName,
+                                                        const QString &containerName, const QString &sasToken)
 {
     CloudConnectionInput c;
     c.type = ConnectionType::AzureBlob;
@@ -84,9 +86,10 @@ CloudConnectionInput CloudConnectionInput::azureBlobSas(const QString &name, con
     return c;
 }
 
-CloudConnectionInput CloudConnectionInput::azureBlobOAuth(const QString &name, const QString &storageAccountName,
-                                                const QString &containerName, const QString &clientId,
-                                                const QString &clientSecret, const QString &tenantId)
+CloudConnectionInput
+CloudConnectionInput::azureBlobOAuth(const QString &name, const QString &storageAccountName,
+                                     const QString &containerName, const QString &clientId,
+                                     const QString &clientSecret, const QString &tenantId)
 {
     CloudConnectionInput c;
     c.type = ConnectionType::AzureBlob;
@@ -101,7 +104,7 @@ CloudConnectionInput CloudConnectionInput::azureBlobOAuth(const QString &name, c
 }
 
 CloudConnectionInput CloudConnectionInput::googleBigQuery(const QString &name, const QString &dataset,
-                                                const QJsonObject &serviceAccountKey)
+                                                          const QJsonObject &serviceAccountKey)
 {
     CloudConnectionInput c;
     c.type = ConnectionType::GoogleBigQuery;

@@ -43,24 +43,24 @@ struct CloudConnectionInput
     // Azure Blob
     QString storageAccountName;
     QString containerName;
-    QString authMethod; // "SAS-based" (default) or "OAuth2"
-    QString sasToken;   // secret (SAS-based)
-    QString clientId;   // OAuth2
+    QString authMethod;   // "SAS-based" (default) or "OAuth2"
+    QString sasToken;     // secret (SAS-based)
+    QString clientId;     // OAuth2
     QString clientSecret; // secret (OAuth2)
     QString tenantId;     // OAuth2
     // Google BigQuery
     QString dataset;
     QJsonObject serviceAccountKey; // the service account JSON; its private key is secret
 
-    static CloudConnectionInput amazonS3(const QString &name, const QString &bucketName, const QString &accessKeyId,
-                                    const QString &secretAccessKey);
+    static CloudConnectionInput amazonS3(const QString &name, const QString &bucketName,
+                                         const QString &accessKeyId, const QString &secretAccessKey);
     static CloudConnectionInput azureBlobSas(const QString &name, const QString &storageAccountName,
-                                        const QString &containerName, const QString &sasToken);
+                                             const QString &containerName, const QString &sasToken);
     static CloudConnectionInput azureBlobOAuth(const QString &name, const QString &storageAccountName,
-                                          const QString &containerName, const QString &clientId,
-                                          const QString &clientSecret, const QString &tenantId);
+                                               const QString &containerName, const QString &clientId,
+                                               const QString &clientSecret, const QString &tenantId);
     static CloudConnectionInput googleBigQuery(const QString &name, const QString &dataset,
-                                          const QJsonObject &serviceAccountKey);
+                                               const QJsonObject &serviceAccountKey);
 
     // The connection body alone (what PUT sends, as the reference client does).
     QJsonObject body() const;

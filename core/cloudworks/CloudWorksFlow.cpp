@@ -74,12 +74,14 @@ QJsonObject FlowInput::toJson() const
         if (!s.dependsOn.isEmpty())
             o.insert(u"dependsOn"_s, QJsonArray::fromStringList(s.dependsOn));
         o.insert(u"isSkipped"_s, s.isSkipped);
-        o.insert(u"exceptionBehavior"_s,
-                 QJsonArray{QJsonObject{{u"type"_s, u"failure"_s}, {u"strategy"_s, s.onFailure}},
-                            QJsonObject{{u"type"_s, u"partial_success"_s}, {u"strategy"_s, s.onPartialSuccess}}});
+        o.insert(
+            u"exceptionBehavior"_s,
+            QJsonArray{QJsonObject{{u"type"_s, u"failure"_s}, {u"strategy"_s, s.onFailure}},
+                       QJsonObject{{u"type"_s, u"partial_success"_s}, {u"strategy"_s, s.onPartialSuccess}}});
         steps.append(o);
     }
-    return {{u"name"_s, name}, {u"version"_s, u"2.0"_s}, {u"type"_s, u"IntegrationFlow"_s}, {u"steps"_s, steps}};
+    return {
+        {u"name"_s, name}, {u"version"_s, u"2.0"_s}, {u"type"_s, u"IntegrationFlow"_s}, {u"steps"_s, steps}};
 }
 
 QString FlowInput::validationError() const
@@ -107,7 +109,8 @@ QString FlowInput::validationError() const
     for (const FlowStepInput &s : steps) {
         for (const QString &d : s.dependsOn) {
             if (!ids.contains(d) || d == s.integrationId)
-                return tr("Step %1 depends on %2, which is not another step of the flow").arg(s.integrationId, d);
+                return tr("Step %1 depends on %2, which is not another step of the flow")
+                    .arg(s.integrationId, d);
         }
     }
     if (active < 2)

@@ -101,7 +101,8 @@ QJsonObject JobEndpoint::toJson() const
     return o;
 }
 
-IntegrationJob IntegrationJob::importJob(const JobEndpoint &source, const QString &importId, const QString &fileId)
+IntegrationJob IntegrationJob::importJob(const JobEndpoint &source, const QString &importId,
+                                         const QString &fileId)
 {
     IntegrationJob j;
     j.type = source.type + u"ToAnaplan"_s;
@@ -165,7 +166,8 @@ Integration Integration::fromJson(const QJsonObject &object)
         if (!i.processId.isEmpty())
             i.type = IntegrationType::Process;
         else if (!i.jobs.isEmpty())
-            i.type = i.jobs.first().type.endsWith("ToAnaplan"_L1) ? IntegrationType::Import : IntegrationType::Export;
+            i.type = i.jobs.first().type.endsWith("ToAnaplan"_L1) ? IntegrationType::Import
+                                                                  : IntegrationType::Export;
     }
     i.versioned = Versioned::fromJson(object);
     return i;
@@ -173,7 +175,9 @@ Integration Integration::fromJson(const QJsonObject &object)
 
 QJsonObject IntegrationInput::toJson() const
 {
-    QJsonObject o{{u"name"_s, name}, {u"version"_s, u"2.0"_s}, {u"workspaceId"_s, workspaceId},
+    QJsonObject o{{u"name"_s, name},
+                  {u"version"_s, u"2.0"_s},
+                  {u"workspaceId"_s, workspaceId},
                   {u"modelId"_s, modelId}};
     putIfSet(o, u"processId"_s, processId);
     o.insert(u"nuxVisible"_s, nuxVisible);

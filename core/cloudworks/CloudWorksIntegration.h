@@ -28,7 +28,7 @@ struct JobEndpoint
     bool isConnectionDeleted = false;
     QString bucketName;
 
-    static JobEndpoint anaplanSource(const QString &actionId);                      // export source
+    static JobEndpoint anaplanSource(const QString &actionId);                        // export source
     static JobEndpoint anaplanTarget(const QString &importId, const QString &fileId); // import target
     static JobEndpoint fileEndpoint(ConnectionType type, const QString &connectionId, const QString &file,
                                     std::optional<bool> overwrite = std::nullopt);
@@ -46,7 +46,8 @@ struct IntegrationJob
     QList<JobEndpoint> targets;
 
     // <connection> → Anaplan import (importId 112…, fileId 113… of the import's data source).
-    static IntegrationJob importJob(const JobEndpoint &source, const QString &importId, const QString &fileId);
+    static IntegrationJob importJob(const JobEndpoint &source, const QString &importId,
+                                    const QString &fileId);
     // Anaplan export (116…) → <connection>.
     static IntegrationJob exportJob(const QString &exportId, const JobEndpoint &target);
 
@@ -87,7 +88,8 @@ struct IntegrationInput
     bool nuxVisible = false;
     QList<IntegrationJob> jobs;
 
-    QJsonObject toJson() const; // {"name","version":"2.0","workspaceId","modelId"[,"processId"],"nuxVisible"[,"jobs"]}
+    QJsonObject
+    toJson() const; // {"name","version":"2.0","workspaceId","modelId"[,"processId"],"nuxVisible"[,"jobs"]}
     QString validationError() const;
 };
 

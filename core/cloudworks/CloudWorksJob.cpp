@@ -39,8 +39,7 @@ CloudWorksJob::CloudWorksJob(Transport *transport, const QByteArray &method, con
                              const QString &object, QObject *parent, const QJsonObject &body,
                              Idempotency idempotency)
     : ApiJob(transport, makeRequest(transport, method, segments, object, body, idempotency), parent)
-{
-}
+{}
 
 CloudWorksJob::~CloudWorksJob()
 {

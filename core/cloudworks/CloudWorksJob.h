@@ -19,8 +19,9 @@ public:
     ~CloudWorksJob() override;
 
 protected:
-    CloudWorksJob(Transport *transport, const QByteArray &method, const QStringList &segments, const QString &object,
-                  QObject *parent, const QJsonObject &body = {}, Idempotency idempotency = Idempotency::Safe);
+    CloudWorksJob(Transport *transport, const QByteArray &method, const QStringList &segments,
+                  const QString &object, QObject *parent, const QJsonObject &body = {},
+                  Idempotency idempotency = Idempotency::Safe);
     // Values that must never appear in logs or messages while this job lives.
     void holdSecrets(const QList<QByteArray> &secrets);
     // A BadInput (sent nothing) when `id` is empty.

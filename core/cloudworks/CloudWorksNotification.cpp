@@ -15,7 +15,8 @@ NotificationConfig NotificationConfig::fromJson(const QJsonObject &object)
     c.id = json::idString(object.value("notificationId"_L1));
     c.integrationIds = json::stringList(object, "integrationIds"_L1);
     c.channels = json::stringList(object, "channels"_L1);
-    for (const QJsonObject &rule : json::objectList(object.value("notifications"_L1).toObject(), "config"_L1)) {
+    for (const QJsonObject &rule :
+         json::objectList(object.value("notifications"_L1).toObject(), "config"_L1)) {
         NotificationRule r;
         r.type = json::string(rule, "type"_L1);
         for (const QJsonValue &u : rule.value("users"_L1).toArray()) {

@@ -38,8 +38,8 @@ struct NotificationInput
     QStringList channels;       // "email" and/or "in_app"
     struct Rule
     {
-        QString type;         // success | partial_failure | full_failure
-        QStringList userIds;  // 1–5 user GUIDs
+        QString type;        // success | partial_failure | full_failure
+        QStringList userIds; // 1–5 user GUIDs
     };
     QList<Rule> rules;
 

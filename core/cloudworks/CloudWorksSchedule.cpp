@@ -80,17 +80,25 @@ QString scheduleTypeName(ScheduleType type)
 const QStringList &timezones()
 {
     // anaplan-api.md §11 (the reference client's Literal of accepted names).
-    static const QStringList list = {
-        u"Etc/GMT+12"_s,         u"US/Samoa"_s,          u"Pacific/Honolulu"_s,   u"Pacific/Marquesas"_s,
-        u"US/Aleutian"_s,        u"America/Anchorage"_s, u"America/Los_Angeles"_s, u"America/Denver"_s,
-        u"America/Chicago"_s,    u"America/New_York"_s,  u"America/Sao_Paulo"_s,  u"Canada/Newfoundland"_s,
-        u"America/Nuuk"_s,       u"Atlantic/Cape_Verde"_s, u"Greenwich"_s,        u"Europe/London"_s,
-        u"Europe/Paris"_s,       u"Asia/Tel_Aviv"_s,     u"Europe/Moscow"_s,      u"Asia/Dubai"_s,
-        u"Asia/Kabul"_s,         u"Asia/Karachi"_s,      u"Asia/Kolkata"_s,       u"Asia/Kathmandu"_s,
-        u"Asia/Dhaka"_s,         u"Asia/Rangoon"_s,      u"Asia/Jakarta"_s,       u"Asia/Hong_Kong"_s,
-        u"Australia/Eucla"_s,    u"Asia/Tokyo"_s,        u"Australia/Adelaide"_s, u"Australia/Brisbane"_s,
-        u"Australia/Melbourne"_s, u"Australia/Perth"_s,  u"Australia/Lord_Howe"_s, u"Pacific/Norfolk"_s,
-        u"Pacific/Auckland"_s,   u"Pacific/Chatham"_s};
+    static const QStringList list = {u"Etc/GMT+12"_s,          u"US/Samoa"_s,
+                                     u"Pacific/Honolulu"_s,    u"Pacific/Marquesas"_s,
+                                     u"US/Aleutian"_s,         u"America/Anchorage"_s,
+                                     u"America/Los_Angeles"_s, u"America/Denver"_s,
+                                     u"America/Chicago"_s,     u"America/New_York"_s,
+                                     u"America/Sao_Paulo"_s,   u"Canada/Newfoundland"_s,
+                                     u"America/Nuuk"_s,        u"Atlantic/Cape_Verde"_s,
+                                     u"Greenwich"_s,           u"Europe/London"_s,
+                                     u"Europe/Paris"_s,        u"Asia/Tel_Aviv"_s,
+                                     u"Europe/Moscow"_s,       u"Asia/Dubai"_s,
+                                     u"Asia/Kabul"_s,          u"Asia/Karachi"_s,
+                                     u"Asia/Kolkata"_s,        u"Asia/Kathmandu"_s,
+                                     u"Asia/Dhaka"_s,          u"Asia/Rangoon"_s,
+                                     u"Asia/Jakarta"_s,        u"Asia/Hong_Kong"_s,
+                                     u"Australia/Eucla"_s,     u"Asia/Tokyo"_s,
+                                     u"Australia/Adelaide"_s,  u"Australia/Brisbane"_s,
+                                     u"Australia/Melbourne"_s, u"Australia/Perth"_s,
+                                     u"Australia/Lord_Howe"_s, u"Pacific/Norfolk"_s,
+                                     u"Pacific/Auckland"_s,    u"Pacific/Chatham"_s};
     return list;
 }
 
@@ -140,8 +148,7 @@ ScheduleInput ScheduleInput::daily(const QString &name, const QString &time, con
 }
 
 ScheduleInput ScheduleInput::weekly(const QString &name, const QString &time, const QList<int> &daysOfWeek,
-                                    const QString &startDate,
-                                    const QString &endDate)
+                                    const QString &startDate, const QString &endDate)
 {
     ScheduleInput s = base(name, ScheduleType::Weekly, startDate, endDate);
     s.time = time;
@@ -150,8 +157,7 @@ ScheduleInput ScheduleInput::weekly(const QString &name, const QString &time, co
 }
 
 ScheduleInput ScheduleInput::monthlySpecificDay(const QString &name, const QString &time, int dayOfMonth,
-                                                const QString &startDate,
-                                    const QString &endDate)
+                                                const QString &startDate, const QString &endDate)
 {
     ScheduleInput s = base(name, ScheduleType::MonthlySpecificDay, startDate, endDate);
     s.time = time;
@@ -161,7 +167,7 @@ ScheduleInput ScheduleInput::monthlySpecificDay(const QString &name, const QStri
 
 ScheduleInput ScheduleInput::monthlyRelativeWeekday(const QString &name, const QString &time, int dayOfWeek,
                                                     int repeatEvery, const QString &startDate,
-                                    const QString &endDate)
+                                                    const QString &endDate)
 {
     ScheduleInput s = base(name, ScheduleType::MonthlyRelativeWeekday, startDate, endDate);
     s.time = time;
@@ -172,7 +178,9 @@ ScheduleInput ScheduleInput::monthlyRelativeWeekday(const QString &name, const Q
 
 QJsonObject ScheduleInput::toJson() const
 {
-    QJsonObject o{{u"name"_s, name}, {u"type"_s, scheduleTypeName(type)}, {u"timezone"_s, timezone},
+    QJsonObject o{{u"name"_s, name},
+                  {u"type"_s, scheduleTypeName(type)},
+                  {u"timezone"_s, timezone},
                   {u"startDate"_s, startDate}};
     o.insert(u"endDate"_s, endDate);
     if (!time.isEmpty())
@@ -200,7 +208,8 @@ QString ScheduleInput::validationError() const
         return tr("The schedule type must be hourly, daily, weekly, monthly_specific_day or "
                   "monthly_relative_weekday");
     if (!timezones().contains(timezone))
-        return tr("'%1' is not a timezone CloudWorks accepts (e.g. Europe/London, America/New_York)").arg(timezone);
+        return tr("'%1' is not a timezone CloudWorks accepts (e.g. Europe/London, America/New_York)")
+            .arg(timezone);
     if (!isDate(startDate))
         return tr("The start date must be YYYY-MM-DD, not '%1'").arg(startDate);
     if (!isDate(endDate)) // required by CloudWorks (cloudworks-openapi.json Schedule)
@@ -215,7 +224,8 @@ QString ScheduleInput::validationError() const
         if (!isTime(fromTime) || !isTime(toTime))
             return tr("An hourly schedule needs fromTime and toTime as HH:mm");
         if (fromTime >= toTime)
-            return tr("An hourly schedule's fromTime (%1) must be before its toTime (%2)").arg(fromTime, toTime);
+            return tr("An hourly schedule's fromTime (%1) must be before its toTime (%2)")
+                .arg(fromTime, toTime);
         if (daysOfWeek.isEmpty())
             return tr("An hourly schedule needs the days of the week it runs on");
         if (repeatEvery && (*repeatEvery < 1 || *repeatEvery > 23))

@@ -7,12 +7,19 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace anadesk::cloudworks {
 
-enum class ScheduleType { Unknown, Hourly, Daily, Weekly, MonthlySpecificDay, MonthlyRelativeWeekday };
+enum class ScheduleType
+{
+    Unknown,
+    Hourly,
+    Daily,
+    Weekly,
+    MonthlySpecificDay,
+    MonthlyRelativeWeekday
+};
 ScheduleType scheduleTypeFromString(const QString &raw);
 QString scheduleTypeName(ScheduleType type); // "hourly", …, "monthly_relative_weekday"; "" for Unknown
 
@@ -63,16 +70,14 @@ struct ScheduleInput
     static ScheduleInput daily(const QString &name, const QString &time, const QString &startDate,
                                const QString &endDate, const QList<int> &daysOfWeek = {});
     static ScheduleInput weekly(const QString &name, const QString &time, const QList<int> &daysOfWeek,
-                                const QString &startDate,
-                                const QString &endDate);
+                                const QString &startDate, const QString &endDate);
     // At `time` on day `dayOfMonth` (1–31) of each month.
     static ScheduleInput monthlySpecificDay(const QString &name, const QString &time, int dayOfMonth,
-                                            const QString &startDate,
-                                const QString &endDate);
+                                            const QString &startDate, const QString &endDate);
     // At `time` on the `repeatEvery`-th (1–5) `dayOfWeek` (0–6) of each month.
     static ScheduleInput monthlyRelativeWeekday(const QString &name, const QString &time, int dayOfWeek,
                                                 int repeatEvery, const QString &startDate,
-                                const QString &endDate);
+                                                const QString &endDate);
 
     QJsonObject toJson() const;
     QString validationError() const; // empty when fine

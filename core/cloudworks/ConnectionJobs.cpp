@@ -25,7 +25,8 @@ QList<QByteArray> secretValues(const QJsonObject &object)
 } // namespace
 
 ListConnectionsJob::ListConnectionsJob(Transport *transport, QObject *parent)
-    : PagedListJob(transport, cloudWorksUrl(detail::endpointsOf(transport), {u"integrations"_s, u"connections"_s}),
+    : PagedListJob(transport,
+                   cloudWorksUrl(detail::endpointsOf(transport), {u"integrations"_s, u"connections"_s}),
                    u"connections"_s, tr("CloudWorks connections"), parent, u"connectionId"_s)
 {
     setDescription(tr("List CloudWorks connections"));
@@ -36,7 +37,8 @@ QList<CloudConnection> ListConnectionsJob::connections() const
     return detail::parseAll<CloudConnection>(items());
 }
 
-CreateConnectionJob::CreateConnectionJob(Transport *transport, const CloudConnectionInput &input, QObject *parent)
+CreateConnectionJob::CreateConnectionJob(Transport *transport, const CloudConnectionInput &input,
+                                         QObject *parent)
     : CloudWorksJob(transport, "POST", {u"integrations"_s, u"connections"_s},
                     tr("connection '%1'").arg(input.name), parent, input.toJson(), Idempotency::NotRepeatable)
 {
@@ -66,8 +68,8 @@ UpdateConnectionJob::UpdateConnectionJob(Transport *transport, const QString &co
         failOnStart(badInput(error, request().object));
 }
 
-PatchConnectionJob::PatchConnectionJob(Transport *transport, const QString &connectionId, const QJsonObject &fields,
-                                       QObject *parent)
+PatchConnectionJob::PatchConnectionJob(Transport *transport, const QString &connectionId,
+                                       const QJsonObject &fields, QObject *parent)
     : CloudWorksJob(transport, "PATCH", {u"integrations"_s, u"connections"_s, connectionId},
                     connectionLabel(connectionId), parent, fields)
 {

@@ -4,7 +4,8 @@
 //   POST   integrations/connections {type, body}          → CreateConnectionJob (→ connectionId)
 //   PUT    integrations/connections/{id} <body>           → UpdateConnectionJob (full replacement)
 //   PATCH  integrations/connections/{id} <subset>         → PatchConnectionJob
-//   DELETE integrations/connections/{id}                  → DeleteConnectionJob (409 while integrations use it)
+//   DELETE integrations/connections/{id}                  → DeleteConnectionJob (409 while integrations use
+//   it)
 // Credentials in the bodies are registered as secrets for the job's lifetime (never logged).
 #include "CloudWorksConnection.h"
 #include "CloudWorksJob.h"

@@ -66,8 +66,10 @@ ApiError CreateFlowJob::parseJson(const QJsonObject &json)
     return {};
 }
 
-UpdateFlowJob::UpdateFlowJob(Transport *transport, const QString &flowId, const FlowInput &input, QObject *parent)
-    : CloudWorksJob(transport, "PUT", {u"integrationflows"_s, flowId}, flowLabel(flowId), parent, input.toJson())
+UpdateFlowJob::UpdateFlowJob(Transport *transport, const QString &flowId, const FlowInput &input,
+                             QObject *parent)
+    : CloudWorksJob(transport, "PUT", {u"integrationflows"_s, flowId}, flowLabel(flowId), parent,
+                    input.toJson())
 {
     setDescription(tr("Update integration flow"));
     requireId(flowId, tr("flow"));
@@ -82,7 +84,8 @@ DeleteFlowJob::DeleteFlowJob(Transport *transport, const QString &flowId, QObjec
     requireId(flowId, tr("flow"));
 }
 
-RunFlowJob::RunFlowJob(Transport *transport, const QString &flowId, const QStringList &onlySteps, QObject *parent)
+RunFlowJob::RunFlowJob(Transport *transport, const QString &flowId, const QStringList &onlySteps,
+                       QObject *parent)
     : CloudWorksJob(transport, "POST", {u"integrationflows"_s, flowId, u"run"_s}, flowLabel(flowId), parent,
                     runBody(onlySteps), Idempotency::NotRepeatable)
 {

@@ -52,7 +52,8 @@ class UpdateFlowJob : public CloudWorksJob
 {
     Q_OBJECT
 public:
-    UpdateFlowJob(Transport *transport, const QString &flowId, const FlowInput &input, QObject *parent = nullptr);
+    UpdateFlowJob(Transport *transport, const QString &flowId, const FlowInput &input,
+                  QObject *parent = nullptr);
 };
 
 class DeleteFlowJob : public CloudWorksJob

@@ -16,16 +16,19 @@ QJsonObject scheduleBody(const QString &integrationId, const ScheduleInput &sche
 }
 } // namespace
 
-ListIntegrationsJob::ListIntegrationsJob(Transport *transport, const IntegrationListQuery &query, QObject *parent)
-    : PagedListJob(transport, {}, u"integrations"_s, tr("CloudWorks integrations"), parent, u"integrationId"_s)
+ListIntegrationsJob::ListIntegrationsJob(Transport *transport, const IntegrationListQuery &query,
+                                         QObject *parent)
+    : PagedListJob(transport, {}, u"integrations"_s, tr("CloudWorks integrations"), parent,
+                   u"integrationId"_s)
 {
     setDescription(tr("List CloudWorks integrations"));
     QUrlQuery q;
     if (!query.sortBy.isEmpty()) {
         // CloudWorks' own sort syntax: sortBy=name / sortBy=-name (no '+'); only the name sorts.
         if (query.sortBy.compare("name"_L1, Qt::CaseInsensitive) != 0)
-            failOnStart(badInput(tr("CloudWorks integrations sort only by name, not by '%1'").arg(query.sortBy),
-                                 tr("CloudWorks integrations")));
+            failOnStart(
+                badInput(tr("CloudWorks integrations sort only by name, not by '%1'").arg(query.sortBy),
+                         tr("CloudWorks integrations")));
         q.addQueryItem(u"sortBy"_s, query.descending ? u"-name"_s : u"name"_s);
     }
     if (query.currentUserOnly)
@@ -39,7 +42,8 @@ QList<Integration> ListIntegrationsJob::integrations() const
 }
 
 GetIntegrationJob::GetIntegrationJob(Transport *transport, const QString &integrationId, QObject *parent)
-    : CloudWorksJob(transport, "GET", {u"integrations"_s, integrationId}, integrationLabel(integrationId), parent)
+    : CloudWorksJob(transport, "GET", {u"integrations"_s, integrationId}, integrationLabel(integrationId),
+                    parent)
 {
     setDescription(tr("Get CloudWorks integration"));
     requireId(integrationId, tr("integration"));
@@ -54,7 +58,8 @@ ApiError GetIntegrationJob::parseJson(const QJsonObject &json)
     return {};
 }
 
-CreateIntegrationJob::CreateIntegrationJob(Transport *transport, const IntegrationInput &input, QObject *parent)
+CreateIntegrationJob::CreateIntegrationJob(Transport *transport, const IntegrationInput &input,
+                                           QObject *parent)
     : CloudWorksJob(transport, "POST", {u"integrations"_s}, tr("integration '%1'").arg(input.name), parent,
                     input.toJson(), Idempotency::NotRepeatable)
 {
@@ -73,8 +78,8 @@ ApiError CreateIntegrationJob::parseJson(const QJsonObject &json)
 
 UpdateIntegrationJob::UpdateIntegrationJob(Transport *transport, const QString &integrationId,
                                            const IntegrationInput &input, QObject *parent)
-    : CloudWorksJob(transport, "PUT", {u"integrations"_s, integrationId}, integrationLabel(integrationId), parent,
-                    input.toJson())
+    : CloudWorksJob(transport, "PUT", {u"integrations"_s, integrationId}, integrationLabel(integrationId),
+                    parent, input.toJson())
 {
     setDescription(tr("Update CloudWorks integration"));
     requireId(integrationId, tr("integration"));
@@ -82,16 +87,18 @@ UpdateIntegrationJob::UpdateIntegrationJob(Transport *transport, const QString &
         failOnStart(badInput(error, request().object));
 }
 
-DeleteIntegrationJob::DeleteIntegrationJob(Transport *transport, const QString &integrationId, QObject *parent)
-    : CloudWorksJob(transport, "DELETE", {u"integrations"_s, integrationId}, integrationLabel(integrationId), parent)
+DeleteIntegrationJob::DeleteIntegrationJob(Transport *transport, const QString &integrationId,
+                                           QObject *parent)
+    : CloudWorksJob(transport, "DELETE", {u"integrations"_s, integrationId}, integrationLabel(integrationId),
+                    parent)
 {
     setDescription(tr("Delete CloudWorks integration"));
     requireId(integrationId, tr("integration"));
 }
 
 RunIntegrationJob::RunIntegrationJob(Transport *transport, const QString &integrationId, QObject *parent)
-    : CloudWorksJob(transport, "POST", {u"integrations"_s, integrationId, u"run"_s}, integrationLabel(integrationId),
-                    parent, {}, Idempotency::NotRepeatable)
+    : CloudWorksJob(transport, "POST", {u"integrations"_s, integrationId, u"run"_s},
+                    integrationLabel(integrationId), parent, {}, Idempotency::NotRepeatable)
 {
     setDescription(tr("Run CloudWorks integration"));
     requireId(integrationId, tr("integration"));

@@ -30,7 +30,8 @@ class ListIntegrationsJob : public PagedListJob
 {
     Q_OBJECT
 public:
-    ListIntegrationsJob(Transport *transport, const IntegrationListQuery &query = {}, QObject *parent = nullptr);
+    ListIntegrationsJob(Transport *transport, const IntegrationListQuery &query = {},
+                        QObject *parent = nullptr);
     QList<Integration> integrations() const;
 };
 
@@ -118,7 +119,8 @@ class SetScheduleStatusJob : public CloudWorksJob
 {
     Q_OBJECT
 public:
-    SetScheduleStatusJob(Transport *transport, const QString &integrationId, bool enabled, QObject *parent = nullptr);
+    SetScheduleStatusJob(Transport *transport, const QString &integrationId, bool enabled,
+                         QObject *parent = nullptr);
 };
 
 class DeleteScheduleJob : public CloudWorksJob

@@ -6,10 +6,12 @@ using namespace Qt::StringLiterals;
 
 namespace anadesk::cloudworks {
 
-CreateNotificationJob::CreateNotificationJob(Transport *transport, const NotificationInput &input, QObject *parent)
-    : CloudWorksJob(transport, "POST", {u"integrations"_s, u"notification"_s},
-                    tr("notification configuration of %1").arg(integrationLabel(input.integrationIds.value(0))),
-                    parent, input.toJson(), Idempotency::NotRepeatable)
+CreateNotificationJob::CreateNotificationJob(Transport *transport, const NotificationInput &input,
+                                             QObject *parent)
+    : CloudWorksJob(
+          transport, "POST", {u"integrations"_s, u"notification"_s},
+          tr("notification configuration of %1").arg(integrationLabel(input.integrationIds.value(0))), parent,
+          input.toJson(), Idempotency::NotRepeatable)
 {
     setDescription(tr("Create notification configuration"));
     if (const QString error = input.validationError(); !error.isEmpty())
@@ -49,12 +51,14 @@ UpdateNotificationJob::UpdateNotificationJob(Transport *transport, const QString
     setDescription(tr("Update notification configuration"));
     requireId(notificationId, tr("notification"));
     if (const QString error = input.validationError(); !error.isEmpty())
-        failOnStart(badInput(error, request().object,
-                             tr("Anaplan refuses empty lists on update: delete the configuration and create it "
-                                "again instead.")));
+        failOnStart(
+            badInput(error, request().object,
+                     tr("Anaplan refuses empty lists on update: delete the configuration and create it "
+                        "again instead.")));
 }
 
-DeleteNotificationJob::DeleteNotificationJob(Transport *transport, const QString &notificationId, QObject *parent)
+DeleteNotificationJob::DeleteNotificationJob(Transport *transport, const QString &notificationId,
+                                             QObject *parent)
     : CloudWorksJob(transport, "DELETE", {u"integrations"_s, u"notification"_s, notificationId},
                     notificationLabel(notificationId), parent)
 {

@@ -62,7 +62,11 @@ class IntegrationNotificationJob : public Job
 {
     Q_OBJECT
 public:
-    enum class Operation { Get, Delete };
+    enum class Operation
+    {
+        Get,
+        Delete
+    };
     IntegrationNotificationJob(Transport *transport, const QString &integrationId, Operation operation,
                                QObject *parent = nullptr);
     ~IntegrationNotificationJob() override;

@@ -10,9 +10,10 @@ using namespace Qt::StringLiterals;
 namespace anadesk::cloudworks {
 
 ListRunHistoryJob::ListRunHistoryJob(Transport *transport, const QString &integrationId, QObject *parent)
-    : PagedListJob(transport,
-                   cloudWorksUrl(detail::endpointsOf(transport), {u"integrations"_s, u"runs"_s, integrationId}),
-                   u"history_of_runs"_s, tr("run history of %1").arg(integrationLabel(integrationId)), parent)
+    : PagedListJob(
+          transport,
+          cloudWorksUrl(detail::endpointsOf(transport), {u"integrations"_s, u"runs"_s, integrationId}),
+          u"history_of_runs"_s, tr("run history of %1").arg(integrationLabel(integrationId)), parent)
 {
     setDescription(tr("Get run history"));
     if (integrationId.trimmed().isEmpty())
@@ -89,8 +90,8 @@ GetImportErrorDumpJob::GetImportErrorDumpJob(Transport *transport, const QString
     requireId(runId, tr("run"));
 }
 
-GetProcessErrorDumpJob::GetProcessErrorDumpJob(Transport *transport, const QString &runId, const QString &actionId,
-                                               QObject *parent)
+GetProcessErrorDumpJob::GetProcessErrorDumpJob(Transport *transport, const QString &runId,
+                                               const QString &actionId, QObject *parent)
     : GetErrorDumpJob(transport,
                       {u"integrations"_s, u"run"_s, runId, u"process"_s, u"import"_s, actionId, u"dumps"_s},
                       tr("error dump of import %1 in %2").arg(actionId, runLabel(runId)), parent)

@@ -61,7 +61,8 @@ public:
     const QByteArray &data() const { return body(); }
 
 protected:
-    GetErrorDumpJob(Transport *transport, const QStringList &segments, const QString &object, QObject *parent);
+    GetErrorDumpJob(Transport *transport, const QStringList &segments, const QString &object,
+                    QObject *parent);
     ApiError parseBody(const QByteArray &body) override;
 };
 

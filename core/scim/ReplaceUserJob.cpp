@@ -46,8 +46,8 @@ void ReplaceUserJob::doStart()
         get->deleteLater();
         if (!get->isSucceeded()) {
             ApiError error = get->error();
-            error.message = tr("Could not read the user's current workspaces before replacing it: %1")
-                                .arg(error.message);
+            error.message =
+                tr("Could not read the user's current workspaces before replacing it: %1").arg(error.message);
             error.hint = tr("Nothing was changed. Give the workspaces explicitly, or try again.");
             finishFailure(error);
             return;

@@ -21,7 +21,11 @@ class Transport;
 
 namespace anadesk::scim {
 
-enum class EntitlementPolicy { KeepCurrent, Clear };
+enum class EntitlementPolicy
+{
+    KeepCurrent,
+    Clear
+};
 
 class ReplaceUserJob : public Job
 {

@@ -6,8 +6,7 @@ namespace anadesk {
 
 ScimClient::ScimClient(Connection *connection)
     : m_connection(connection)
-{
-}
+{}
 
 Transport *ScimClient::transport() const
 {

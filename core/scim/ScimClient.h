@@ -37,14 +37,14 @@ public:
     // Replaces the user. If input.entitlements is unset, the user's CURRENT workspaces are read and kept
     // (a bare SCIM PUT would silently remove them all) — unless policy is EntitlementPolicy::Clear, which
     // sends the input as given and so removes every workspace. See ReplaceUserJob.h.
-    scim::ReplaceUserJob *replaceUser(const QString &userId, const scim::UserInput &input,
-                                      scim::EntitlementPolicy policy = scim::EntitlementPolicy::KeepCurrent) const;
+    scim::ReplaceUserJob *
+    replaceUser(const QString &userId, const scim::UserInput &input,
+                scim::EntitlementPolicy policy = scim::EntitlementPolicy::KeepCurrent) const;
     // The reference client's update_user(): PatchOp add/replace/remove, applied all or none.
     scim::PatchUserJob *patchUser(const QString &userId, const QList<scim::PatchOperation> &operations) const;
 
 private:
-    template <typename J>
-    J *started(J *job) const
+    template <typename J> J *started(J *job) const
     {
         job->start();
         return job;

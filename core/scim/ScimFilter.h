@@ -10,8 +10,10 @@
 //   field(Attribute::UserName).truthy()                       → userName pr
 //   field(Attribute::UserName).falsy()                        → userName eq null
 //   field(Attribute::Id).eq(u"123"_s)                         → id eq "123"
-//   (field(Attribute::Active).truthy() && field(Attribute::Id).eq(u"123"_s)) || field(Attribute::UserName).falsy()
-//                                                             → (active eq true and id eq "123") or userName eq null
+//   (field(Attribute::Active).truthy() && field(Attribute::Id).eq(u"123"_s)) ||
+//   field(Attribute::UserName).falsy()
+//                                                             → (active eq true and id eq "123") or userName
+//                                                             eq null
 //
 // Grouping: a chain of the same operator grows from the left without parentheses (a and b and c); any
 // compound operand otherwise gets parentheses, so the rendered text always means what the C++ says.
@@ -20,13 +22,28 @@
 // filter invalid: error() says why and ScimClient::getUsers() fails with BadInput, sending nothing.
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace anadesk::scim {
 
-enum class Attribute { Id, ExternalId, UserName, FamilyName, GivenName, Active };
-enum class Operator { Eq, Ne, Gt, Ge, Lt, Le };
+enum class Attribute
+{
+    Id,
+    ExternalId,
+    UserName,
+    FamilyName,
+    GivenName,
+    Active
+};
+enum class Operator
+{
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le
+};
 
 // "id", "externalId", "userName", "name.familyName", "name.givenName", "active".
 QString attributeName(Attribute attribute);
@@ -60,7 +77,14 @@ public:
     QString toString() const;
 
 private:
-    enum class Kind { Empty, Leaf, Raw, And, Or };
+    enum class Kind
+    {
+        Empty,
+        Leaf,
+        Raw,
+        And,
+        Or
+    };
     Filter combine(Kind op, const Filter &other) const;
     QString asOperand() const; // parenthesised when compound
     static Filter invalid(const QString &error);
@@ -76,8 +100,7 @@ class Field
 public:
     explicit Field(Attribute attribute)
         : m_attribute(attribute)
-    {
-    }
+    {}
     Attribute attribute() const { return m_attribute; }
 
     Filter eq(const QString &value) const { return Filter::compare(m_attribute, Operator::Eq, value); }

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +33,8 @@ QString usersLabel()
 }
 
 // A user answer must at least carry the id.
-ApiError readUser(const QJsonObject &json, User *user, const std::function<ApiError(const QString &)> &malformed)
+ApiError readUser(const QJsonObject &json, User *user,
+                  const std::function<ApiError(const QString &)> &malformed)
 {
     *user = User::fromJson(json);
     if (user->id.isEmpty())
@@ -51,8 +51,8 @@ QString checkUserId(const QString &userId)
 } // namespace
 
 GetServiceProviderConfigJob::GetServiceProviderConfigJob(Transport *transport, QObject *parent)
-    : ApiJob(transport, scimRequest(transport, "GET", {u"ServiceProviderConfig"_s}, tr("SCIM service provider")),
-             parent)
+    : ApiJob(transport,
+             scimRequest(transport, "GET", {u"ServiceProviderConfig"_s}, tr("SCIM service provider")), parent)
 {
     setDescription(tr("Get the SCIM service provider configuration"));
 }
@@ -64,7 +64,8 @@ ApiError GetServiceProviderConfigJob::parseJson(const QJsonObject &json)
 }
 
 GetResourceTypesJob::GetResourceTypesJob(Transport *transport, QObject *parent)
-    : ApiJob(transport, scimRequest(transport, "GET", {u"ResourceTypes"_s}, tr("SCIM resource types")), parent)
+    : ApiJob(transport, scimRequest(transport, "GET", {u"ResourceTypes"_s}, tr("SCIM resource types")),
+             parent)
 {
     setDescription(tr("List SCIM resource types"));
 }
@@ -155,8 +156,8 @@ AddUserJob::AddUserJob(Transport *transport, const UserInput &input, QObject *pa
     : ApiJob(transport, {}, parent)
 {
     setDescription(tr("Add SCIM user"));
-    ApiRequest request = scimRequest(transport, "POST", {u"Users"_s},
-                                     tr("SCIM user %1").arg(input.userName), input.toJson());
+    ApiRequest request =
+        scimRequest(transport, "POST", {u"Users"_s}, tr("SCIM user %1").arg(input.userName), input.toJson());
     request.idempotency = Idempotency::NotRepeatable;
     setRequest(request);
     if (const QString error = input.validationError(); !error.isEmpty())
@@ -169,7 +170,8 @@ ApiError AddUserJob::parseJson(const QJsonObject &json)
 }
 
 PutUserJob::PutUserJob(Transport *transport, const QString &userId, const UserInput &input, QObject *parent)
-    : ApiJob(transport, scimRequest(transport, "PUT", {u"Users"_s, userId}, userLabel(userId), input.toJson(userId)),
+    : ApiJob(transport,
+             scimRequest(transport, "PUT", {u"Users"_s, userId}, userLabel(userId), input.toJson(userId)),
              parent)
 {
     setDescription(tr("Replace SCIM user"));
@@ -184,8 +186,8 @@ ApiError PutUserJob::parseJson(const QJsonObject &json)
     return readUser(json, &m_user, [this](const QString &what) { return malformed(what); });
 }
 
-PatchUserJob::PatchUserJob(Transport *transport, const QString &userId, const QList<PatchOperation> &operations,
-                           QObject *parent)
+PatchUserJob::PatchUserJob(Transport *transport, const QString &userId,
+                           const QList<PatchOperation> &operations, QObject *parent)
     : ApiJob(transport, {}, parent)
 {
     setDescription(tr("Update SCIM user"));

@@ -116,7 +116,8 @@ class PutUserJob : public ApiJob
 {
     Q_OBJECT
 public:
-    PutUserJob(Transport *transport, const QString &userId, const UserInput &input, QObject *parent = nullptr);
+    PutUserJob(Transport *transport, const QString &userId, const UserInput &input,
+               QObject *parent = nullptr);
     const User &user() const { return m_user; }
 
 protected:

@@ -37,8 +37,8 @@ ScimPagedJob::ScimPagedJob(Transport *transport, const QUrl &url, int pageSize, 
     if (!m_transport)
         failOnStart(badInput(tr("No connection to send the request through")));
     else if (pageSize < 1 || pageSize > kMaxPageSize)
-        failOnStart(badInput(tr("A SCIM page holds 1 to %1 users, not %2").arg(kMaxPageSize).arg(pageSize), object,
-                             tr("Choose a page size between 1 and %1.").arg(kMaxPageSize)));
+        failOnStart(badInput(tr("A SCIM page holds 1 to %1 users, not %2").arg(kMaxPageSize).arg(pageSize),
+                             object, tr("Choose a page size between 1 and %1.").arg(kMaxPageSize)));
 }
 
 ScimPagedJob::~ScimPagedJob()
@@ -103,8 +103,8 @@ void ScimPagedJob::onFirstPage(ApiJob *job)
         return;
     }
     if (resources.isEmpty()) {
-        failWith(protocolError(tr("The server reported %1 users but sent none on the first page").arg(m_total),
-                               m_object));
+        failWith(protocolError(
+            tr("The server reported %1 users but sent none on the first page").arg(m_total), m_object));
         return;
     }
     // A server may serve fewer than `count` (RFC 7644 §3.4.2.4): that is the page size from here on.
@@ -165,10 +165,9 @@ bool ScimPagedJob::acceptPage(int pageIndex, ApiJob *job)
     const qint64 startIndex = 1 + qint64(pageIndex) * m_pageSize;
     const qint64 expected = qMin<qint64>(m_pageSize, m_total - (startIndex - 1));
     if (const auto total = json::optionalInt64(envelope, "totalResults"_L1); total && *total != m_total) {
-        failWith(protocolError(tr("The list changed while it was read (%1 users, then %2). Try again.")
-                                   .arg(m_total)
-                                   .arg(*total),
-                               m_object));
+        failWith(protocolError(
+            tr("The list changed while it was read (%1 users, then %2). Try again.").arg(m_total).arg(*total),
+            m_object));
         return false;
     }
     if (const auto echoed = json::optionalInt64(envelope, "startIndex"_L1); echoed && *echoed != startIndex) {
@@ -202,7 +201,8 @@ void ScimPagedJob::finishAll()
                 continue;
             if (seen.contains(id)) {
                 failWith(protocolError(
-                    tr("User %1 appeared twice in the list: the list changed while it was read. Try again.").arg(id),
+                    tr("User %1 appeared twice in the list: the list changed while it was read. Try again.")
+                        .arg(id),
                     m_object));
                 return;
             }

@@ -108,15 +108,16 @@ QString patchValidationError(const QList<PatchOperation> &operations)
     for (qsizetype i = 0; i < operations.size(); ++i) {
         const PatchOperation &o = operations.at(i);
         if (o.op == PatchOp::Remove && o.path.isEmpty())
-            return QCoreApplication::translate("anadesk::scim", "Operation %1 (remove) needs a path").arg(i + 1);
+            return QCoreApplication::translate("anadesk::scim", "Operation %1 (remove) needs a path")
+                .arg(i + 1);
         if (o.op != PatchOp::Remove && (o.value.isUndefined() || o.value.isNull()))
             return QCoreApplication::translate("anadesk::scim", "Operation %1 (%2) needs a value")
                 .arg(i + 1)
                 .arg(patchOpName(o.op));
         if (o.op != PatchOp::Remove && o.path.isEmpty() && !o.value.isObject())
-            return QCoreApplication::translate("anadesk::scim",
-                                               "Operation %1 (%2) has no path, so its value must be an object of "
-                                               "attributes")
+            return QCoreApplication::translate(
+                       "anadesk::scim", "Operation %1 (%2) has no path, so its value must be an object of "
+                                        "attributes")
                 .arg(i + 1)
                 .arg(patchOpName(o.op));
     }

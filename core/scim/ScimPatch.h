@@ -2,26 +2,31 @@
 // SCIM PATCH (RFC 7644 §3.5.2, PatchOp): a list of add / replace / remove operations applied all or
 // none. Helpers build the common ones; PatchOperation can hold any path and JSON value.
 //   { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-//     "Operations": [ {"op":"replace","path":"active","value":false}, {"op":"remove","path":"entitlements"} ] }
+//     "Operations": [ {"op":"replace","path":"active","value":false}, {"op":"remove","path":"entitlements"} ]
+//     }
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace anadesk::scim {
 
-enum class PatchOp { Add, Replace, Remove };
+enum class PatchOp
+{
+    Add,
+    Replace,
+    Remove
+};
 QString patchOpName(PatchOp op); // "add", "replace", "remove"
 std::optional<PatchOp> patchOpFromName(const QString &name);
 
 struct PatchOperation
 {
     PatchOp op = PatchOp::Replace;
-    QString path;      // empty: the value is an object of attributes (add/replace only)
-    QJsonValue value;  // undefined: not sent (remove)
+    QString path;     // empty: the value is an object of attributes (add/replace only)
+    QJsonValue value; // undefined: not sent (remove)
 
     QJsonObject toJson() const;
 

@@ -42,7 +42,7 @@ struct ResourceType
     QString name;
     QString endpoint; // "/Users"
     QString description;
-    QString schema;   // the core schema URN
+    QString schema; // the core schema URN
     QStringList schemas;
     QString location;
 

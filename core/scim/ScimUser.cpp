@@ -178,9 +178,9 @@ QString UserInput::validationError() const
     if (userName.trimmed().isEmpty())
         return QCoreApplication::translate("anadesk::scim", "The user needs a userName (the e-mail address)");
     if (givenName.trimmed().isEmpty() || familyName.trimmed().isEmpty())
-        return QCoreApplication::translate("anadesk::scim",
-                                           "The user needs both a given name and a family name (name.givenName, "
-                                           "name.familyName)");
+        return QCoreApplication::translate(
+            "anadesk::scim", "The user needs both a given name and a family name (name.givenName, "
+                             "name.familyName)");
     return {};
 }
 

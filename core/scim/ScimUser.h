@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace anadesk::scim {
@@ -30,7 +29,13 @@ struct Email
 };
 
 // Anaplan lists the same workspace set in three forms; WORKSPACE (one per workspace) is the one to write.
-enum class EntitlementType { Unknown, Workspace, WorkspaceIds, WorkspaceNames };
+enum class EntitlementType
+{
+    Unknown,
+    Workspace,
+    WorkspaceIds,
+    WorkspaceNames
+};
 
 struct Entitlement
 {
@@ -83,8 +88,8 @@ struct UserInput
     QString userName; // an e-mail; cannot change after creation
     QString givenName;
     QString familyName;
-    QString externalId;          // empty: not sent (a PUT then clears it on Anaplan)
-    std::optional<bool> active;  // not sent when unset
+    QString externalId;         // empty: not sent (a PUT then clears it on Anaplan)
+    std::optional<bool> active; // not sent when unset
     // Not sent when unset. For replaceUser(), unset means "keep the current workspaces" (see ScimClient).
     std::optional<QList<Entitlement>> entitlements;
 

@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
-
 #include <cstdio>
 #include <memory>
 
@@ -34,9 +33,9 @@ struct CloudFakeEnv
     explicit CloudFakeEnv(ClientOptions options = {})
     {
         nam.setClock(clock);
-        connection = std::make_unique<Connection>(Endpoints::singleOrigin(QUrl(QStringLiteral("https://api.fake.test"))),
-                                                  options,
-                                                  std::make_shared<TokenAuthenticator>(QByteArrayLiteral("tok-cloud")));
+        connection = std::make_unique<Connection>(
+            Endpoints::singleOrigin(QUrl(QStringLiteral("https://api.fake.test"))), options,
+            std::make_shared<TokenAuthenticator>(QByteArrayLiteral("tok-cloud")));
         connection->transport()->setNetworkAccessManager(&nam);
         connection->transport()->setClock(clock);
         connection->transport()->setRandomSource([] { return 0.5; });
@@ -47,11 +46,13 @@ struct CloudFakeEnv
     AuditClient audit() { return connection->audit(); }
     CloudWorksClient cw() { return connection->cloudWorks(); }
 
-    bool finish(Job *job) { return runUntil([job] { return job->isFinished(); }, clock.get(), &nam); }
+    bool finish(Job *job)
+    {
+        return runUntil([job] { return job->isFinished(); }, clock.get(), &nam);
+    }
 };
 
-template <typename J>
-std::unique_ptr<J> keep(J *job)
+template <typename J> std::unique_ptr<J> keep(J *job)
 {
     job->setAutoDelete(false);
     return std::unique_ptr<J>(job);

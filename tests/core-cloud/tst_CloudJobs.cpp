@@ -5,13 +5,21 @@
 #include "CloudFakeEnv.h"
 #include "net/Redaction.h"
 
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 using namespace anadesk;
 using namespace anadesk::test;
 using namespace Qt::StringLiterals;
 
-#define J(...) QByteArray(#__VA_ARGS__)
+// JSON fixtures written as tokens (moc cannot parse raw string literals), normalised to compact form so
+// that formatting inside J(...) never matters: J({"a" : 1}) → {"a":1}.
+static QByteArray normalizedJson(const QByteArray &text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text);
+    return document.isNull() ? text : document.toJson(QJsonDocument::Compact);
+}
+#define J(...) normalizedJson(QByteArray(#__VA_ARGS__))
 
 namespace {
 QJsonObject scimUser(int n, const QJsonArray &entitlements = {})
@@ -36,8 +44,10 @@ FakeResponse scimPage(const RecordedRequest &r, int total, int cap)
     QJsonArray resources;
     for (int i = start; i < qMin(total + 1, start + count); ++i)
         resources.append(scimUser(i));
-    return FakeResponse::json(200, QJsonObject{{u"totalResults"_s, total}, {u"startIndex"_s, start},
-                                               {u"itemsPerPage"_s, resources.size()}, {u"Resources"_s, resources}});
+    return FakeResponse::json(200, QJsonObject{{u"totalResults"_s, total},
+                                               {u"startIndex"_s, start},
+                                               {u"itemsPerPage"_s, resources.size()},
+                                               {u"Resources"_s, resources}});
 }
 } // namespace
 
@@ -48,7 +58,8 @@ private Q_SLOTS:
     void scimRequests()
     {
         CloudFakeEnv env;
-        env.nam.on("GET", kScim + u"/**"_s).reply(FakeResponse::json(200, QJsonObject{{u"Resources"_s, QJsonArray{}}}));
+        env.nam.on("GET", kScim + u"/**"_s)
+            .reply(FakeResponse::json(200, QJsonObject{{u"Resources"_s, QJsonArray{}}}));
         env.nam.on("*", kScim + u"/Users**"_s).handle([](const RecordedRequest &) {
             return FakeResponse::json(200, scimUser(7));
         });
@@ -81,12 +92,16 @@ private Q_SLOTS:
         }
         lines.sort();
         QCOMPARE(lines, (QStringList{u"GET /scim/1/0/v2/ResourceTypes"_s, u"GET /scim/1/0/v2/Schemas"_s,
-                                     u"GET /scim/1/0/v2/ServiceProviderConfig"_s, u"GET /scim/1/0/v2/Users/a%2Fb%3Fc"_s,
-                                     u"PATCH /scim/1/0/v2/Users/U1"_s, u"POST /scim/1/0/v2/Users"_s}));
+                                     u"GET /scim/1/0/v2/ServiceProviderConfig"_s,
+                                     u"GET /scim/1/0/v2/Users/a%2Fb%3Fc"_s, u"PATCH /scim/1/0/v2/Users/U1"_s,
+                                     u"POST /scim/1/0/v2/Users"_s}));
         const RecordedRequest post = env.nam.matching("POST", kScim + u"/Users"_s).first();
         QCOMPARE(parse(post.body), input.toJson());
         const RecordedRequest patch = env.nam.matching("PATCH", kScim + u"/Users/U1"_s).first();
-        QCOMPARE(patch.body, J({"Operations":[{"op":"replace","path":"active","value":false}],"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"]}));
+        QCOMPARE(patch.body, J({
+                     "Operations" : [ {"op" : "replace", "path" : "active", "value" : false} ],
+                     "schemas" : ["urn:ietf:params:scim:api:messages:2.0:PatchOp"]
+                 }));
     }
 
     void scimPagingTrustsServedPageSize()
@@ -106,7 +121,8 @@ private Q_SLOTS:
         QVERIFY2(job->isSucceeded(), qPrintable(job->error().toString()));
         QCOMPARE(job->users().size(), total);
         for (int i = 0; i < total; ++i)
-            QCOMPARE(job->users().at(i).id, scimUser(i + 1).value(u"id"_s).toString()); // order, no dups, no gaps
+            QCOMPARE(job->users().at(i).id,
+                     scimUser(i + 1).value(u"id"_s).toString()); // order, no dups, no gaps
         QCOMPARE(job->pageSize(), cap);
         QCOMPARE(job->pageCount(), 7);
         QVERIFY(job->maxPagesInFlight() <= 3);
@@ -116,7 +132,8 @@ private Q_SLOTS:
         QCOMPARE(q(requests.first(), u"count"_s), u"100"_s);
         QStringList starts;
         for (const RecordedRequest &r : requests) {
-            QCOMPARE(q(r, u"filter"_s), filter.toString()); // survives the URL exactly ('+', '&', '#', quotes)
+            QCOMPARE(q(r, u"filter"_s),
+                     filter.toString()); // survives the URL exactly ('+', '&', '#', quotes)
             if (&r != &requests.first()) {
                 QCOMPARE(q(r, u"count"_s), u"40"_s);
                 starts << q(r, u"startIndex"_s);
@@ -124,8 +141,11 @@ private Q_SLOTS:
         }
         starts.sort();
         QCOMPARE(starts, (QStringList{u"121"_s, u"161"_s, u"201"_s, u"241"_s, u"41"_s, u"81"_s}));
-        figure(u"scim_fake_paging total=%1 asked=100 served=%2 pages=%3 max_in_flight=%4 dups=0 gaps=0"_s.arg(total)
-                   .arg(cap).arg(job->pageCount()).arg(job->maxPagesInFlight()));
+        figure(u"scim_fake_paging total=%1 asked=100 served=%2 pages=%3 max_in_flight=%4 dups=0 gaps=0"_s
+                   .arg(total)
+                   .arg(cap)
+                   .arg(job->pageCount())
+                   .arg(job->maxPagesInFlight()));
     }
 
     void scimPagingFaults_data()
@@ -185,10 +205,11 @@ private Q_SLOTS:
     void replaceUserKeepsEntitlements()
     {
         CloudFakeEnv env;
-        const QJsonArray current{QJsonObject{{u"value"_s, u"ws1"_s}, {u"type"_s, u"WORKSPACE"_s}},
-                                 QJsonObject{{u"value"_s, u"ws2"_s}, {u"type"_s, u"WORKSPACE"_s}},
-                                 QJsonObject{{u"value"_s, u"ws1,ws2"_s}, {u"type"_s, u"WORKSPACE_IDS"_s}},
-                                 QJsonObject{{u"value"_s, u"Sales,Ops"_s}, {u"type"_s, u"WORKSPACE_NAMES"_s}}};
+        const QJsonArray current{
+            QJsonObject{{u"value"_s, u"ws1"_s}, {u"type"_s, u"WORKSPACE"_s}},
+            QJsonObject{{u"value"_s, u"ws2"_s}, {u"type"_s, u"WORKSPACE"_s}},
+            QJsonObject{{u"value"_s, u"ws1,ws2"_s}, {u"type"_s, u"WORKSPACE_IDS"_s}},
+            QJsonObject{{u"value"_s, u"Sales,Ops"_s}, {u"type"_s, u"WORKSPACE_NAMES"_s}}};
         env.nam.on("GET", kScim + u"/Users/U1"_s).reply(FakeResponse::json(200, scimUser(1, current)));
         env.nam.on("PUT", kScim + u"/Users/U1"_s).handle([](const RecordedRequest &r) {
             QJsonObject echo = parse(r.body);
@@ -233,7 +254,7 @@ private Q_SLOTS:
 
         // The read fails: nothing is written.
         env.nam.clearRecords();
-        env.nam.on("GET", kScim + u"/Users/U2"_s).reply(FakeResponse::json(404, J({"detail":"No user"})));
+        env.nam.on("GET", kScim + u"/Users/U2"_s).reply(FakeResponse::json(404, J({"detail" : "No user"})));
         auto failed = keep(env.scim().replaceUser(u"U2"_s, input));
         QVERIFY(env.finish(failed.get()));
         QCOMPARE(failed->error().category, ErrorCategory::NotFound);
@@ -245,8 +266,14 @@ private Q_SLOTS:
         ClientOptions options;
         options.pageConcurrency = 2;
         CloudFakeEnv env(options);
-        env.nam.on("GET", u"/2/0/users/me"_s).reply(FakeResponse::json(200, J({"user":{"id":"me1","email":"a@b.c"}})));
-        env.nam.on("GET", u"/2/0/users"_s).reply(FakeResponse::json(200, J({"meta":{"paging":{"currentPageSize":1,"totalSize":1,"offset":0}},"users":[{"id":"u1"}]})));
+        env.nam.on("GET", u"/2/0/users/me"_s)
+            .reply(FakeResponse::json(200, J({"user" : {"id" : "me1", "email" : "a@b.c"}})));
+        env.nam.on("GET", u"/2/0/users"_s)
+            .reply(FakeResponse::json(
+                200, J({
+                    "meta" : {"paging" : {"currentPageSize" : 1, "totalSize" : 1, "offset" : 0}},
+                    "users" : [ {"id" : "u1"} ]
+                })));
         const int total = 2500;
         const int cap = 1000;
         env.nam.on("GET", kAudit).handle([&](const RecordedRequest &r) {
@@ -255,10 +282,12 @@ private Q_SLOTS:
             QJsonArray events;
             for (int i = offset; i < qMin(total, offset + limit); ++i)
                 events.append(QJsonObject{{u"id"_s, 9007199254740993LL + i}, {u"eventTypeId"_s, u"USR-8"_s}});
-            return FakeResponse::json(200, QJsonObject{{u"meta"_s, QJsonObject{{u"paging"_s, QJsonObject{
-                                                          {u"currentPageSize"_s, events.size()},
-                                                          {u"totalSize"_s, total}, {u"offSet"_s, offset}}}}},
-                                                      {u"response"_s, events}});
+            return FakeResponse::json(
+                200, QJsonObject{{u"meta"_s,
+                                  QJsonObject{{u"paging"_s, QJsonObject{{u"currentPageSize"_s, events.size()},
+                                                                        {u"totalSize"_s, total},
+                                                                        {u"offSet"_s, offset}}}}},
+                                 {u"response"_s, events}});
         });
         auto me = keep(env.audit().getUser());
         auto users = keep(env.audit().getUsers({u"last_login_date"_s, true, u"smith"_s}));
@@ -290,7 +319,8 @@ private Q_SLOTS:
         const RecordedRequest list = env.nam.matching("GET", u"/2/0/users"_s).first();
         QCOMPARE(list.url.query(QUrl::FullyEncoded), u"sort=-lastLoginDate&s=smith&limit=5000"_s);
         QCOMPARE(env.nam.requests().size(), 5); // nothing for the 31-day request
-        figure(u"audit_fake_paging total=%1 asked=10000 served=%2 pages=%3"_s.arg(total).arg(cap).arg(events->pageCount()));
+        figure(u"audit_fake_paging total=%1 asked=10000 served=%2 pages=%3"_s.arg(total).arg(cap).arg(
+            events->pageCount()));
     }
 
     void auditWrongOffsetIsProtocolError()
@@ -301,10 +331,12 @@ private Q_SLOTS:
             QJsonArray events;
             for (int i = offset; i < qMin(20, offset + 10); ++i)
                 events.append(QJsonObject{{u"id"_s, i}});
-            return FakeResponse::json(200, QJsonObject{{u"meta"_s, QJsonObject{{u"paging"_s, QJsonObject{
-                                                          {u"currentPageSize"_s, events.size()},
-                                                          {u"totalSize"_s, 20}, {u"offSet"_s, 0}}}}},
-                                                      {u"response"_s, events}});
+            return FakeResponse::json(
+                200, QJsonObject{{u"meta"_s,
+                                  QJsonObject{{u"paging"_s, QJsonObject{{u"currentPageSize"_s, events.size()},
+                                                                        {u"totalSize"_s, 20},
+                                                                        {u"offSet"_s, 0}}}}},
+                                 {u"response"_s, events}});
         });
         audit::EventQuery query;
         query.pageSize = 10;
@@ -316,20 +348,40 @@ private Q_SLOTS:
     void cloudWorksRequests()
     {
         CloudFakeEnv env;
-        env.nam.on("*", u"/cloudworks/**"_s).reply(FakeResponse::json(200, J({"status":{"code":200,"message":"Success"}})));
-        env.nam.on("POST", kCw + u"/connections"_s).reply(FakeResponse::json(200, J({"connections":{"connectionId":"C9"}})));
-        env.nam.on("POST", kCw).reply(FakeResponse::json(200, J({"integration":{"integrationId":"I9"}})));
-        env.nam.on("POST", kCw + u"/*/run"_s).reply(FakeResponse::json(200, J({"run":{"id":"R9"}})));
-        env.nam.on("POST", kFlows + u"/*/run"_s).reply(FakeResponse::json(200, J({"run":{"id":"FR9"}})));
-        env.nam.on("POST", kCw + u"/notification"_s).reply(FakeResponse::json(200, J({"notificationId":"N9"})));
-        env.nam.on("POST", kFlows).reply(FakeResponse::json(200, J({"integrationFlow":{"integrationFlowId":"F9"}})));
-        env.nam.on("GET", kCw + u"/run/R1/dumps"_s).reply(FakeResponse::text(200, "a,b\n1,2\n").withHeader("Content-Type", "text/csv"));
-        env.nam.on("GET", kCw + u"/run/R1/process/import/112000000006/dumps"_s).reply(FakeResponse::text(200, "x\n"));
-        env.nam.on("GET", kCw + u"/run/R1"_s).reply(FakeResponse::json(200, J({"run":{"id":"R1","integrationId":"I1","success":true,"message":"Success","endDate":"2026-01-01T00:00:00Z"}})));
-        env.nam.on("GET", kCw + u"/runerror/R1"_s).reply(FakeResponse::json(200, J({"runs":{}})));
-        env.nam.on("GET", kCw + u"/notification/N1"_s).reply(FakeResponse::json(200, J({"notifications":{"notificationId":"N1","channels":["email"]}})));
-        env.nam.on("GET", kFlows + u"/F1"_s).reply(FakeResponse::json(200, J({"integrationFlow":{"id":"F1","name":"f","steps":[]}})));
-        env.nam.on("GET", kCw + u"/I1"_s).reply(FakeResponse::json(200, J({"integration":{"integrationId":"I1","name":"i"}})));
+        env.nam.on("*", u"/cloudworks/**"_s)
+            .reply(FakeResponse::json(200, J({"status" : {"code" : 200, "message" : "Success"}})));
+        env.nam.on("POST", kCw + u"/connections"_s)
+            .reply(FakeResponse::json(200, J({"connections" : {"connectionId" : "C9"}})));
+        env.nam.on("POST", kCw).reply(FakeResponse::json(200, J({"integration" : {"integrationId" : "I9"}})));
+        env.nam.on("POST", kCw + u"/*/run"_s).reply(FakeResponse::json(200, J({"run" : {"id" : "R9"}})));
+        env.nam.on("POST", kFlows + u"/*/run"_s).reply(FakeResponse::json(200, J({"run" : {"id" : "FR9"}})));
+        env.nam.on("POST", kCw + u"/notification"_s)
+            .reply(FakeResponse::json(200, J({"notificationId" : "N9"})));
+        env.nam.on("POST", kFlows)
+            .reply(FakeResponse::json(200, J({"integrationFlow" : {"integrationFlowId" : "F9"}})));
+        env.nam.on("GET", kCw + u"/run/R1/dumps"_s)
+            .reply(FakeResponse::text(200, "a,b\n1,2\n").withHeader("Content-Type", "text/csv"));
+        env.nam.on("GET", kCw + u"/run/R1/process/import/112000000006/dumps"_s)
+            .reply(FakeResponse::text(200, "x\n"));
+        env.nam.on("GET", kCw + u"/run/R1"_s).reply(FakeResponse::json(200, J({
+                                                                           "run" : {
+                                                                               "id" : "R1",
+                                                                               "integrationId" : "I1",
+                                                                               "success" : true,
+                                                                               "message" : "Success",
+                                                                               "endDate" :
+                                                                                   "2026-01-01T00:00:00Z"
+                                                                           }
+                                                                       })));
+        env.nam.on("GET", kCw + u"/runerror/R1"_s).reply(FakeResponse::json(200, J({"runs" : {}})));
+        env.nam.on("GET", kCw + u"/notification/N1"_s)
+            .reply(FakeResponse::json(
+                200, J({"notifications" : {"notificationId" : "N1", "channels" : ["email"]}})));
+        env.nam.on("GET", kFlows + u"/F1"_s)
+            .reply(
+                FakeResponse::json(200, J({"integrationFlow" : {"id" : "F1", "name" : "f", "steps" : []}})));
+        env.nam.on("GET", kCw + u"/I1"_s)
+            .reply(FakeResponse::json(200, J({"integration" : {"integrationId" : "I1", "name" : "i"}})));
 
         using namespace cloudworks;
         CloudWorksClient cw = env.cw();
@@ -337,12 +389,15 @@ private Q_SLOTS:
         integration.name = u"Load"_s;
         integration.workspaceId = u"WS"_s;
         integration.modelId = u"M"_s;
-        integration.jobs = {IntegrationJob::importJob(JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, u"C1"_s, u"f.csv"_s),
-                                                      u"112000000001"_s, u"113000000001"_s)};
-        const ScheduleInput schedule = ScheduleInput::weekly(u"w"_s, u"06:30"_s, {1, 3}, u"2027-01-01"_s, u"2028-01-01"_s);
+        integration.jobs = {IntegrationJob::importJob(
+            JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, u"C1"_s, u"f.csv"_s), u"112000000001"_s,
+            u"113000000001"_s)};
+        const ScheduleInput schedule =
+            ScheduleInput::weekly(u"w"_s, u"06:30"_s, {1, 3}, u"2027-01-01"_s, u"2028-01-01"_s);
         const NotificationInput notification{{u"I1"_s}, {u"email"_s}, {{u"success"_s, {u"u1"_s}}}};
         const FlowInput flow = FlowInput::chain(u"f"_s, {u"I1"_s, u"I2"_s});
-        const CloudConnectionInput s3 = CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, u"s3-secret-1234"_s);
+        const CloudConnectionInput s3 =
+            CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, u"s3-secret-1234"_s);
 
         struct Expect
         {
@@ -367,12 +422,14 @@ private Q_SLOTS:
         auto integrationGet = keep(cw.getIntegration(u"I1"_s));
         const QList<Expect> expected{
             {createConnection.get(), "POST", kCw + u"/connections"_s, compact(s3.toJson())},
-            {keep(cw.updateConnection(u"C1"_s, s3)).release(), "PUT", kCw + u"/connections/C1"_s, compact(s3.body())},
+            {keep(cw.updateConnection(u"C1"_s, s3)).release(), "PUT", kCw + u"/connections/C1"_s,
+             compact(s3.body())},
             {keep(cw.patchConnection(u"C1"_s, QJsonObject{{u"name"_s, u"x"_s}})).release(), "PATCH",
-             kCw + u"/connections/C1"_s, J({"name":"x"})},
+             kCw + u"/connections/C1"_s, J({"name" : "x"})},
             {keep(cw.deleteConnection(u"C1"_s)).release(), "DELETE", kCw + u"/connections/C1"_s, {}},
             {createIntegration.get(), "POST", kCw, compact(integration.toJson())},
-            {keep(cw.updateIntegration(u"I1"_s, integration)).release(), "PUT", kCw + u"/I1"_s, compact(integration.toJson())},
+            {keep(cw.updateIntegration(u"I1"_s, integration)).release(), "PUT", kCw + u"/I1"_s,
+             compact(integration.toJson())},
             {keep(cw.deleteIntegration(u"I1"_s)).release(), "DELETE", kCw + u"/I1"_s, {}},
             {run.get(), "POST", kCw + u"/I1/run"_s, {}},
             {keep(cw.cancelIntegrationRun(u"I1"_s)).release(), "POST", kCw + u"/I1/cancel"_s, {}},
@@ -384,19 +441,26 @@ private Q_SLOTS:
              compact(QJsonObject{{u"integrationId"_s, u"I1"_s}, {u"schedule"_s, schedule.toJson()}})},
             {keep(cw.updateSchedule(u"I1"_s, schedule)).release(), "PUT", kCw + u"/I1/schedule"_s,
              compact(QJsonObject{{u"integrationId"_s, u"I1"_s}, {u"schedule"_s, schedule.toJson()}})},
-            {keep(cw.setScheduleStatus(u"I1"_s, false)).release(), "POST", kCw + u"/I1/schedule/status/disabled"_s, {}},
-            {keep(cw.setScheduleStatus(u"I1"_s, true)).release(), "POST", kCw + u"/I1/schedule/status/enabled"_s, {}},
+            {keep(cw.setScheduleStatus(u"I1"_s, false)).release(),
+             "POST",
+             kCw + u"/I1/schedule/status/disabled"_s,
+             {}},
+            {keep(cw.setScheduleStatus(u"I1"_s, true)).release(),
+             "POST",
+             kCw + u"/I1/schedule/status/enabled"_s,
+             {}},
             {keep(cw.deleteSchedule(u"I1"_s)).release(), "DELETE", kCw + u"/I1/schedule"_s, {}},
             {createNotification.get(), "POST", kCw + u"/notification"_s, compact(notification.toJson())},
             {notificationGet.get(), "GET", kCw + u"/notification/N1"_s, {}},
-            {keep(cw.updateNotificationConfig(u"N1"_s, notification)).release(), "PUT", kCw + u"/notification/N1"_s,
-             compact(notification.toJson())},
+            {keep(cw.updateNotificationConfig(u"N1"_s, notification)).release(), "PUT",
+             kCw + u"/notification/N1"_s, compact(notification.toJson())},
             {keep(cw.deleteNotificationConfig(u"N1"_s)).release(), "DELETE", kCw + u"/notification/N1"_s, {}},
             {createFlow.get(), "POST", kFlows, compact(flow.toJson())},
             {flowGet.get(), "GET", kFlows + u"/F1"_s, {}},
-            {keep(cw.flows().updateFlow(u"F1"_s, flow)).release(), "PUT", kFlows + u"/F1"_s, compact(flow.toJson())},
+            {keep(cw.flows().updateFlow(u"F1"_s, flow)).release(), "PUT", kFlows + u"/F1"_s,
+             compact(flow.toJson())},
             {keep(cw.flows().deleteFlow(u"F1"_s)).release(), "DELETE", kFlows + u"/F1"_s, {}},
-            {flowRun.get(), "POST", kFlows + u"/F1/run"_s, J({"stepsToRun":["I2"]})},
+            {flowRun.get(), "POST", kFlows + u"/F1/run"_s, J({"stepsToRun" : ["I2"]})},
             {flowRunAll.get(), "POST", kFlows + u"/F1/run"_s, {}},
             {integrationGet.get(), "GET", kCw + u"/I1"_s, {}},
         };
@@ -433,11 +497,19 @@ private Q_SLOTS:
         QCOMPARE(notificationGet->config().id, u"N1"_s);
         QCOMPARE(flowGet->flow().id, u"F1"_s);
         // Ids went out as JSON strings.
-        const QJsonObject target = parse(createIntegration->request().body).value(u"jobs"_s).toArray().at(0).toObject()
-                                       .value(u"targets"_s).toArray().at(0).toObject();
+        const QJsonObject target = parse(createIntegration->request().body)
+                                       .value(u"jobs"_s)
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(u"targets"_s)
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
         QVERIFY(target.value(u"actionId"_s).isString());
         QVERIFY(target.value(u"fileId"_s).isString());
-        figure(u"cloudworks_fake_endpoints=%1 requests=%2"_s.arg(expected.size()).arg(env.nam.requests().size()));
+        figure(u"cloudworks_fake_endpoints=%1 requests=%2"_s.arg(expected.size())
+                   .arg(env.nam.requests().size()));
     }
 
     void cloudWorksPostsAreNotResentBlindly()
@@ -445,10 +517,11 @@ private Q_SLOTS:
         ClientOptions options;
         options.retryCount = 3;
         CloudFakeEnv env(options);
-        env.nam.on("POST", kCw + u"/I1/run"_s).reply(FakeResponse::networkError(QNetworkReply::RemoteHostClosedError));
+        env.nam.on("POST", kCw + u"/I1/run"_s)
+            .reply(FakeResponse::networkError(QNetworkReply::RemoteHostClosedError));
         env.nam.on("GET", kCw + u"/I1"_s)
             .reply(FakeResponse::networkError(QNetworkReply::RemoteHostClosedError))
-            .reply(FakeResponse::json(200, J({"integration":{"integrationId":"I1"}})));
+            .reply(FakeResponse::json(200, J({"integration" : {"integrationId" : "I1"}})));
         auto run = keep(env.cw().runIntegration(u"I1"_s));
         auto get = keep(env.cw().getIntegration(u"I1"_s));
         QVERIFY(env.finish(run.get()));
@@ -471,11 +544,14 @@ private Q_SLOTS:
             QJsonArray items;
             for (int i = offset; i < qMin(total, offset + limit); ++i)
                 items.append(QJsonObject{{u"integrationId"_s, u"I%1"_s.arg(i, 4, 10, QLatin1Char('0'))},
-                                         {u"name"_s, u"N%1"_s.arg(i)}, {u"integrationType"_s, u"Import"_s}});
-            return FakeResponse::json(200, QJsonObject{{u"integrations"_s, items},
-                                                       {u"meta"_s, QJsonObject{{u"paging"_s, QJsonObject{
-                                                           {u"currentPageSize"_s, items.size()}, {u"totalSize"_s, total},
-                                                           {u"offset"_s, offset}}}}}});
+                                         {u"name"_s, u"N%1"_s.arg(i)},
+                                         {u"integrationType"_s, u"Import"_s}});
+            return FakeResponse::json(
+                200, QJsonObject{{u"integrations"_s, items},
+                                 {u"meta"_s,
+                                  QJsonObject{{u"paging"_s, QJsonObject{{u"currentPageSize"_s, items.size()},
+                                                                        {u"totalSize"_s, total},
+                                                                        {u"offset"_s, offset}}}}}});
         });
         auto job = keep(env.cw().getIntegrations({u"name"_s, true, false}));
         QVERIFY(env.finish(job.get()));
@@ -491,29 +567,48 @@ private Q_SLOTS:
         for (const RecordedRequest &r : requests)
             queries << r.url.query(QUrl::FullyEncoded);
         queries.sort();
-        QCOMPARE(queries, (QStringList{u"sortBy=-name&limit=250&offset=250"_s, u"sortBy=-name&limit=250&offset=500"_s,
-                                       u"sortBy=-name&limit=5000"_s}));
+        QCOMPARE(queries,
+                 (QStringList{u"sortBy=-name&limit=250&offset=250"_s, u"sortBy=-name&limit=250&offset=500"_s,
+                              u"sortBy=-name&limit=5000"_s}));
         auto badSort = keep(env.cw().getIntegrations({u"createdBy"_s, false, false}));
         QVERIFY(env.finish(badSort.get()));
         QCOMPARE(badSort->error().category, ErrorCategory::BadInput);
         QCOMPARE(env.nam.requests().size(), 3);
-        figure(u"cloudworks_fake_paging total=%1 asked=5000 cap=250 pages=%2 dups=0 gaps=0"_s.arg(total).arg(job->pageCount()));
+        figure(u"cloudworks_fake_paging total=%1 asked=5000 cap=250 pages=%2 dups=0 gaps=0"_s.arg(total).arg(
+            job->pageCount()));
     }
 
     void runHistoryAndNotificationOfIntegration()
     {
         CloudFakeEnv env;
-        env.nam.on("GET", kCw + u"/runs/I1"_s).reply(FakeResponse::json(200, J({"history_of_runs":{"integrationId":"I1","runs":[{"id":"r2","success":false,"executionErrorCode":35},{"id":"r1","success":true,"endDate":"2026-01-01T00:00:00Z"}]},"meta":{"paging":{"currentPageSize":2,"totalSize":2,"offset":0}}})));
-        env.nam.on("GET", kCw + u"/I1"_s).reply(FakeResponse::json(200, J({"integration":{"integrationId":"I1","notificationId":"N1"}})));
-        env.nam.on("GET", kCw + u"/I2"_s).reply(FakeResponse::json(200, J({"integration":{"integrationId":"I2"}})));
-        env.nam.on("GET", kCw + u"/notification/N1"_s).reply(FakeResponse::json(200, J({"notifications":{"notificationId":"N1","integrationIds":["I1"]}})));
-        env.nam.on("DELETE", kCw + u"/notification/N1"_s).reply(FakeResponse::json(200, J({"status":{"code":200}})));
+        env.nam.on("GET", kCw + u"/runs/I1"_s)
+            .reply(FakeResponse::json(
+                200, J({
+                    "history_of_runs" : {
+                        "integrationId" : "I1",
+                        "runs" : [
+                            {"id" : "r2", "success" : false, "executionErrorCode" : 35},
+                            {"id" : "r1", "success" : true, "endDate" : "2026-01-01T00:00:00Z"}
+                        ]
+                    },
+                    "meta" : {"paging" : {"currentPageSize" : 2, "totalSize" : 2, "offset" : 0}}
+                })));
+        env.nam.on("GET", kCw + u"/I1"_s)
+            .reply(FakeResponse::json(
+                200, J({"integration" : {"integrationId" : "I1", "notificationId" : "N1"}})));
+        env.nam.on("GET", kCw + u"/I2"_s)
+            .reply(FakeResponse::json(200, J({"integration" : {"integrationId" : "I2"}})));
+        env.nam.on("GET", kCw + u"/notification/N1"_s)
+            .reply(FakeResponse::json(
+                200, J({"notifications" : {"notificationId" : "N1", "integrationIds" : ["I1"]}})));
+        env.nam.on("DELETE", kCw + u"/notification/N1"_s)
+            .reply(FakeResponse::json(200, J({"status" : {"code" : 200}})));
         auto history = keep(env.cw().getRunHistory(u"I1"_s));
         auto get = keep(env.cw().getNotificationConfigOfIntegration(u"I1"_s));
         auto del = keep(env.cw().deleteNotificationConfigOfIntegration(u"I1"_s));
         auto none = keep(env.cw().getNotificationConfigOfIntegration(u"I2"_s));
-        for (Job *job : {static_cast<Job *>(history.get()), static_cast<Job *>(get.get()), static_cast<Job *>(del.get()),
-                         static_cast<Job *>(none.get())})
+        for (Job *job : {static_cast<Job *>(history.get()), static_cast<Job *>(get.get()),
+                         static_cast<Job *>(del.get()), static_cast<Job *>(none.get())})
             QVERIFY(env.finish(job));
         QVERIFY(history->isSucceeded());
         QCOMPARE(history->runs().size(), 2);
@@ -533,9 +628,12 @@ private Q_SLOTS:
         const QString secret = u"AKIA-very-secret-Value-987"_s;
         // A server that echoes the secret back in its error message.
         env.nam.on("POST", kCw + u"/connections"_s)
-            .reply(FakeResponse::json(400, QJsonObject{{u"status"_s, QJsonObject{{u"code"_s, 400},
-                                                            {u"message"_s, QString(u"Refused key "_s + secret)}}}}));
-        auto job = keep(env.cw().createConnection(cloudworks::CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, secret)));
+            .reply(FakeResponse::json(
+                400, QJsonObject{
+                         {u"status"_s, QJsonObject{{u"code"_s, 400},
+                                                   {u"message"_s, QString(u"Refused key "_s + secret)}}}}));
+        auto job = keep(env.cw().createConnection(
+            cloudworks::CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, secret)));
         QVERIFY(redactSecrets(u"x "_s + secret).indexOf(secret) < 0); // registered while the job lives
         QVERIFY(env.finish(job.get()));
         QCOMPARE(job->error().category, ErrorCategory::BadInput);
@@ -545,14 +643,18 @@ private Q_SLOTS:
         QVERIFY(redactSecrets(secret).contains(secret)); // forgotten with the job
         // Local validation: a connection without its secret is refused before sending.
         env.nam.clearRecords();
-        auto incomplete = keep(env.cw().createConnection(cloudworks::CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, {})));
+        auto incomplete = keep(env.cw().createConnection(
+            cloudworks::CloudConnectionInput::amazonS3(u"n"_s, u"b"_s, u"k"_s, {})));
         QVERIFY(env.finish(incomplete.get()));
         QCOMPARE(incomplete->error().category, ErrorCategory::BadInput);
         QCOMPARE(env.nam.requests().size(), 0);
     }
 
 private:
-    static QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+    static QByteArray compact(const QJsonObject &o)
+    {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCloudJobs)

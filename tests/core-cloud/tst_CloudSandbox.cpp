@@ -13,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
-
 #include <cstdio>
 #include <memory>
 
@@ -33,25 +32,24 @@ void figure(const QString &line)
     std::fflush(stdout);
 }
 
-template <typename J>
-std::unique_ptr<J> keep(J *job)
+template <typename J> std::unique_ptr<J> keep(J *job)
 {
     job->setAutoDelete(false);
     return std::unique_ptr<J>(job);
 }
 } // namespace
 
-#define RUN_OK(job)                                                                                               \
-    do {                                                                                                          \
-        QVERIFY2(waitFor((job).get(), kWaitMs), "timed out");                                                     \
-        QVERIFY2((job)->isSucceeded(), qPrintable((job)->error().toString()));                                    \
+#define RUN_OK(job)                                                                                          \
+    do {                                                                                                     \
+        QVERIFY2(waitFor((job).get(), kWaitMs), "timed out");                                                \
+        QVERIFY2((job)->isSucceeded(), qPrintable((job)->error().toString()));                               \
     } while (false)
 
-#define RUN_FAILS(job, cat)                                                                                       \
-    do {                                                                                                          \
-        QVERIFY2(waitFor((job).get(), kWaitMs), "timed out");                                                     \
-        QVERIFY2(!(job)->isSucceeded(), "succeeded unexpectedly");                                                \
-        QCOMPARE((job)->error().category, cat);                                                                   \
+#define RUN_FAILS(job, cat)                                                                                  \
+    do {                                                                                                     \
+        QVERIFY2(waitFor((job).get(), kWaitMs), "timed out");                                                \
+        QVERIFY2(!(job)->isSucceeded(), "succeeded unexpectedly");                                           \
+        QCOMPARE((job)->error().category, cat);                                                              \
     } while (false)
 
 class TestCloudSandbox : public QObject
@@ -119,9 +117,9 @@ class TestCloudSandbox : public QObject
         in.name = name;
         in.workspaceId = kWs1;
         in.modelId = kModel;
-        in.jobs = {IntegrationJob::importJob(JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, connectionId,
-                                                                       u"sales/sales.csv"_s),
-                                             u"112000000001"_s, u"113000000001"_s)};
+        in.jobs = {IntegrationJob::importJob(
+            JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, connectionId, u"sales/sales.csv"_s),
+            u"112000000001"_s, u"113000000001"_s)};
         return in;
     }
 
@@ -182,8 +180,9 @@ private Q_SLOTS:
             QVERIFY(!u.active);
 
         using scim::Attribute;
-        const scim::Filter demoOrPlanner = scim::field(Attribute::UserName).eq(test::SandboxProcess::demoUser()) ||
-                                           scim::field(Attribute::UserName).eq(u"PLANNER@anadesk.test"_s);
+        const scim::Filter demoOrPlanner =
+            scim::field(Attribute::UserName).eq(test::SandboxProcess::demoUser()) ||
+            scim::field(Attribute::UserName).eq(u"PLANNER@anadesk.test"_s);
         auto two = keep(scim().getUsers(demoOrPlanner && scim::field(Attribute::Active).truthy()));
         RUN_OK(two);
         QCOMPARE(two->users().size(), 2);
@@ -200,7 +199,8 @@ private Q_SLOTS:
         QVERIFY(!refused->error().serverMessage.isEmpty());
         auto missing = keep(scim().getUser(u"00000000000000000000000000000000"_s));
         RUN_FAILS(missing, ErrorCategory::NotFound);
-        figure(u"sandbox_scim users=%1 pages=%2 inactive=%3"_s.arg(users.size()).arg(all->pageCount())
+        figure(u"sandbox_scim users=%1 pages=%2 inactive=%3"_s.arg(users.size())
+                   .arg(all->pageCount())
                    .arg(inactive->users().size()));
     }
 
@@ -296,7 +296,8 @@ private Q_SLOTS:
         auto tooFar = keep(audit().getEvents(31));
         RUN_FAILS(tooFar, ErrorCategory::BadInput);
         figure(u"sandbox_audit events_30d=%1 user_activity_7d=%2 pages=%3"_s.arg(all->events().size())
-                   .arg(week->events().size()).arg(week->pageCount()));
+                   .arg(week->events().size())
+                   .arg(week->pageCount()));
     }
 
     // --- CloudWorks ----------------------------------------------------------------------------------
@@ -310,8 +311,8 @@ private Q_SLOTS:
         for (const CloudConnection &c : list->connections())
             QCOMPARE(c.isValid(), c.id != legacy);
 
-        CloudConnectionInput s3 = CloudConnectionInput::amazonS3(u"Core Cloud S3"_s, u"core-cloud-bucket"_s,
-                                                                 u"AKIACORECLOUD"_s, u"core-cloud-secret-key-1"_s);
+        CloudConnectionInput s3 = CloudConnectionInput::amazonS3(
+            u"Core Cloud S3"_s, u"core-cloud-bucket"_s, u"AKIACORECLOUD"_s, u"core-cloud-secret-key-1"_s);
         auto created = keep(cw().createConnection(s3));
         RUN_OK(created);
         const QString id = created->connectionId();
@@ -322,13 +323,15 @@ private Q_SLOTS:
         auto updated = keep(cw().updateConnection(id, s3));
         RUN_OK(updated);
         QCOMPARE(connectionNamed(u"Core Cloud S3 (updated)"_s), id);
-        auto azure = keep(cw().createConnection(
-            CloudConnectionInput::azureBlobSas(u"Core Cloud Azure"_s, u"acct"_s, u"cont"_s, u"sv=2024&sig=abc"_s)));
+        auto azure = keep(cw().createConnection(CloudConnectionInput::azureBlobSas(
+            u"Core Cloud Azure"_s, u"acct"_s, u"cont"_s, u"sv=2024&sig=abc"_s)));
         RUN_OK(azure);
         auto bq = keep(cw().createConnection(CloudConnectionInput::googleBigQuery(
             u"Core Cloud BigQuery"_s, u"dataset1"_s,
-            QJsonObject{{u"type"_s, u"service_account"_s}, {u"project_id"_s, u"p"_s},
-                        {u"private_key"_s, u"-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG\n-----END PRIVATE KEY-----\n"_s},
+            QJsonObject{{u"type"_s, u"service_account"_s},
+                        {u"project_id"_s, u"p"_s},
+                        {u"private_key"_s,
+                         u"-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG\n-----END PRIVATE KEY-----\n"_s},
                         {u"client_email"_s, u"sa@p.iam.gserviceaccount.com"_s}})));
         RUN_OK(bq);
         for (const QString &gone : {id, azure->connectionId(), bq->connectionId()}) {
@@ -354,7 +357,8 @@ private Q_SLOTS:
         // Enough integrations that the 250 cap pages the listing.
         const int extra = 250;
         for (int n = 0; n < extra; ++n) {
-            auto job = keep(cw().createIntegration(importInput(u"Bulk %1"_s.arg(n, 3, 10, QLatin1Char('0')), s3)));
+            auto job =
+                keep(cw().createIntegration(importInput(u"Bulk %1"_s.arg(n, 3, 10, QLatin1Char('0')), s3)));
             RUN_OK(job);
         }
         for (bool descending : {false, true}) {
@@ -374,8 +378,10 @@ private Q_SLOTS:
             }
             QCOMPARE(ids.size(), list.size());
             if (!descending)
-                figure(u"sandbox_cloudworks_integrations total=%1 page_size=%2 pages=%3 dups=0"_s.arg(list.size())
-                           .arg(all->pageSize()).arg(all->pageCount()));
+                figure(u"sandbox_cloudworks_integrations total=%1 page_size=%2 pages=%3 dups=0"_s
+                           .arg(list.size())
+                           .arg(all->pageSize())
+                           .arg(all->pageCount()));
         }
         auto mine = keep(cw().getIntegrations({{}, false, true}));
         RUN_OK(mine);
@@ -390,7 +396,8 @@ private Q_SLOTS:
         auto one = keep(cw().getIntegration(id));
         RUN_OK(one);
         QCOMPARE(one->integration().name, renamed.name);
-        QCOMPARE(one->integration().type, IntegrationType::Import); // derived: no integrationType in a single GET
+        QCOMPARE(one->integration().type,
+                 IntegrationType::Import); // derived: no integrationType in a single GET
         QCOMPARE(one->integration().jobs.first().sources.first().connectionName, u"Finance S3 Landing"_s);
         QCOMPARE(one->integration().jobs.first().targets.first().actionId, u"112000000001"_s);
 
@@ -405,8 +412,9 @@ private Q_SLOTS:
         exportInput.name = u"Core Cloud Export"_s;
         exportInput.workspaceId = kWs1;
         exportInput.modelId = kModel;
-        exportInput.jobs = {IntegrationJob::exportJob(u"116000000000"_s,
-                                                      JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, s3, u"out/x.csv"_s, true))};
+        exportInput.jobs = {IntegrationJob::exportJob(
+            u"116000000000"_s,
+            JobEndpoint::fileEndpoint(ConnectionType::AmazonS3, s3, u"out/x.csv"_s, true))};
         auto createdExport = keep(cw().createIntegration(exportInput));
         RUN_OK(createdExport);
 
@@ -496,7 +504,7 @@ private Q_SLOTS:
         const RunStatus status = waitRun(run->runId());
         QVERIFY(!status.isRunning());
         QCOMPARE(status.integrationId, errors);
-        QVERIFY(status.success);                                   // partial success reads as success…
+        QVERIFY(status.success);                                     // partial success reads as success…
         QCOMPARE(status.executionErrorCode, std::optional<int>(38)); // …with code 38
         auto runError = keep(cw().getRunError(run->runId()));
         RUN_OK(runError);
@@ -547,7 +555,8 @@ private Q_SLOTS:
         auto nothing = keep(cw().cancelIntegrationRun(clean));
         RUN_FAILS(nothing, ErrorCategory::ModelBusy); // 409: not running
         figure(u"sandbox_cloudworks_runs partial_code=38 dump_bytes=%1 process_dump_bytes=%2"_s
-                   .arg(dump->data().size()).arg(processDump->data().size()));
+                   .arg(dump->data().size())
+                   .arg(processDump->data().size()));
     }
 
     void flows()
@@ -600,7 +609,8 @@ private Q_SLOTS:
         RUN_OK(historyB);
         QCOMPARE(historyA->runs().size(), 0);
         QCOMPARE(historyB->runs().size(), 1);
-        QCOMPARE(historyB->runs().first().flowGroupId.isEmpty() ? id : historyB->runs().first().flowGroupId, id);
+        QCOMPARE(historyB->runs().first().flowGroupId.isEmpty() ? id : historyB->runs().first().flowGroupId,
+                 id);
         auto unknownStep = keep(flows.runFlow(id, {u"ffffffffffffffffffffffffffffffff"_s}));
         RUN_FAILS(unknownStep, ErrorCategory::BadInput);
         auto all = keep(flows.runFlow(id));

@@ -10,7 +10,6 @@
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
-
 #include <cstdio>
 #include <memory>
 
@@ -28,9 +27,10 @@ private Q_SLOTS:
         QVERIFY2(sandbox.start(&error, 240'000), qPrintable(error));
         ClientOptions options;
         options.timeoutMs = 60'000;
-        Connection connection(Endpoints::singleOrigin(sandbox.url()), options,
-                              std::make_shared<BasicAuthenticator>(test::SandboxProcess::demoUser(),
-                                                                   test::SandboxProcess::demoPassword().toUtf8()));
+        Connection connection(
+            Endpoints::singleOrigin(sandbox.url()), options,
+            std::make_shared<BasicAuthenticator>(test::SandboxProcess::demoUser(),
+                                                 test::SandboxProcess::demoPassword().toUtf8()));
         QElapsedTimer timer;
         timer.start();
         auto *job = connection.scim().getUsers();
@@ -52,10 +52,11 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), users.size()); // no duplicates; with the count above, no gaps
         QCOMPARE(job->pageSize(), 100);
         QCOMPARE(job->pageCount(), 1020);
-        std::printf("FIGURE: scim_large_listing users=%lld pages=%d page_size=%d concurrency=%d elapsed_ms=%lld "
-                    "dups=0 gaps=0\n",
-                    static_cast<long long>(users.size()), job->pageCount(), job->pageSize(), options.pageConcurrency,
-                    static_cast<long long>(elapsed));
+        std::printf(
+            "FIGURE: scim_large_listing users=%lld pages=%d page_size=%d concurrency=%d elapsed_ms=%lld "
+            "dups=0 gaps=0\n",
+            static_cast<long long>(users.size()), job->pageCount(), job->pageSize(), options.pageConcurrency,
+            static_cast<long long>(elapsed));
         std::fflush(stdout);
     }
 };
