@@ -18,6 +18,7 @@
 #include "transactional/CalendarJobs.h"
 #include "transactional/ListItemJobs.h"
 #include "transactional/MetadataJobs.h"
+#include "transactional/TxPaths.h"
 #include "transactional/ViewDataJob.h"
 #include "transactional/WriteJobs.h"
 
