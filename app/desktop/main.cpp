@@ -15,6 +15,9 @@
 #ifdef ANADESK_HAVE_BROWSER
 #include "browser/ModelBrowser.h"
 #endif
+#ifdef ANADESK_HAVE_TRANSFERS
+#include "transfers/TransfersController.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -137,6 +140,9 @@ int main(int argc, char *argv[])
     services.sandboxBinary = parser.value(sandboxBinOption);
 
     anadesk::MainWindow window(services);
+#ifdef ANADESK_HAVE_TRANSFERS
+    anadesk::installTransfers(&window, services); // task monitor dock, Transfers menu, drops and downloads
+#endif
     window.show();
 
     const QString selectModel = parser.value(selectModelOption);

@@ -70,6 +70,11 @@ TransfersController::~TransfersController()
     detach();
 }
 
+DropUploadDialog *TransfersController::lastUploadDialog() const
+{
+    return m_lastUpload.data();
+}
+
 void TransfersController::buildMenu()
 {
     m_menu = new QMenu(tr("T&ransfers"), m_window);

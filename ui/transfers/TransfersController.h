@@ -63,7 +63,7 @@ public:
     // The mime data of dragged export rows (downloads start now).
     QMimeData *exportDragData(const QList<ObjectRow> &rows);
 
-    DropUploadDialog *lastUploadDialog() const { return m_lastUpload; }
+    DropUploadDialog *lastUploadDialog() const;
 
 public Q_SLOTS:
     void uploadFilesToSelection();
