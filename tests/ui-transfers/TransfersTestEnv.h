@@ -283,6 +283,20 @@ struct TransfersEnv
         }
         return count;
     }
+    // Sum of `bytesIn` (request head + body as received) over the matching requests.
+    qint64 bytesIn(const QByteArray &method, const QString &pathPrefix, const QString &pathSuffixRegex) const
+    {
+        qint64 sum = 0;
+        const QRegularExpression suffix(pathSuffixRegex);
+        for (const QJsonValue &value : requestLog()) {
+            const QJsonObject request = value.toObject();
+            const QString path = request.value(QStringLiteral("path")).toString();
+            if (request.value(QStringLiteral("method")).toString() == QLatin1String(method) && path.startsWith(pathPrefix)
+                && suffix.match(path.mid(pathPrefix.size())).hasMatch())
+                sum += request.value(QStringLiteral("bytesIn")).toInteger();
+        }
+        return sum;
+    }
     QString modelPath() const
     {
         return QStringLiteral("/2/0/workspaces/%1/models/%2").arg(kDemoWorkspace, kDemoModel);

@@ -8,6 +8,7 @@
 #include "transfers/DropUploadDialog.h"
 #include "transfers/UploadPreviewTab.h"
 
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTreeView>
 #include <QtTest>
@@ -23,9 +24,11 @@ private Q_SLOTS:
     void initTestCase();
     void cancelRunningTaskFromTheMonitor();
     void eventLoopKeepsTurningDuring200MbUpload();
+    void cancelAnUploadFromTheDialog();
 
 private:
     TransfersEnv m_env;
+    QString m_bigFile;
 };
 
 void TestTransfersLong::initTestCase()
@@ -128,12 +131,50 @@ void TestTransfersLong::eventLoopKeepsTurningDuring200MbUpload()
     const int puts = m_env.countRequests("PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target),
                                          QStringLiteral("^\\d+$"));
     QVERIFY2(puts >= 8, qPrintable(QString::number(puts)));
+    // Compressed: far fewer bytes arrived than the file holds.
+    const qint64 wireBytes = m_env.bytesIn("PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target),
+                                           QStringLiteral("^\\d+$"));
+    QVERIFY2(wireBytes > 0 && wireBytes < kSize / 2, qPrintable(QString::number(wireBytes)));
     QString error;
     QCOMPARE(m_env.sandboxFileSha(target, &error), localSha);
-    figure(QStringLiteral("ui_200mb_upload_chunk_puts=%1").arg(puts));
+    figure(QStringLiteral("ui_200mb_upload_chunk_puts=%1 wire_bytes=%2").arg(puts).arg(wireBytes));
+    m_bigFile = local;
     if (dialog->stage() == DropUploadDialog::Stage::Imports)
         dialog->findChild<QPushButton *>(QStringLiteral("skipImportsButton"))->click();
     QCOMPARE(dialog->stage(), DropUploadDialog::Stage::Done);
+    dialog->close();
+}
+
+void TestTransfersLong::cancelAnUploadFromTheDialog()
+{
+    QVERIFY2(!m_bigFile.isEmpty(), "needs the file of the 200 MB test");
+    const QString target = QStringLiteral("113000000004");
+    m_env.clearRequestLog();
+    QVERIFY(m_env.dropFiles({m_bigFile}, m_env.rowCenter(ObjectKind::File, target)));
+    DropUploadDialog *dialog = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        dialog = m_env.controller->lastUploadDialog();
+        return dialog && dialog->stage() == DropUploadDialog::Stage::Preview;
+    }, kWaitMs));
+    dialog->findChild<QPushButton *>(QStringLiteral("uploadButton"))->click();
+    QProgressBar *bar = dialog->progressBar(0);
+    QVERIFY(bar);
+    // Cancel as soon as the first chunk was acknowledged (from the progress signal itself: no timing luck).
+    auto *cancel = dialog->findChild<QPushButton *>(QStringLiteral("cancelUpload_0"));
+    QVERIFY(cancel && cancel->isEnabled());
+    connect(bar, &QProgressBar::valueChanged, cancel, [cancel](int value) {
+        if (value > 0 && cancel->isEnabled())
+            cancel->click();
+    });
+    QVERIFY(QTest::qWaitFor([&] { return dialog->stage() == DropUploadDialog::Stage::Done; }, 4 * kWaitMs));
+    const MonitoredTask *upload = m_env.monitorModel()->task(dialog->uploadTaskIds().first());
+    QCOMPARE(upload->state, MonitoredState::Cancelled);
+    QCOMPARE(bar->format(), QStringLiteral("Cancelled"));
+    QVERIFY(dialog->offeredImportIds().isEmpty()); // nothing uploaded: no import is offered
+    const int puts = m_env.countRequests("PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target),
+                                         QStringLiteral("^\\d+$"));
+    QVERIFY2(puts < 9, qPrintable(QString::number(puts)));
+    figure(QStringLiteral("ui_cancelled_upload_chunk_puts=%1").arg(puts));
     dialog->close();
 }
 

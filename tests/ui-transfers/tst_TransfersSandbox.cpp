@@ -67,6 +67,7 @@ private Q_SLOTS:
     void dragExportRowOut();
     void downloadAnyFile();
     void taskHistoryOfAnImport();
+    void processResultShowsNestedResultsAndTheirDump();
     void droppedFolderAndMissingFileAreRefused();
 };
 
@@ -317,6 +318,51 @@ void TestTransfersSandbox::taskHistoryOfAnImport()
     QVERIFY2(history->details()->toPlainText().contains(QStringLiteral("COMPLETE")),
              qPrintable(history->details()->toPlainText()));
     history->close();
+}
+
+void TestTransfersSandbox::processResultShowsNestedResultsAndTheirDump()
+{
+    const QString processId = QStringLiteral("118000000004"); // Load Sales with Errors: its 2nd step fails rows
+    const QString failingImport = QStringLiteral("112000000006");
+    m_env.activateRow(ObjectKind::Process, processId);
+    const int id = m_env.newestTask(MonitoredKind::Run, processId);
+    QVERIFY(id > 0);
+    QVERIFY(m_env.waitFinished(id));
+    const MonitoredTask *task = m_env.monitorModel()->task(id);
+    QCOMPARE(task->state, MonitoredState::Failed);
+    QVERIFY(task->result.has_value());
+    QCOMPARE(task->result->nestedResults.size(), 3);
+    // The dump of the failed step came with the result (the next run would overwrite it).
+    QVERIFY(std::any_of(task->dumps.cbegin(), task->dumps.cend(), [&](const TaskDump &dump) {
+        return dump.objectId == failingImport && !dump.error.isError() && !dump.data.isEmpty();
+    }));
+
+    // The nested results are rows below the process, the failed one marked as having a dump.
+    TaskMonitorModel *model = m_env.monitorModel();
+    const QModelIndex processIndex = model->indexOfTask(id);
+    QModelIndex nested;
+    for (int row = 0; row < model->rowCount(processIndex); ++row) {
+        const QModelIndex child = model->index(row, 0, processIndex);
+        if (child.data(TaskMonitorModel::ObjectIdRole).toString() == failingImport)
+            nested = child;
+    }
+    QVERIFY(nested.isValid());
+    QVERIFY(nested.data(TaskMonitorModel::DumpAvailableRole).toBool());
+    QVERIFY(m_env.monitor()->view()->isExpanded(processIndex)); // failed runs open up
+    QVERIFY(model->rowCount(nested) >= 1);                      // its details below it
+
+    // Ctrl+D on the nested row opens that step's dump, without fetching it again.
+    m_env.clearRequestLog();
+    QSignalSpy opened(m_env.monitor(), &TaskMonitor::dumpOpened);
+    m_env.monitor()->view()->setCurrentIndex(nested);
+    QVERIFY(m_env.focus(m_env.monitor()->view()));
+    QTest::keyClick(m_env.monitor()->view(), Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(opened.count() == 1 || opened.wait(kWaitMs));
+    auto *dump = opened.at(0).at(0).value<FailureDumpDialog *>();
+    QVERIFY(QTest::qWaitFor([dump] { return dump->isParsed(); }, kWaitMs));
+    QCOMPARE(dump->tableModel()->rowCount(), 4); // 4 of the 5 rows of "Sales with errors.csv" fail
+    QCOMPARE(m_env.countRequests("GET", m_env.modelPath() + QStringLiteral("/processes/")), 0);
+    dump->close();
 }
 
 void TestTransfersSandbox::droppedFolderAndMissingFileAreRefused()

@@ -402,13 +402,16 @@ void DropUploadDialog::uploadNext()
     m_operations->append(upload.taskId);
     upload.bar->setFormat(tr("Starting…"));
     connect(job, &UploadFileJob::progress, this, [this, index](qint64 done, qint64 total, int doneChunks, int totalChunks) {
+        if (index != m_current)
+            return; // already finished (a late signal)
         Upload &current = m_uploads[index];
-        current.bar->setValue(total > 0 ? int(done * 1000 / total) : 0);
         current.bar->setFormat(QStringLiteral("%p%"));
         current.status->setText(tr("%1 of %2 · chunk %3 of %4")
                                     .arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(total))
                                     .arg(doneChunks)
                                     .arg(totalChunks));
+        // Last: a slot on the bar may cancel (and finish) the upload right here.
+        current.bar->setValue(total > 0 ? int(done * 1000 / total) : 0);
     });
     connect(job, &Job::finished, this, [this, index] { onUploadFinished(index); });
 }
