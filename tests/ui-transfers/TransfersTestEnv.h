@@ -40,7 +40,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -124,7 +123,8 @@ struct TransfersEnv
             return QStringLiteral("no temporary directory");
         {
             QSettings settings(settingsFile(), QSettings::IniFormat);
-            settings.setValue(QStringLiteral("client/statusPollDelayMs"), 250); // the smallest the settings allow
+            settings.setValue(QStringLiteral("client/statusPollDelayMs"),
+                              250); // the smallest the settings allow
         }
         profiles = std::make_unique<ProfileStore>(&keychain, settingsFile());
         ShellServices services;
@@ -143,10 +143,12 @@ struct TransfersEnv
         if (!QTest::qWaitForWindowExposed(window.get()))
             return QStringLiteral("window not exposed");
         window->trySandbox();
-        if (!QTest::qWaitFor([this] {
-                const ConnectionState state = window->session()->state();
-                return state == ConnectionState::Connected || state == ConnectionState::Failed;
-            }, kWaitMs))
+        if (!QTest::qWaitFor(
+                [this] {
+                    const ConnectionState state = window->session()->state();
+                    return state == ConnectionState::Connected || state == ConnectionState::Failed;
+                },
+                kWaitMs))
             return QStringLiteral("no connection within the deadline");
         if (window->session()->state() != ConnectionState::Connected)
             return QStringLiteral("connection failed: ") + window->session()->detail();
@@ -156,16 +158,18 @@ struct TransfersEnv
         if (controller->browser() != browser)
             return QStringLiteral("the transfers are not attached to the browser");
         browser->selectModel(kDemoWorkspace, kDemoModel);
-        const bool loaded = QTest::qWaitFor([this] {
-            if (browser->currentModel().modelId != kDemoModel)
-                return false;
-            for (ObjectKind kind : {ObjectKind::File, ObjectKind::Import, ObjectKind::Export}) {
-                ObjectTab *objectTab = tab(kind);
-                if (!objectTab || objectTab->isLoading() || !objectTab->hasLoaded())
+        const bool loaded = QTest::qWaitFor(
+            [this] {
+                if (browser->currentModel().modelId != kDemoModel)
                     return false;
-            }
-            return true;
-        }, kWaitMs);
+                for (ObjectKind kind : {ObjectKind::File, ObjectKind::Import, ObjectKind::Export}) {
+                    ObjectTab *objectTab = tab(kind);
+                    if (!objectTab || objectTab->isLoading() || !objectTab->hasLoaded())
+                        return false;
+                }
+                return true;
+            },
+            kWaitMs);
         if (!loaded)
             return QStringLiteral("the demo model's tabs did not load");
 
@@ -190,7 +194,8 @@ struct TransfersEnv
         const int sourceRow = browser->objectModel(kind)->rowOf(id);
         if (sourceRow < 0)
             return {};
-        const QModelIndex index = browser->objectProxy(kind)->mapFromSource(browser->objectModel(kind)->index(sourceRow, 0));
+        const QModelIndex index =
+            browser->objectProxy(kind)->mapFromSource(browser->objectModel(kind)->index(sourceRow, 0));
         QTableView *view = browser->tableView(kind);
         view->setCurrentIndex(index);
         view->scrollTo(index);
@@ -263,22 +268,27 @@ struct TransfersEnv
     QJsonArray requestLog() const
     {
         test::HttpProbe http(sandboxUrl());
-        return http.get(QStringLiteral("/__sandbox/requests")).json().value(QStringLiteral("requests")).toArray();
+        return http.get(QStringLiteral("/__sandbox/requests"))
+            .json()
+            .value(QStringLiteral("requests"))
+            .toArray();
     }
     void clearRequestLog() const
     {
         test::HttpProbe http(sandboxUrl());
         http.request("DELETE", QStringLiteral("/__sandbox/requests"));
     }
-    int countRequests(const QByteArray &method, const QString &pathPrefix, const QString &pathSuffixRegex = {}) const
+    int countRequests(const QByteArray &method, const QString &pathPrefix,
+                      const QString &pathSuffixRegex = {}) const
     {
         int count = 0;
         const QRegularExpression suffix(pathSuffixRegex);
         for (const QJsonValue &value : requestLog()) {
             const QJsonObject request = value.toObject();
             const QString path = request.value(QStringLiteral("path")).toString();
-            if (request.value(QStringLiteral("method")).toString() == QLatin1String(method) && path.startsWith(pathPrefix)
-                && (pathSuffixRegex.isEmpty() || suffix.match(path.mid(pathPrefix.size())).hasMatch()))
+            if (request.value(QStringLiteral("method")).toString() == QLatin1String(method) &&
+                path.startsWith(pathPrefix) &&
+                (pathSuffixRegex.isEmpty() || suffix.match(path.mid(pathPrefix.size())).hasMatch()))
                 ++count;
         }
         return count;
@@ -291,8 +301,8 @@ struct TransfersEnv
         for (const QJsonValue &value : requestLog()) {
             const QJsonObject request = value.toObject();
             const QString path = request.value(QStringLiteral("path")).toString();
-            if (request.value(QStringLiteral("method")).toString() == QLatin1String(method) && path.startsWith(pathPrefix)
-                && suffix.match(path.mid(pathPrefix.size())).hasMatch())
+            if (request.value(QStringLiteral("method")).toString() == QLatin1String(method) &&
+                path.startsWith(pathPrefix) && suffix.match(path.mid(pathPrefix.size())).hasMatch())
                 sum += request.value(QStringLiteral("bytesIn")).toInteger();
         }
         return sum;
@@ -305,10 +315,12 @@ struct TransfersEnv
     // Waits until monitor operation `id` finished.
     bool waitFinished(int id, int timeoutMs = kWaitMs) const
     {
-        return QTest::qWaitFor([this, id] {
-            const MonitoredTask *task = monitorModel()->task(id);
-            return task && task->isFinished();
-        }, timeoutMs);
+        return QTest::qWaitFor(
+            [this, id] {
+                const MonitoredTask *task = monitorModel()->task(id);
+                return task && task->isFinished();
+            },
+            timeoutMs);
     }
     // The newest monitor operation of a kind on an object (0 when none).
     int newestTask(MonitoredKind kind, const QString &objectId) const

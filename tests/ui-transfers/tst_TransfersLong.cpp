@@ -90,7 +90,8 @@ void TestTransfersLong::eventLoopKeepsTurningDuring200MbUpload()
         int n = 0;
         while (block.size() < 1'000'000) {
             ++n;
-            block += QByteArray("Laptop,North,") + QByteArray::number(n % 997) + ",899,\"row " + QByteArray::number(n) + "\"\n";
+            block += QByteArray("Laptop,North,") + QByteArray::number(n % 997) + ",899,\"row " +
+                     QByteArray::number(n) + "\"\n";
         }
         while (file.size() < kSize) {
             const qint64 room = kSize - file.size();
@@ -106,17 +107,22 @@ void TestTransfersLong::eventLoopKeepsTurningDuring200MbUpload()
     watch.start();
     QVERIFY(m_env.dropFiles({local}, m_env.rowCenter(ObjectKind::File, target)));
     DropUploadDialog *dialog = nullptr;
-    QVERIFY(QTest::qWaitFor([&] {
-        dialog = m_env.controller->lastUploadDialog();
-        return dialog && dialog->stage() == DropUploadDialog::Stage::Preview;
-    }, kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            dialog = m_env.controller->lastUploadDialog();
+            return dialog && dialog->stage() == DropUploadDialog::Stage::Preview;
+        },
+        kWaitMs));
     UploadPreviewTab *tab = dialog->previewTabs().first();
     QVERIFY(QTest::qWaitFor([tab] { return tab->isPreviewReady(); }, kWaitMs));
     QCOMPARE(tab->previewModel()->rowCount(), UploadPreviewTab::kPreviewRows); // only the head was read
     dialog->findChild<QPushButton *>(QStringLiteral("uploadButton"))->click();
-    QVERIFY(QTest::qWaitFor([&] {
-        return dialog->stage() == DropUploadDialog::Stage::Imports || dialog->stage() == DropUploadDialog::Stage::Done;
-    }, 8 * kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return dialog->stage() == DropUploadDialog::Stage::Imports ||
+                   dialog->stage() == DropUploadDialog::Stage::Done;
+        },
+        8 * kWaitMs));
     watch.stop();
     const MonitoredTask *upload = m_env.monitorModel()->task(dialog->uploadTaskIds().first());
     QVERIFY2(upload->state == MonitoredState::Succeeded, qPrintable(upload->message));
@@ -128,12 +134,12 @@ void TestTransfersLong::eventLoopKeepsTurningDuring200MbUpload()
     QVERIFY2(watch.longestGapMs() < 1'000, "the GUI stood still for a second or more during the upload");
 
     // Chunked: several chunk PUTs; and the sandbox holds identical bytes.
-    const int puts = m_env.countRequests("PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target),
-                                         QStringLiteral("^\\d+$"));
+    const int puts = m_env.countRequests(
+        "PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target), QStringLiteral("^\\d+$"));
     QVERIFY2(puts >= 8, qPrintable(QString::number(puts)));
     // Compressed: far fewer bytes arrived than the file holds.
-    const qint64 wireBytes = m_env.bytesIn("PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target),
-                                           QStringLiteral("^\\d+$"));
+    const qint64 wireBytes = m_env.bytesIn(
+        "PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target), QStringLiteral("^\\d+$"));
     QVERIFY2(wireBytes > 0 && wireBytes < kSize / 2, qPrintable(QString::number(wireBytes)));
     QString error;
     QCOMPARE(m_env.sandboxFileSha(target, &error), localSha);
@@ -152,10 +158,12 @@ void TestTransfersLong::cancelAnUploadFromTheDialog()
     m_env.clearRequestLog();
     QVERIFY(m_env.dropFiles({m_bigFile}, m_env.rowCenter(ObjectKind::File, target)));
     DropUploadDialog *dialog = nullptr;
-    QVERIFY(QTest::qWaitFor([&] {
-        dialog = m_env.controller->lastUploadDialog();
-        return dialog && dialog->stage() == DropUploadDialog::Stage::Preview;
-    }, kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            dialog = m_env.controller->lastUploadDialog();
+            return dialog && dialog->stage() == DropUploadDialog::Stage::Preview;
+        },
+        kWaitMs));
     dialog->findChild<QPushButton *>(QStringLiteral("uploadButton"))->click();
     QProgressBar *bar = dialog->progressBar(0);
     QVERIFY(bar);
@@ -171,8 +179,8 @@ void TestTransfersLong::cancelAnUploadFromTheDialog()
     QCOMPARE(upload->state, MonitoredState::Cancelled);
     QCOMPARE(bar->format(), QStringLiteral("Cancelled"));
     QVERIFY(dialog->offeredImportIds().isEmpty()); // nothing uploaded: no import is offered
-    const int puts = m_env.countRequests("PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target),
-                                         QStringLiteral("^\\d+$"));
+    const int puts = m_env.countRequests(
+        "PUT", m_env.modelPath() + QStringLiteral("/files/%1/chunks/").arg(target), QStringLiteral("^\\d+$"));
     QVERIFY2(puts < 9, qPrintable(QString::number(puts)));
     figure(QStringLiteral("ui_cancelled_upload_chunk_puts=%1").arg(puts));
     dialog->close();

@@ -52,10 +52,12 @@ class TestTransfersSandbox : public QObject
     DropUploadDialog *waitForDialog(DropUploadDialog::Stage stage, int timeoutMs = kWaitMs)
     {
         DropUploadDialog *dialog = nullptr;
-        (void)QTest::qWaitFor([&] {
-            dialog = m_env.controller->lastUploadDialog();
-            return dialog && dialog->stage() == stage;
-        }, timeoutMs);
+        (void)QTest::qWaitFor(
+            [&] {
+                dialog = m_env.controller->lastUploadDialog();
+                return dialog && dialog->stage() == stage;
+            },
+            timeoutMs);
         return dialog && dialog->stage() == stage ? dialog : nullptr;
     }
 
@@ -77,9 +79,8 @@ void TestTransfersSandbox::initTestCase()
     QVERIFY(!test::SandboxProcess::binaryPath().isEmpty());
     const QString error = m_env.start(800);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    connect(m_env.controller, &TransfersController::uploadDialogOpened, this, [this](DropUploadDialog *dialog) {
-        m_env.addTester(dialog->operations());
-    });
+    connect(m_env.controller, &TransfersController::uploadDialogOpened, this,
+            [this](DropUploadDialog *dialog) { m_env.addTester(dialog->operations()); });
 }
 
 void TestTransfersSandbox::dropOnSalesRowPreviewsUploadsAndImports()
@@ -97,8 +98,9 @@ void TestTransfersSandbox::dropOnSalesRowPreviewsUploadsAndImports()
     QVERIFY(QTest::qWaitFor([tab] { return tab->isPreviewReady(); }, kWaitMs));
     m_env.addTester(tab->previewModel());
     CsvTableModel *preview = tab->previewModel();
-    QCOMPARE(preview->table().header, (QStringList{QStringLiteral("Products"), QStringLiteral("Regions"),
-                                                   QStringLiteral("Units"), QStringLiteral("Price"), QStringLiteral("Notes")}));
+    QCOMPARE(preview->table().header,
+             (QStringList{QStringLiteral("Products"), QStringLiteral("Regions"), QStringLiteral("Units"),
+                          QStringLiteral("Price"), QStringLiteral("Notes")}));
     QCOMPARE(preview->columnCount(), 5);
     QCOMPARE(preview->rowCount(), 4);
     QCOMPARE(preview->index(0, 4).data().toString(), QStringLiteral("Fleet, renewal"));
@@ -147,7 +149,8 @@ void TestTransfersSandbox::dropOnSalesRowPreviewsUploadsAndImports()
     const QModelIndex runIndex = m_env.monitorModel()->indexOfTask(importId);
     QVERIFY(m_env.monitorModel()->rowCount(runIndex) >= 1);
     QVERIFY(m_env.monitorModel()->index(0, 0, runIndex).data().toString().contains(QStringLiteral("4")));
-    figure(QStringLiteral("ui_drop_upload_import_rows_succeeded=%1").arg(operations->index(1, OperationListModel::SucceededColumn).data().toInt()));
+    figure(QStringLiteral("ui_drop_upload_import_rows_succeeded=%1")
+               .arg(operations->index(1, OperationListModel::SucceededColumn).data().toInt()));
     dialog->close();
 }
 
@@ -158,7 +161,8 @@ void TestTransfersSandbox::badCsvFailsAndItsDumpOpensFiltersAndSaves()
     QVERIFY(writeFile(local, kBadCsv));
     QTableView *files = m_env.browser->tableView(ObjectKind::File);
     const QPoint below(5, files->viewport()->height() - 3);
-    QVERIFY2(!files->indexAt(below).isValid(), "the files table fills its viewport; no empty area to drop on");
+    QVERIFY2(!files->indexAt(below).isValid(),
+             "the files table fills its viewport; no empty area to drop on");
     QVERIFY(m_env.dropFiles({local}, below));
     DropUploadDialog *dialog = waitForDialog(DropUploadDialog::Stage::Preview);
     QVERIFY(dialog);
@@ -209,7 +213,9 @@ void TestTransfersSandbox::badCsvFailsAndItsDumpOpensFiltersAndSaves()
     QVERIFY2(fetch->isSucceeded(), qPrintable(fetch->error().toString()));
     QCOMPARE(sha256OfFile(saved), sha256Of(fetch->data()));
     delete fetch;
-    QCOMPARE(QSettings(m_env.settingsFile(), QSettings::IniFormat).value(QStringLiteral("transfers/downloadFolder")).toString(),
+    QCOMPARE(QSettings(m_env.settingsFile(), QSettings::IniFormat)
+                 .value(QStringLiteral("transfers/downloadFolder"))
+                 .toString(),
              QFileInfo(saved).absolutePath());
     figure(QStringLiteral("ui_failure_dump_rows=%1").arg(dump->tableModel()->rowCount()));
     dump->close();
@@ -300,10 +306,12 @@ void TestTransfersSandbox::taskHistoryOfAnImport()
     QVERIFY(m_env.focus(m_env.monitor()->view()));
     QTest::keyClick(m_env.monitor()->view(), Qt::Key_H, Qt::ControlModifier);
     TaskHistoryDialog *history = nullptr;
-    QVERIFY(QTest::qWaitFor([&] {
-        history = m_env.window->findChild<TaskHistoryDialog *>(QStringLiteral("taskHistoryDialog"));
-        return history && history->hasLoaded();
-    }, kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            history = m_env.window->findChild<TaskHistoryDialog *>(QStringLiteral("taskHistoryDialog"));
+            return history && history->hasLoaded();
+        },
+        kWaitMs));
     m_env.addTester(history->historyModel());
     m_env.addTester(history->proxy());
     QVERIFY(history->historyModel()->rowCount() >= 2); // the good and the bad run of the Sales import
@@ -322,7 +330,8 @@ void TestTransfersSandbox::taskHistoryOfAnImport()
 
 void TestTransfersSandbox::processResultShowsNestedResultsAndTheirDump()
 {
-    const QString processId = QStringLiteral("118000000004"); // Load Sales with Errors: its 2nd step fails rows
+    const QString processId =
+        QStringLiteral("118000000004"); // Load Sales with Errors: its 2nd step fails rows
     const QString failingImport = QStringLiteral("112000000006");
     m_env.activateRow(ObjectKind::Process, processId);
     const int id = m_env.newestTask(MonitoredKind::Run, processId);

@@ -64,18 +64,25 @@ private Q_SLOTS:
 
 void TestTransfersUnits::parseQuotedFieldsAndLineBreaks()
 {
-    const QString text = QStringLiteral("a,\"b, with comma\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n\n1,2,3");
-    const QList<QStringList> records = CsvReader::parseRecords(text, QLatin1Char(','), QLatin1Char('"'), true);
+    const QString text =
+        QStringLiteral("a,\"b, with comma\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n\n1,2,3");
+    const QList<QStringList> records =
+        CsvReader::parseRecords(text, QLatin1Char(','), QLatin1Char('"'), true);
     QCOMPARE(records.size(), 4);
-    QCOMPARE(records.at(0), (QStringList{QStringLiteral("a"), QStringLiteral("b, with comma"), QStringLiteral("say \"hi\"")}));
+    QCOMPARE(records.at(0), (QStringList{QStringLiteral("a"), QStringLiteral("b, with comma"),
+                                         QStringLiteral("say \"hi\"")}));
     QCOMPARE(records.at(1), (QStringList{QStringLiteral("multi\nline"), QString(), QStringLiteral("x")}));
-    QCOMPARE(records.at(2), QStringList{QString()}); // a blank line is a record (Anaplan counts it as ignored)
+    QCOMPARE(records.at(2),
+             QStringList{QString()}); // a blank line is a record (Anaplan counts it as ignored)
     QCOMPARE(records.at(3), (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
     // Without a quote character quotes are data.
-    const QList<QStringList> raw = CsvReader::parseRecords(QStringLiteral("\"a\",b"), QLatin1Char(','), QChar(), true);
+    const QList<QStringList> raw =
+        CsvReader::parseRecords(QStringLiteral("\"a\",b"), QLatin1Char(','), QChar(), true);
     QCOMPARE(raw.at(0), (QStringList{QStringLiteral("\"a\""), QStringLiteral("b")}));
     // maxRecords stops early.
-    QCOMPARE(CsvReader::parseRecords(QStringLiteral("1\n2\n3\n"), QLatin1Char(','), QLatin1Char('"'), true, 2).size(), 2);
+    QCOMPARE(CsvReader::parseRecords(QStringLiteral("1\n2\n3\n"), QLatin1Char(','), QLatin1Char('"'), true, 2)
+                 .size(),
+             2);
 }
 
 void TestTransfersUnits::parseCutTextDropsUnfinishedRecord()
@@ -135,7 +142,8 @@ void TestTransfersUnits::previewDecodesLatin1AndTab()
     QTemporaryDir dir;
     QFile file(dir.filePath(QStringLiteral("r.txt")));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("Name\tCode\n\xCE" "le-de-France\tR-IDF\n"); // Î in ISO-8859-1
+    file.write("Name\tCode\n\xCE"
+               "le-de-France\tR-IDF\n"); // Î in ISO-8859-1
     file.close();
     CsvFormat format;
     format.separator = QLatin1Char('\t');
@@ -163,7 +171,8 @@ void TestTransfersUnits::previewOfCutUtf8HasNoInvalidCharacter()
     // Cut in the middle of "ü" (2 bytes): the preview reads 4 + 1 + 2 bytes.
     for (qint64 limit : {7, 8, 9, 30, 31}) {
         const CsvTable table = CsvReader::previewFile(file.fileName(), CsvFormat{}, 50, limit);
-        QVERIFY2(table.warning.isEmpty(), qPrintable(QStringLiteral("limit %1: %2").arg(limit).arg(table.warning)));
+        QVERIFY2(table.warning.isEmpty(),
+                 qPrintable(QStringLiteral("limit %1: %2").arg(limit).arg(table.warning)));
         QVERIFY(table.truncated);
     }
 }
@@ -186,8 +195,9 @@ void TestTransfersUnits::previewReportsUnreadableFileAndUnknownEncoding()
 
 void TestTransfersUnits::sniffedDumpFormat()
 {
-    const QByteArray dump = "\"_Status_\",\"Products\",\"Regions\",\"_Line_\",\"_Error_1_\"\n"
-                            "\"E\",\"Laptop\",\"Atlantis\",\"3\",\"Item not located in Regions list: Atlantis\"\n";
+    const QByteArray dump =
+        "\"_Status_\",\"Products\",\"Regions\",\"_Line_\",\"_Error_1_\"\n"
+        "\"E\",\"Laptop\",\"Atlantis\",\"3\",\"Item not located in Regions list: Atlantis\"\n";
     const CsvFormat format = CsvReader::sniffFormat(dump);
     QCOMPARE(format.separator, QLatin1Char(','));
     const CsvTable table = CsvReader::parseDocument(dump, format);
@@ -292,7 +302,10 @@ void TestTransfersUnits::taskMonitorModelPassesTesterThroughALifecycle()
         task.result = TaskResult::fromJson(QJsonDocument::fromJson(kImportResult).object());
     });
     QCOMPARE(model.rowCount(model.indexOfTask(runId)), 2);
-    QVERIFY(model.index(model.rowOfTask(runId), TaskMonitorModel::ResultColumn).data().toString().contains(QStringLiteral("4")));
+    QVERIFY(model.index(model.rowOfTask(runId), TaskMonitorModel::ResultColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("4")));
 
     MonitoredTask running;
     running.title = QStringLiteral("still running");

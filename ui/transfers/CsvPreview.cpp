@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QStringDecoder>
-
 #include <algorithm>
 #include <optional>
 
@@ -63,9 +62,10 @@ CsvFormat CsvFormat::forFile(const File &file)
 
 QString CsvFormat::describe() const
 {
-    const QString header = headerRow > 0 ? CsvReader::tr("header row %1").arg(headerRow) : CsvReader::tr("no header row");
-    const QString data =
-        firstDataRow > 0 ? CsvReader::tr("data from row %1").arg(firstDataRow) : CsvReader::tr("no data rows");
+    const QString header =
+        headerRow > 0 ? CsvReader::tr("header row %1").arg(headerRow) : CsvReader::tr("no header row");
+    const QString data = firstDataRow > 0 ? CsvReader::tr("data from row %1").arg(firstDataRow)
+                                          : CsvReader::tr("no data rows");
     return CsvReader::tr("Separator %1 · quote %2 · %3 · %4 · %5")
         .arg(visible(separator), visible(quote), header, data, encoding);
 }
@@ -144,15 +144,17 @@ bool CsvReader::decode(const QByteArray &bytes, const QString &encoding, QString
     const QByteArray name = encoding.trimmed().toLatin1();
     std::optional<QStringConverter::Encoding> known = QStringConverter::encodingForName(name.constData());
     // Anaplan's names for the same encodings ("ISO-8859-1" is known to Qt as Latin1 already).
-    if (!known && (name.compare("US-ASCII", Qt::CaseInsensitive) == 0 || name.compare("ASCII", Qt::CaseInsensitive) == 0))
+    if (!known && (name.compare("US-ASCII", Qt::CaseInsensitive) == 0 ||
+                   name.compare("ASCII", Qt::CaseInsensitive) == 0))
         known = QStringConverter::Latin1;
     QStringDecoder decoder = known ? QStringDecoder(*known, QStringConverter::Flag::Stateless)
                                    : QStringDecoder(name.constData(), QStringConverter::Flag::Stateless);
     if (!decoder.isValid()) {
         if (error)
-            *error = tr("The encoding '%1' is not known on this computer; the preview cannot be shown. The upload "
-                        "itself sends the bytes unchanged.")
-                         .arg(encoding);
+            *error =
+                tr("The encoding '%1' is not known on this computer; the preview cannot be shown. The upload "
+                   "itself sends the bytes unchanged.")
+                    .arg(encoding);
         return false;
     }
     QByteArray input = bytes;
@@ -161,18 +163,21 @@ bool CsvReader::decode(const QByteArray &bytes, const QString &encoding, QString
         // reporting it as invalid.
         const qsizetype end = input.size();
         qsizetype continuation = 0;
-        while (continuation < 3 && end - continuation - 1 >= 0
-               && (uchar(input.at(end - continuation - 1)) & 0xC0) == 0x80)
+        while (continuation < 3 && end - continuation - 1 >= 0 &&
+               (uchar(input.at(end - continuation - 1)) & 0xC0) == 0x80)
             ++continuation;
         const qsizetype leadAt = end - continuation - 1;
         if (leadAt >= 0) {
             const uchar lead = uchar(input.at(leadAt));
-            const int expected = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+            const int expected = (lead & 0xE0) == 0xC0   ? 2
+                                 : (lead & 0xF0) == 0xE0 ? 3
+                                 : (lead & 0xF8) == 0xF0 ? 4
+                                                         : 1;
             if (continuation + 1 < expected)
                 input.truncate(leadAt);
         }
-    } else if (!complete && (known == QStringConverter::Utf16LE || known == QStringConverter::Utf16BE
-                             || known == QStringConverter::Utf16)) {
+    } else if (!complete && (known == QStringConverter::Utf16LE || known == QStringConverter::Utf16BE ||
+                             known == QStringConverter::Utf16)) {
         input.truncate(input.size() & ~qsizetype(1));
     }
     QString decoded = decoder.decode(input);
@@ -233,9 +238,10 @@ CsvTable CsvReader::previewFile(const QString &path, const CsvFormat &format, in
     parsed.sourceBytes = table.sourceBytes;
     parsed.truncated = parsed.truncated || !complete;
     if (invalid)
-        parsed.warning = tr("Some bytes of '%1' are not valid %2 (shown as �). Anaplan will reject those rows unless the "
-                          "file's encoding is changed.")
-                           .arg(path, format.encoding);
+        parsed.warning =
+            tr("Some bytes of '%1' are not valid %2 (shown as �). Anaplan will reject those rows unless the "
+               "file's encoding is changed.")
+                .arg(path, format.encoding);
     return parsed;
 }
 

@@ -32,13 +32,13 @@ struct CsvFormat
 
 struct CsvTable
 {
-    QStringList header;        // empty when the format has no header row (columns are then numbered)
-    QList<QStringList> rows;   // data records, in order
-    QList<int> recordNumbers;  // 1-based record number of each row in the source
-    bool truncated = false;    // more records exist than were read
-    qint64 sourceBytes = 0;    // size of the whole source (file size, or the dump's length)
-    QString error;             // set when the source could not be read or decoded; the rest is then empty
-    QString warning;           // readable, but with a problem worth showing (invalid bytes)
+    QStringList header;       // empty when the format has no header row (columns are then numbered)
+    QList<QStringList> rows;  // data records, in order
+    QList<int> recordNumbers; // 1-based record number of each row in the source
+    bool truncated = false;   // more records exist than were read
+    qint64 sourceBytes = 0;   // size of the whole source (file size, or the dump's length)
+    QString error;            // set when the source could not be read or decoded; the rest is then empty
+    QString warning;          // readable, but with a problem worth showing (invalid bytes)
 
     int columnCount() const;
 };

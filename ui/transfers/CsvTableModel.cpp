@@ -2,7 +2,9 @@
 
 namespace anadesk {
 
-CsvTableModel::CsvTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+CsvTableModel::CsvTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void CsvTableModel::setTable(const CsvTable &table)
 {

@@ -30,7 +30,14 @@ namespace anadesk {
 
 namespace {
 
-enum PageIndex { LoadingPage, PreviewPage, UploadPage, ImportsPage, DonePage };
+enum PageIndex
+{
+    LoadingPage,
+    PreviewPage,
+    UploadPage,
+    ImportsPage,
+    DonePage
+};
 
 bool isImportSource(const File &file)
 {
@@ -39,16 +46,17 @@ bool isImportSource(const File &file)
 
 } // namespace
 
-DropUploadDialog::DropUploadDialog(const BulkClient &client, const QString &modelName, const QList<QUrl> &urls,
-                                   const QString &dropTargetFileId, TaskMonitor *monitor, MessageBoxes *messages,
+DropUploadDialog::DropUploadDialog(const BulkClient &client, const QString &modelName,
+                                   const QList<QUrl> &urls, const QString &dropTargetFileId,
+                                   TaskMonitor *monitor, MessageBoxes *messages,
                                    const TransferSettings &settings, QWidget *parent)
-    : QDialog(parent),
-      m_client(client),
-      m_modelName(modelName),
-      m_dropTargetId(dropTargetFileId),
-      m_monitor(monitor),
-      m_messages(messages),
-      m_settings(settings)
+    : QDialog(parent)
+    , m_client(client)
+    , m_modelName(modelName)
+    , m_dropTargetId(dropTargetFileId)
+    , m_monitor(monitor)
+    , m_messages(messages)
+    , m_settings(settings)
 {
     setObjectName(QStringLiteral("dropUploadDialog"));
     setWindowTitle(tr("Upload to %1").arg(modelName.isEmpty() ? client.modelId() : modelName));
@@ -76,7 +84,8 @@ DropUploadDialog::DropUploadDialog(const BulkClient &client, const QString &mode
     }
     buildUi();
     if (m_localPaths.isEmpty()) {
-        m_loadingLabel->setText(tr("Nothing to upload.") + QLatin1Char('\n') + m_rejected.join(QLatin1Char('\n')));
+        m_loadingLabel->setText(tr("Nothing to upload.") + QLatin1Char('\n') +
+                                m_rejected.join(QLatin1Char('\n')));
         return;
     }
     loadModelObjects();
@@ -131,7 +140,8 @@ void DropUploadDialog::buildUi()
     // Imports to run.
     m_importsPage = new QWidget(m_pages);
     m_importRows = new QVBoxLayout(m_importsPage);
-    auto *importsIntro = new QLabel(tr("These imports read the files you uploaded. Run them now?"), m_importsPage);
+    auto *importsIntro =
+        new QLabel(tr("These imports read the files you uploaded. Run them now?"), m_importsPage);
     importsIntro->setObjectName(QStringLiteral("importsIntroLabel"));
     importsIntro->setWordWrap(true);
     m_importRows->addWidget(importsIntro);
@@ -173,7 +183,8 @@ void DropUploadDialog::buildUi()
     m_closeButton = buttons->addButton(QDialogButtonBox::Cancel);
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
     // The dialog decides itself what Enter does on each page.
-    for (QPushButton *button : {m_uploadButton, m_runImportsButton, m_skipImportsButton, m_openDumpButton, m_closeButton})
+    for (QPushButton *button :
+         {m_uploadButton, m_runImportsButton, m_skipImportsButton, m_openDumpButton, m_closeButton})
         button->setAutoDefault(false);
     connect(m_uploadButton, &QPushButton::clicked, this, &DropUploadDialog::startUploads);
     connect(m_runImportsButton, &QPushButton::clicked, this, &DropUploadDialog::runSelectedImports);
@@ -203,12 +214,22 @@ void DropUploadDialog::setStage(Stage stage)
 {
     m_stage = stage;
     switch (stage) {
-    case Stage::Loading: m_pages->setCurrentIndex(LoadingPage); break;
-    case Stage::Preview: m_pages->setCurrentIndex(PreviewPage); break;
-    case Stage::Uploading: m_pages->setCurrentIndex(UploadPage); break;
-    case Stage::Imports: m_pages->setCurrentIndex(ImportsPage); break;
+    case Stage::Loading:
+        m_pages->setCurrentIndex(LoadingPage);
+        break;
+    case Stage::Preview:
+        m_pages->setCurrentIndex(PreviewPage);
+        break;
+    case Stage::Uploading:
+        m_pages->setCurrentIndex(UploadPage);
+        break;
+    case Stage::Imports:
+        m_pages->setCurrentIndex(ImportsPage);
+        break;
     case Stage::Running:
-    case Stage::Done: m_pages->setCurrentIndex(DonePage); break;
+    case Stage::Done:
+        m_pages->setCurrentIndex(DonePage);
+        break;
     }
     m_uploadButton->setVisible(stage == Stage::Preview);
     m_runImportsButton->setVisible(stage == Stage::Imports);
@@ -247,7 +268,8 @@ void DropUploadDialog::loadModelObjects()
         m_filesLoaded = true;
         onModelObjectsLoaded();
     });
-    connect(files, &Job::failed, this, [failed](const ApiError &error) { failed(tr("Listing the model's files"), error); });
+    connect(files, &Job::failed, this,
+            [failed](const ApiError &error) { failed(tr("Listing the model's files"), error); });
     ListImportsJob *imports = m_client.getImports();
     m_importsJob = imports;
     connect(imports, &Job::succeeded, this, [this, imports] {
@@ -274,8 +296,8 @@ QString DropUploadDialog::initialTargetFor(const QString &localPath, const QSet<
         if (file.name.compare(name, Qt::CaseInsensitive) == 0 && !taken.contains(file.id))
             return file.id;
     }
-    const bool dropTargetKnown =
-        std::any_of(m_files.cbegin(), m_files.cend(), [this](const File &file) { return file.id == m_dropTargetId; });
+    const bool dropTargetKnown = std::any_of(m_files.cbegin(), m_files.cend(),
+                                             [this](const File &file) { return file.id == m_dropTargetId; });
     if (dropTargetKnown && !taken.contains(m_dropTargetId))
         return m_dropTargetId;
     return {};
@@ -315,10 +337,12 @@ QString DropUploadDialog::uploadProblem() const
                                 .arg(byTarget.value(tab->targetId()), local, tab->target()->name));
         byTarget.insert(tab->targetId(), local);
     }
-    if (!m_dropTargetId.isEmpty()
-        && std::none_of(m_files.cbegin(), m_files.cend(), [this](const File &file) { return file.id == m_dropTargetId; }))
-        problems.prepend(tr("The row you dropped on (%1) is not a file imports read from (an export's output?).")
-                             .arg(m_dropTargetId));
+    if (!m_dropTargetId.isEmpty() && std::none_of(m_files.cbegin(), m_files.cend(), [this](const File &file) {
+            return file.id == m_dropTargetId;
+        }))
+        problems.prepend(
+            tr("The row you dropped on (%1) is not a file imports read from (an export's output?).")
+                .arg(m_dropTargetId));
     return problems.join(QLatin1Char('\n'));
 }
 
@@ -351,7 +375,8 @@ void DropUploadDialog::startUploads()
         Upload upload;
         upload.tab = tab;
         upload.queued = true;
-        auto *name = new QLabel(tr("%1 → %2").arg(QFileInfo(tab->localPath()).fileName(), tab->target()->name), this);
+        auto *name =
+            new QLabel(tr("%1 → %2").arg(QFileInfo(tab->localPath()).fileName(), tab->target()->name), this);
         upload.bar = new QProgressBar(this);
         upload.bar->setObjectName(QStringLiteral("uploadProgress_%1").arg(i));
         upload.bar->setRange(0, 1000);
@@ -401,18 +426,20 @@ void DropUploadDialog::uploadNext()
     m_uploadIds.append(upload.taskId);
     m_operations->append(upload.taskId);
     upload.bar->setFormat(tr("Starting…"));
-    connect(job, &UploadFileJob::progress, this, [this, index](qint64 done, qint64 total, int doneChunks, int totalChunks) {
-        if (index != m_current)
-            return; // already finished (a late signal)
-        Upload &current = m_uploads[index];
-        current.bar->setFormat(QStringLiteral("%p%"));
-        current.status->setText(tr("%1 of %2 · chunk %3 of %4")
-                                    .arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(total))
-                                    .arg(doneChunks)
-                                    .arg(totalChunks));
-        // Last: a slot on the bar may cancel (and finish) the upload right here.
-        current.bar->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    connect(job, &UploadFileJob::progress, this,
+            [this, index](qint64 done, qint64 total, int doneChunks, int totalChunks) {
+                if (index != m_current)
+                    return; // already finished (a late signal)
+                Upload &current = m_uploads[index];
+                current.bar->setFormat(QStringLiteral("%p%"));
+                current.status->setText(
+                    tr("%1 of %2 · chunk %3 of %4")
+                        .arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(total))
+                        .arg(doneChunks)
+                        .arg(totalChunks));
+                // Last: a slot on the bar may cancel (and finish) the upload right here.
+                current.bar->setValue(total > 0 ? int(done * 1000 / total) : 0);
+            });
     connect(job, &Job::finished, this, [this, index] { onUploadFinished(index); });
 }
 
@@ -427,7 +454,8 @@ void DropUploadDialog::onUploadFinished(int index)
         upload.bar->setFormat(tr("Done"));
         upload.status->setText(task->message);
     } else {
-        upload.bar->setFormat(task && task->state == MonitoredState::Cancelled ? tr("Cancelled") : tr("Failed"));
+        upload.bar->setFormat(task && task->state == MonitoredState::Cancelled ? tr("Cancelled")
+                                                                               : tr("Failed"));
         upload.status->setText(task ? task->message : QString());
     }
     uploadNext();
@@ -470,9 +498,10 @@ void DropUploadDialog::offerImports()
     for (const Import &import : std::as_const(m_imports)) {
         if (!import.hasDataSource() || !uploadedNames.contains(import.importDataSourceId))
             continue;
-        auto *check = new QCheckBox(
-            tr("%1 (%2) — reads %3").arg(import.name, import.id, uploadedNames.value(import.importDataSourceId)),
-            m_importsPage);
+        auto *check =
+            new QCheckBox(tr("%1 (%2) — reads %3")
+                              .arg(import.name, import.id, uploadedNames.value(import.importDataSourceId)),
+                          m_importsPage);
         check->setObjectName(QStringLiteral("importCheck_%1").arg(import.id));
         check->setChecked(true);
         check->setProperty("importName", import.name);
@@ -501,9 +530,10 @@ void DropUploadDialog::runSelectedImports()
             check->setEnabled(false);
     }
     setStage(Stage::Running);
-    m_summary->setText(tr("Running %n import(s)… They also appear in the task monitor; closing this window does "
-                          "not stop the one running.",
-                          nullptr, int(m_importQueue.size())));
+    m_summary->setText(
+        tr("Running %n import(s)… They also appear in the task monitor; closing this window does "
+           "not stop the one running.",
+           nullptr, int(m_importQueue.size())));
     runNextImport();
 }
 
@@ -572,13 +602,14 @@ bool DropUploadDialog::openFailureDump()
 void DropUploadDialog::reject()
 {
     if (m_stage == Stage::Uploading) {
-        const auto answer = m_messages ? m_messages->question(this, QStringLiteral("cancelUploadsConfirm"),
-                                                              tr("Stop uploading?"),
-                                                              tr("Stop the uploads and close this window?"),
-                                                              tr("A file whose upload is stopped is left incomplete in "
-                                                                 "the model: upload it again before running the imports "
-                                                                 "that read it."))
-                                       : QMessageBox::Yes;
+        const auto answer =
+            m_messages
+                ? m_messages->question(this, QStringLiteral("cancelUploadsConfirm"), tr("Stop uploading?"),
+                                       tr("Stop the uploads and close this window?"),
+                                       tr("A file whose upload is stopped is left incomplete in "
+                                          "the model: upload it again before running the imports "
+                                          "that read it."))
+                : QMessageBox::Yes;
         if (answer != QMessageBox::Yes)
             return;
         cancelUploads();

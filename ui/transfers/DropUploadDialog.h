@@ -42,7 +42,15 @@ class DropUploadDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Stage { Loading, Preview, Uploading, Imports, Running, Done };
+    enum class Stage
+    {
+        Loading,
+        Preview,
+        Uploading,
+        Imports,
+        Running,
+        Done
+    };
     Q_ENUM(Stage)
 
     // `dropTargetFileId`: the file row the files were dropped on (empty: the Files tab itself).

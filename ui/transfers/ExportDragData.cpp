@@ -7,9 +7,9 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QGuiApplication>
-#include <algorithm>
 #include <QTimer>
 #include <QUrl>
+#include <algorithm>
 
 namespace anadesk {
 
@@ -21,7 +21,8 @@ ExportDragData::ExportDragData(const BulkClient &client, const QString &modelNam
         // Each drag gets its own sub-folder so that two drags of the same export never share a file.
         const QString folder = QDir(directory).filePath(QStringLiteral("drag-%1").arg(quintptr(this), 0, 16));
         QDir().mkpath(folder);
-        const QString path = SafeFileName::resolveInside(folder, item.exportName.isEmpty() ? item.exportId : item.exportName, &error);
+        const QString path = SafeFileName::resolveInside(
+            folder, item.exportName.isEmpty() ? item.exportId : item.exportName, &error);
         const int index = int(m_paths.size());
         m_paths.append(path);
         m_done.append(path.isEmpty());

@@ -35,21 +35,21 @@ QString writeFile(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-FailureDumpDialog::FailureDumpDialog(const QByteArray &dump, const QString &title, const QString &suggestedName,
-                                     FileDialogs *files, MessageBoxes *messages, const TransferSettings &settings,
-                                     QWidget *parent)
-    : QDialog(parent),
-      m_dump(dump),
-      m_suggestedName(suggestedName),
-      m_files(files),
-      m_messages(messages),
-      m_settings(settings),
-      m_model(new CsvTableModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)),
-      m_view(new QTableView(this)),
-      m_filter(new QLineEdit(this)),
-      m_column(new QComboBox(this)),
-      m_status(new QLabel(this))
+FailureDumpDialog::FailureDumpDialog(const QByteArray &dump, const QString &title,
+                                     const QString &suggestedName, FileDialogs *files, MessageBoxes *messages,
+                                     const TransferSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_dump(dump)
+    , m_suggestedName(suggestedName)
+    , m_files(files)
+    , m_messages(messages)
+    , m_settings(settings)
+    , m_model(new CsvTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+    , m_column(new QComboBox(this))
+    , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("failureDumpDialog"));
     setWindowTitle(tr("Failure dump — %1").arg(title));
@@ -127,7 +127,8 @@ FailureDumpDialog::FailureDumpDialog(const QByteArray &dump, const QString &titl
     });
 
     const QByteArray bytes = m_dump;
-    m_parse.setFuture(QtConcurrent::run([bytes] { return CsvReader::parseDocument(bytes, CsvReader::sniffFormat(bytes)); }));
+    m_parse.setFuture(QtConcurrent::run(
+        [bytes] { return CsvReader::parseDocument(bytes, CsvReader::sniffFormat(bytes)); }));
 }
 
 FailureDumpDialog::~FailureDumpDialog()
@@ -163,7 +164,8 @@ void FailureDumpDialog::applyFilter()
 void FailureDumpDialog::updateStatus()
 {
     const CsvTable &table = m_model->table();
-    QString text = tr("Showing %1 of %n failed row(s)", nullptr, m_model->rowCount()).arg(m_proxy->rowCount());
+    QString text =
+        tr("Showing %1 of %n failed row(s)", nullptr, m_model->rowCount()).arg(m_proxy->rowCount());
     if (!table.warning.isEmpty())
         text += QStringLiteral(" · ") + table.warning;
     m_status->setText(text);
@@ -174,8 +176,9 @@ void FailureDumpDialog::save()
     if (!m_files || m_write.isRunning())
         return;
     const QString proposed = QDir(m_settings.downloadFolder()).filePath(m_suggestedName);
-    const QString path = m_files->saveFileName(this, QStringLiteral("saveDumpDialog"), tr("Save failure dump"),
-                                               proposed, tr("CSV files (*.csv);;All files (*)"));
+    const QString path =
+        m_files->saveFileName(this, QStringLiteral("saveDumpDialog"), tr("Save failure dump"), proposed,
+                              tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
     m_save->setEnabled(false);

@@ -18,10 +18,14 @@ bool MonitoredTask::hasFailureDump() const
 QString MonitoredTask::kindName(MonitoredKind kind)
 {
     switch (kind) {
-    case MonitoredKind::Run: return tr("Run");
-    case MonitoredKind::Upload: return tr("Upload");
-    case MonitoredKind::Download: return tr("Download");
-    case MonitoredKind::ExportAndSave: return tr("Export and save");
+    case MonitoredKind::Run:
+        return tr("Run");
+    case MonitoredKind::Upload:
+        return tr("Upload");
+    case MonitoredKind::Download:
+        return tr("Download");
+    case MonitoredKind::ExportAndSave:
+        return tr("Export and save");
     }
     return {};
 }
@@ -29,12 +33,18 @@ QString MonitoredTask::kindName(MonitoredKind kind)
 QString MonitoredTask::stateName(MonitoredState state)
 {
     switch (state) {
-    case MonitoredState::Queued: return tr("Queued");
-    case MonitoredState::Running: return tr("Running");
-    case MonitoredState::Cancelling: return tr("Cancelling");
-    case MonitoredState::Succeeded: return tr("Succeeded");
-    case MonitoredState::Failed: return tr("Failed");
-    case MonitoredState::Cancelled: return tr("Cancelled");
+    case MonitoredState::Queued:
+        return tr("Queued");
+    case MonitoredState::Running:
+        return tr("Running");
+    case MonitoredState::Cancelling:
+        return tr("Cancelling");
+    case MonitoredState::Succeeded:
+        return tr("Succeeded");
+    case MonitoredState::Failed:
+        return tr("Failed");
+    case MonitoredState::Cancelled:
+        return tr("Cancelled");
     }
     return {};
 }

@@ -7,18 +7,31 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace anadesk {
 
-enum class MonitoredKind { Run, Upload, Download, ExportAndSave };
-enum class MonitoredState { Queued, Running, Cancelling, Succeeded, Failed, Cancelled };
+enum class MonitoredKind
+{
+    Run,
+    Upload,
+    Download,
+    ExportAndSave
+};
+enum class MonitoredState
+{
+    Queued,
+    Running,
+    Cancelling,
+    Succeeded,
+    Failed,
+    Cancelled
+};
 
 inline bool isFinishedState(MonitoredState state)
 {
-    return state == MonitoredState::Succeeded || state == MonitoredState::Failed
-        || state == MonitoredState::Cancelled;
+    return state == MonitoredState::Succeeded || state == MonitoredState::Failed ||
+           state == MonitoredState::Cancelled;
 }
 
 struct MonitoredTask
@@ -28,8 +41,8 @@ struct MonitoredTask
 public:
     int id = 0; // unique in the session, > 0
     MonitoredKind kind = MonitoredKind::Run;
-    QString title;     // "Import 'Sales from Sales.csv'"
-    QString objectId;  // the action (112/116/117/118…) or the file (113…) it is about
+    QString title;    // "Import 'Sales from Sales.csv'"
+    QString objectId; // the action (112/116/117/118…) or the file (113…) it is about
     QString objectName;
     QString modelName;
     ModelRef model;

@@ -7,7 +7,8 @@
 namespace anadesk {
 
 OperationListModel::OperationListModel(TaskMonitorModel *source, QObject *parent)
-    : QAbstractTableModel(parent), m_source(source)
+    : QAbstractTableModel(parent)
+    , m_source(source)
 {
     connect(source, &QAbstractItemModel::dataChanged, this, &OperationListModel::onSourceChanged);
     // Rows removed from the monitor (Clear finished) stay here as "removed": the ids are kept, data() of an
@@ -57,25 +58,32 @@ QVariant OperationListModel::data(const QModelIndex &index, int role) const
         return id;
     const MonitoredTask *task = m_source->task(id);
     if (!task)
-        return role == Qt::DisplayRole && index.column() == OperationColumn ? tr("(removed from the task list)")
-                                                                            : QVariant();
+        return role == Qt::DisplayRole && index.column() == OperationColumn
+                   ? tr("(removed from the task list)")
+                   : QVariant();
     if (role == DumpAvailableRole)
         return task->hasFailureDump();
     const RowCounts counts = task->result ? RowCounts::fromResult(*task->result) : RowCounts{};
     auto count = [](const std::optional<int> &value) { return value ? QVariant(*value) : QVariant(); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case OperationColumn: return task->title;
-        case StateColumn: return MonitoredTask::stateName(task->state);
-        case SucceededColumn: return count(counts.succeeded);
-        case FailedColumn: return count(counts.failed);
-        case IgnoredColumn: return count(counts.ignored);
+        case OperationColumn:
+            return task->title;
+        case StateColumn:
+            return MonitoredTask::stateName(task->state);
+        case SucceededColumn:
+            return count(counts.succeeded);
+        case FailedColumn:
+            return count(counts.failed);
+        case IgnoredColumn:
+            return count(counts.ignored);
         case MessageColumn: {
             if (!task->isFinished())
                 return task->step;
             return task->message;
         }
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -87,10 +95,14 @@ QVariant OperationListModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DecorationRole && index.column() == StateColumn) {
         switch (task->state) {
-        case MonitoredState::Succeeded: return icon(QStringLiteral("ok"));
-        case MonitoredState::Failed: return icon(QStringLiteral("error"));
-        case MonitoredState::Cancelled: return icon(QStringLiteral("skipped"));
-        default: return icon(QStringLiteral("connecting"));
+        case MonitoredState::Succeeded:
+            return icon(QStringLiteral("ok"));
+        case MonitoredState::Failed:
+            return icon(QStringLiteral("error"));
+        case MonitoredState::Cancelled:
+            return icon(QStringLiteral("skipped"));
+        default:
+            return icon(QStringLiteral("connecting"));
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() >= SucceededColumn && index.column() <= IgnoredColumn)
@@ -103,13 +115,20 @@ QVariant OperationListModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case OperationColumn: return tr("Operation");
-    case StateColumn: return tr("State");
-    case SucceededColumn: return tr("Rows succeeded");
-    case FailedColumn: return tr("Rows failed");
-    case IgnoredColumn: return tr("Rows ignored");
-    case MessageColumn: return tr("Details");
-    default: return {};
+    case OperationColumn:
+        return tr("Operation");
+    case StateColumn:
+        return tr("State");
+    case SucceededColumn:
+        return tr("Rows succeeded");
+    case FailedColumn:
+        return tr("Rows failed");
+    case IgnoredColumn:
+        return tr("Rows ignored");
+    case MessageColumn:
+        return tr("Details");
+    default:
+        return {};
     }
 }
 

@@ -13,8 +13,21 @@ class OperationListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { OperationColumn, StateColumn, SucceededColumn, FailedColumn, IgnoredColumn, MessageColumn, ColumnCount };
-    enum Role { TaskIdRole = Qt::UserRole + 80, DumpAvailableRole };
+    enum Column
+    {
+        OperationColumn,
+        StateColumn,
+        SucceededColumn,
+        FailedColumn,
+        IgnoredColumn,
+        MessageColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        TaskIdRole = Qt::UserRole + 80,
+        DumpAvailableRole
+    };
 
     explicit OperationListModel(TaskMonitorModel *source, QObject *parent = nullptr);
 

@@ -6,7 +6,8 @@
 
 namespace anadesk {
 
-void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
 {
     const QVariant value = index.data(m_role);
     bool ok = false;

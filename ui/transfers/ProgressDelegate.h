@@ -9,9 +9,13 @@ class ProgressDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    ProgressDelegate(int role, QObject *parent = nullptr) : QStyledItemDelegate(parent), m_role(role) {}
+    ProgressDelegate(int role, QObject *parent = nullptr)
+        : QStyledItemDelegate(parent)
+        , m_role(role)
+    {}
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 private:
     int m_role;

@@ -6,7 +6,6 @@
 #include "types/Task.h"
 
 #include <QCoreApplication>
-
 #include <optional>
 
 namespace anadesk {

@@ -16,19 +16,20 @@
 
 namespace anadesk {
 
-TaskHistoryDialog::TaskHistoryDialog(const BulkClient &client, const QString &actionId, const QString &actionName,
-                                     QWidget *parent)
-    : QDialog(parent),
-      m_client(client),
-      m_actionId(actionId),
-      m_model(new TaskHistoryModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)),
-      m_view(new QTableView(this)),
-      m_details(new QPlainTextEdit(this)),
-      m_status(new QLabel(this))
+TaskHistoryDialog::TaskHistoryDialog(const BulkClient &client, const QString &actionId,
+                                     const QString &actionName, QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_actionId(actionId)
+    , m_model(new TaskHistoryModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_details(new QPlainTextEdit(this))
+    , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("taskHistoryDialog"));
-    const QString shown = actionName.isEmpty() ? actionId : QStringLiteral("%1 (%2)").arg(actionName, actionId);
+    const QString shown =
+        actionName.isEmpty() ? actionId : QStringLiteral("%1 (%2)").arg(actionName, actionId);
     setWindowTitle(tr("Task history — %1").arg(shown));
     resize(760, 480);
 

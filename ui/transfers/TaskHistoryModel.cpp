@@ -5,7 +5,9 @@
 
 namespace anadesk {
 
-TaskHistoryModel::TaskHistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
+TaskHistoryModel::TaskHistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void TaskHistoryModel::setTasks(const QList<TaskSummary> &tasks)
 {
@@ -33,22 +35,29 @@ QVariant TaskHistoryModel::data(const QModelIndex &index, int role) const
         return task.id;
     if (role == SortRole) {
         switch (index.column()) {
-        case CreatedColumn: return task.creationTime;
-        case StateColumn: return task.stateRaw;
-        case TaskIdColumn: return task.id;
-        default: return {};
+        case CreatedColumn:
+            return task.creationTime;
+        case StateColumn:
+            return task.stateRaw;
+        case TaskIdColumn:
+            return task.id;
+        default:
+            return {};
         }
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
     case CreatedColumn:
-        return task.creationTime > 0
-                   ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(task.creationTime), QLocale::ShortFormat)
-                   : tr("unknown");
-    case StateColumn: return task.stateRaw;
-    case TaskIdColumn: return task.id;
-    default: return {};
+        return task.creationTime > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(task.creationTime),
+                                                          QLocale::ShortFormat)
+                                     : tr("unknown");
+    case StateColumn:
+        return task.stateRaw;
+    case TaskIdColumn:
+        return task.id;
+    default:
+        return {};
     }
 }
 
@@ -57,10 +66,14 @@ QVariant TaskHistoryModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case CreatedColumn: return tr("Created");
-    case StateColumn: return tr("State");
-    case TaskIdColumn: return tr("Task id");
-    default: return {};
+    case CreatedColumn:
+        return tr("Created");
+    case StateColumn:
+        return tr("State");
+    case TaskIdColumn:
+        return tr("Task id");
+    default:
+        return {};
     }
 }
 

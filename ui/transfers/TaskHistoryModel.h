@@ -11,8 +11,18 @@ class TaskHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { CreatedColumn, StateColumn, TaskIdColumn, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 60, TaskIdRole };
+    enum Column
+    {
+        CreatedColumn,
+        StateColumn,
+        TaskIdColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SortRole = Qt::UserRole + 60,
+        TaskIdRole
+    };
 
     explicit TaskHistoryModel(QObject *parent = nullptr);
 

@@ -39,7 +39,11 @@ QToolButton *toolButtonFor(QAction *action, QWidget *parent)
 
 TaskMonitor::TaskMonitor(TaskTracker *tracker, FileDialogs *files, MessageBoxes *messages,
                          const TransferSettings &settings, QWidget *parent)
-    : QDockWidget(tr("Tasks"), parent), m_tracker(tracker), m_files(files), m_messages(messages), m_settings(settings)
+    : QDockWidget(tr("Tasks"), parent)
+    , m_tracker(tracker)
+    , m_files(files)
+    , m_messages(messages)
+    , m_settings(settings)
 {
     setObjectName(QStringLiteral("taskMonitorDock"));
     buildUi();
@@ -90,18 +94,21 @@ void TaskMonitor::buildUi()
         action->setObjectName(QLatin1String(name));
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(shortcut.isEmpty() ? tip : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        action->setToolTip(
+            shortcut.isEmpty() ? tip : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         m_view->addAction(action);
         return action;
     };
     m_cancel = makeAction("cancelTaskAction", tr("&Cancel"), QKeySequence(Qt::Key_Delete),
-                          tr("Cancel the selected task (runs are cancelled on the server)"), &TaskMonitor::cancelCurrent);
+                          tr("Cancel the selected task (runs are cancelled on the server)"),
+                          &TaskMonitor::cancelCurrent);
     m_openDump = makeAction("openDumpAction", tr("Failure &dump"), QKeySequence(Qt::CTRL | Qt::Key_D),
                             tr("Show the rows that failed"), &TaskMonitor::openCurrentDump);
-    m_history = makeAction("taskHistoryAction", tr("&History"), QKeySequence(Qt::CTRL | Qt::Key_H),
-                           tr("Show every task Anaplan lists for this action"), &TaskMonitor::showCurrentHistory);
+    m_history =
+        makeAction("taskHistoryAction", tr("&History"), QKeySequence(Qt::CTRL | Qt::Key_H),
+                   tr("Show every task Anaplan lists for this action"), &TaskMonitor::showCurrentHistory);
     m_saveOutput = makeAction("saveTaskFileAction", tr("&Save file…"), QKeySequence::Save,
                               tr("Save the file this export wrote"), &TaskMonitor::saveCurrentOutput);
     m_clear = makeAction("clearFinishedAction", tr("C&lear finished"), QKeySequence(),
@@ -120,7 +127,8 @@ void TaskMonitor::buildUi()
     layout->addWidget(m_view, 1);
     setWidget(body);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TaskMonitor::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &TaskMonitor::updateActions);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (index.data(TaskMonitorModel::DumpAvailableRole).toBool())
             openCurrentDump();
@@ -152,10 +160,12 @@ void TaskMonitor::updateActions()
     const MonitoredTask *task = model()->task(id);
     m_cancel->setEnabled(task && task->isCancellable());
     const QModelIndex current = m_view->currentIndex();
-    m_openDump->setEnabled(task && (current.data(TaskMonitorModel::DumpAvailableRole).toBool() || task->hasFailureDump()));
+    m_openDump->setEnabled(
+        task && (current.data(TaskMonitorModel::DumpAvailableRole).toBool() || task->hasFailureDump()));
     m_history->setEnabled(task && actionKindFromId(task->objectId) != ActionKind::Invalid);
-    m_saveOutput->setEnabled(task && task->kind == MonitoredKind::Run && task->state == MonitoredState::Succeeded
-                             && actionKindFromId(task->objectId) == ActionKind::Export);
+    m_saveOutput->setEnabled(task && task->kind == MonitoredKind::Run &&
+                             task->state == MonitoredState::Succeeded &&
+                             actionKindFromId(task->objectId) == ActionKind::Export);
     updateSummary();
 }
 
@@ -195,8 +205,8 @@ void TaskMonitor::openCurrentDump()
     if (!id)
         return;
     const QModelIndex current = m_view->currentIndex();
-    const bool nested = current.data(TaskMonitorModel::NodeTypeRole).toInt()
-                        == int(TaskMonitorModel::NodeType::Nested);
+    const bool nested =
+        current.data(TaskMonitorModel::NodeTypeRole).toInt() == int(TaskMonitorModel::NodeType::Nested);
     openFailureDump(id, nested ? current.data(TaskMonitorModel::ObjectIdRole).toString() : QString());
 }
 
@@ -244,9 +254,10 @@ bool TaskMonitor::openFailureDump(int id, const QString &requestedObjectId)
     connect(job, &Job::failed, this, [this](const ApiError &error) {
         const QString message = InlineBanner::describe(tr("Fetching the failure dump"), error);
         if (m_messages)
-            m_messages->warning(this, QStringLiteral("failureDumpUnavailable"), tr("Failure dump"), message,
-                                tr("Anaplan keeps a dump only for the latest run of an import, for 48 hours. Run the "
-                                   "import again to get a new one."));
+            m_messages->warning(
+                this, QStringLiteral("failureDumpUnavailable"), tr("Failure dump"), message,
+                tr("Anaplan keeps a dump only for the latest run of an import, for 48 hours. Run the "
+                   "import again to get a new one."));
         Q_EMIT dumpUnavailable(message);
     });
     return true;
@@ -300,9 +311,10 @@ int TaskMonitor::saveExportOutput(int id)
     if (!task || !client.isValid() || actionKindFromId(task->objectId) != ActionKind::Export || !m_files)
         return 0;
     const QString proposed =
-        QDir(m_settings.downloadFolder()).filePath(SafeFileName::sanitize(task->objectName.isEmpty() ? task->objectId : task->objectName));
-    const QString path = m_files->saveFileName(this, QStringLiteral("saveExportDialog"), tr("Save export file"),
-                                               proposed, tr("All files (*)"));
+        QDir(m_settings.downloadFolder())
+            .filePath(SafeFileName::sanitize(task->objectName.isEmpty() ? task->objectId : task->objectName));
+    const QString path = m_files->saveFileName(this, QStringLiteral("saveExportDialog"),
+                                               tr("Save export file"), proposed, tr("All files (*)"));
     if (path.isEmpty())
         return 0;
     m_settings.rememberSavedFile(path);

@@ -28,8 +28,8 @@ class TaskMonitor : public QDockWidget
     Q_OBJECT
 public:
     // tracker, files and messages are not owned and must outlive the monitor.
-    TaskMonitor(TaskTracker *tracker, FileDialogs *files, MessageBoxes *messages, const TransferSettings &settings,
-                QWidget *parent = nullptr);
+    TaskMonitor(TaskTracker *tracker, FileDialogs *files, MessageBoxes *messages,
+                const TransferSettings &settings, QWidget *parent = nullptr);
     ~TaskMonitor() override;
 
     TaskTracker *tracker() const { return m_tracker; }

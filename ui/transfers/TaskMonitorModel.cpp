@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QTimer>
-
 #include <algorithm>
 
 namespace anadesk {
@@ -33,7 +32,9 @@ QString actionTitle(const TaskResult &result)
 } // namespace
 
 TaskMonitorModel::TaskMonitorModel(QObject *parent)
-    : QAbstractItemModel(parent), m_root(std::make_unique<Node>()), m_ticker(new QTimer(this))
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+    , m_ticker(new QTimer(this))
 {
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
@@ -257,9 +258,12 @@ QVariant TaskMonitorModel::data(const QModelIndex &index, int role) const
     if (!node)
         return {};
     switch (role) {
-    case TaskIdRole: return node->taskId;
-    case NodeTypeRole: return int(node->type);
-    default: break;
+    case TaskIdRole:
+        return node->taskId;
+    case NodeTypeRole:
+        return int(node->type);
+    default:
+        break;
     }
     return node->type == NodeType::Operation ? operationData(*node, index.column(), role)
                                              : resultData(*node, index.column(), role);
@@ -269,21 +273,30 @@ QVariant TaskMonitorModel::operationData(const Node &node, int column, int role)
 {
     const MonitoredTask &task = node.task;
     switch (role) {
-    case StateRole: return int(task.state);
-    case ProgressRole: return task.progress;
-    case ObjectIdRole: return task.objectId;
-    case DumpAvailableRole: return task.hasFailureDump();
-    default: break;
+    case StateRole:
+        return int(task.state);
+    case ProgressRole:
+        return task.progress;
+    case ObjectIdRole:
+        return task.objectId;
+    case DumpAvailableRole:
+        return task.hasFailureDump();
+    default:
+        break;
     }
     if (role == Qt::DisplayRole) {
         switch (column) {
-        case NameColumn: return task.title;
-        case StateColumn: return MonitoredTask::stateName(task.state);
+        case NameColumn:
+            return task.title;
+        case StateColumn:
+            return MonitoredTask::stateName(task.state);
         case ProgressColumn:
             return task.progress < 0 ? QString() : QStringLiteral("%1 %").arg(qRound(task.progress * 100));
-        case StepColumn: return task.step;
+        case StepColumn:
+            return task.step;
         case ElapsedColumn:
-            return formatElapsed(std::max<qint64>(0, (task.endedMs > 0 ? task.endedMs : m_now()) - task.startedMs));
+            return formatElapsed(
+                std::max<qint64>(0, (task.endedMs > 0 ? task.endedMs : m_now()) - task.startedMs));
         case ResultColumn: {
             QStringList parts;
             if (task.result) {
@@ -295,7 +308,8 @@ QVariant TaskMonitorModel::operationData(const Node &node, int column, int role)
                 parts.append(task.message);
             return parts.join(QStringLiteral(" — "));
         }
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -312,11 +326,16 @@ QVariant TaskMonitorModel::operationData(const Node &node, int column, int role)
     }
     if (role == Qt::DecorationRole && column == StateColumn) {
         switch (task.state) {
-        case MonitoredState::Succeeded: return icon(QStringLiteral("ok"));
-        case MonitoredState::Failed: return icon(QStringLiteral("error"));
-        case MonitoredState::Cancelled: return icon(QStringLiteral("skipped"));
-        case MonitoredState::Cancelling: return icon(QStringLiteral("warning"));
-        default: return icon(QStringLiteral("connecting"));
+        case MonitoredState::Succeeded:
+            return icon(QStringLiteral("ok"));
+        case MonitoredState::Failed:
+            return icon(QStringLiteral("error"));
+        case MonitoredState::Cancelled:
+            return icon(QStringLiteral("skipped"));
+        case MonitoredState::Cancelling:
+            return icon(QStringLiteral("warning"));
+        default:
+            return icon(QStringLiteral("connecting"));
         }
     }
     if (role == Qt::TextAlignmentRole && (column == ProgressColumn || column == ElapsedColumn))
@@ -331,20 +350,26 @@ QVariant TaskMonitorModel::resultData(const Node &node, int column, int role) co
             return node.detail.localMessageText.trimmed().isEmpty() ? node.detail.type
                                                                     : node.detail.localMessageText.trimmed();
         if (role == Qt::DisplayRole && column == ResultColumn)
-            return node.detail.occurrences > 0 ? tr("%n occurrence(s)", nullptr, node.detail.occurrences) : QString();
+            return node.detail.occurrences > 0 ? tr("%n occurrence(s)", nullptr, node.detail.occurrences)
+                                               : QString();
         if (role == DumpAvailableRole)
             return false;
         return {};
     }
     const TaskResult &nested = node.nested;
     switch (role) {
-    case StateRole: return nested.successful ? 1 : 0;
-    case ObjectIdRole: return nested.objectId;
-    case DumpAvailableRole: return nested.failureDumpAvailable;
+    case StateRole:
+        return nested.successful ? 1 : 0;
+    case ObjectIdRole:
+        return nested.objectId;
+    case DumpAvailableRole:
+        return nested.failureDumpAvailable;
     case Qt::DisplayRole:
         switch (column) {
-        case NameColumn: return actionTitle(nested);
-        case StateColumn: return nested.successful ? tr("Succeeded") : tr("Failed");
+        case NameColumn:
+            return actionTitle(nested);
+        case StateColumn:
+            return nested.successful ? tr("Succeeded") : tr("Failed");
         case ResultColumn: {
             const QString counts = RowCounts::fromResult(nested).describe();
             if (nested.failureDumpAvailable)
@@ -352,14 +377,17 @@ QVariant TaskMonitorModel::resultData(const Node &node, int column, int role) co
                                         : tr("%1 — failure dump available").arg(counts);
             return counts;
         }
-        default: return {};
+        default:
+            return {};
         }
     case Qt::DecorationRole:
         if (column == StateColumn)
             return icon(nested.successful ? QStringLiteral("ok") : QStringLiteral("error"));
         return {};
-    case Qt::ToolTipRole: return nested.summaryLines(20).join(QLatin1Char('\n'));
-    default: return {};
+    case Qt::ToolTipRole:
+        return nested.summaryLines(20).join(QLatin1Char('\n'));
+    default:
+        return {};
     }
 }
 
@@ -368,13 +396,20 @@ QVariant TaskMonitorModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Operation");
-    case StateColumn: return tr("State");
-    case ProgressColumn: return tr("Progress");
-    case StepColumn: return tr("Step");
-    case ElapsedColumn: return tr("Elapsed");
-    case ResultColumn: return tr("Result");
-    default: return {};
+    case NameColumn:
+        return tr("Operation");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case StepColumn:
+        return tr("Step");
+    case ElapsedColumn:
+        return tr("Elapsed");
+    case ResultColumn:
+        return tr("Result");
+    default:
+        return {};
     }
 }
 

@@ -8,7 +8,6 @@
 #include "MonitoredTask.h"
 
 #include <QAbstractItemModel>
-
 #include <functional>
 #include <memory>
 #include <vector>
@@ -21,16 +20,31 @@ class TaskMonitorModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, StateColumn, ProgressColumn, StepColumn, ElapsedColumn, ResultColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        NameColumn,
+        StateColumn,
+        ProgressColumn,
+        StepColumn,
+        ElapsedColumn,
+        ResultColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         TaskIdRole = Qt::UserRole + 40, // int: MonitoredTask::id of the row's operation (also on result rows)
         NodeTypeRole,                   // int: NodeType
-        StateRole,                      // int: MonitoredState (operation rows) or 1/0 successful (nested rows)
-        ProgressRole,                   // double 0..1, negative when unknown
-        ObjectIdRole,                   // the action/file id (nested rows: the nested action)
-        DumpAvailableRole,              // bool: a failure dump can be opened for this row
+        StateRole,         // int: MonitoredState (operation rows) or 1/0 successful (nested rows)
+        ProgressRole,      // double 0..1, negative when unknown
+        ObjectIdRole,      // the action/file id (nested rows: the nested action)
+        DumpAvailableRole, // bool: a failure dump can be opened for this row
     };
-    enum class NodeType { Operation = 1, Detail = 2, Nested = 3 };
+    enum class NodeType
+    {
+        Operation = 1,
+        Detail = 2,
+        Nested = 3
+    };
 
     explicit TaskMonitorModel(QObject *parent = nullptr);
     ~TaskMonitorModel() override;

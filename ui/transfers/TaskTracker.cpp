@@ -17,27 +17,39 @@ QString runTitle(const QString &actionId, const QString &name)
 {
     const QString shown = name.isEmpty() ? actionId : name;
     switch (actionKindFromId(actionId)) {
-    case ActionKind::Import: return TaskTracker::tr("Import '%1'").arg(shown);
-    case ActionKind::Export: return TaskTracker::tr("Export '%1'").arg(shown);
-    case ActionKind::Action: return TaskTracker::tr("Action '%1'").arg(shown);
-    case ActionKind::Process: return TaskTracker::tr("Process '%1'").arg(shown);
-    case ActionKind::Invalid: break;
+    case ActionKind::Import:
+        return TaskTracker::tr("Import '%1'").arg(shown);
+    case ActionKind::Export:
+        return TaskTracker::tr("Export '%1'").arg(shown);
+    case ActionKind::Action:
+        return TaskTracker::tr("Action '%1'").arg(shown);
+    case ActionKind::Process:
+        return TaskTracker::tr("Process '%1'").arg(shown);
+    case ActionKind::Invalid:
+        break;
     }
     return TaskTracker::tr("Run '%1'").arg(shown);
 }
 
 } // namespace
 
-TaskTracker::TaskTracker(QObject *parent) : QObject(parent), m_model(new TaskMonitorModel(this)) {}
+TaskTracker::TaskTracker(QObject *parent)
+    : QObject(parent)
+    , m_model(new TaskMonitorModel(this))
+{}
 
 QString TaskTracker::titleFor(MonitoredKind kind, const QString &objectId, const QString &objectName)
 {
     const QString shown = objectName.isEmpty() ? objectId : objectName;
     switch (kind) {
-    case MonitoredKind::Run: return runTitle(objectId, objectName);
-    case MonitoredKind::Upload: return tr("Upload to '%1'").arg(shown);
-    case MonitoredKind::Download: return tr("Download of '%1'").arg(shown);
-    case MonitoredKind::ExportAndSave: return tr("Export '%1' and save").arg(shown);
+    case MonitoredKind::Run:
+        return runTitle(objectId, objectName);
+    case MonitoredKind::Upload:
+        return tr("Upload to '%1'").arg(shown);
+    case MonitoredKind::Download:
+        return tr("Download of '%1'").arg(shown);
+    case MonitoredKind::ExportAndSave:
+        return tr("Export '%1' and save").arg(shown);
     }
     return shown;
 }
@@ -105,9 +117,8 @@ int TaskTracker::trackExportAndSave(ExportAndDownloadJob *job, const Subject &su
                     task.step = tr("Downloading %1 of %2").arg(megabytes(done), megabytes(total));
                 });
             });
-    connect(job, &Job::finished, this, [this, id, job, subject] {
-        finishFromJob(id, job, tr("Saved to %1").arg(subject.localPath));
-    });
+    connect(job, &Job::finished, this,
+            [this, id, job, subject] { finishFromJob(id, job, tr("Saved to %1").arg(subject.localPath)); });
     return id;
 }
 
@@ -142,10 +153,10 @@ void TaskTracker::followRunner(int id, TaskRunner *runner, bool finishesOperatio
     });
     connect(runner, &TaskRunner::modelBusy, this, [this, id](const QString &tooltip, int delayMs) {
         m_model->update(id, [&](MonitoredTask &task) {
-            task.step = tooltip.isEmpty() ? tr("Model busy; trying again in %1 s").arg((delayMs + 999) / 1000)
-                                          : tr("Model busy (%1); trying again in %2 s")
-                                                .arg(tooltip)
-                                                .arg((delayMs + 999) / 1000);
+            task.step =
+                tooltip.isEmpty()
+                    ? tr("Model busy; trying again in %1 s").arg((delayMs + 999) / 1000)
+                    : tr("Model busy (%1); trying again in %2 s").arg(tooltip).arg((delayMs + 999) / 1000);
         });
     });
     connect(runner, &TaskRunner::warning, this, [this, id](const QString &message) {

@@ -30,7 +30,7 @@ public:
         QString objectId;   // action id, or file id for transfers
         QString objectName; // as listed in the model
         QString modelName;
-        QString localPath;  // transfers: the local file
+        QString localPath; // transfers: the local file
     };
 
     // Each returns the monitor id of the new row. The job must have been created (started or not) this

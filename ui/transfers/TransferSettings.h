@@ -10,7 +10,9 @@ class TransferSettings
 {
 public:
     // settingsFile empty: the default Anadesk settings file.
-    explicit TransferSettings(QString settingsFile = {}) : m_settingsFile(std::move(settingsFile)) {}
+    explicit TransferSettings(QString settingsFile = {})
+        : m_settingsFile(std::move(settingsFile))
+    {}
 
     // The last folder a file was saved to; the user's Downloads folder at first.
     QString downloadFolder() const;

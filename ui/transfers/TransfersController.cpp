@@ -42,13 +42,13 @@ ObjectTab *currentTab(ModelBrowser *browser)
 
 TransfersController::TransfersController(QMainWindow *window, FileDialogs *files, MessageBoxes *messages,
                                          const TransferSettings &settings, QObject *parent)
-    : QObject(parent),
-      m_window(window),
-      m_files(files),
-      m_messages(messages),
-      m_settings(settings),
-      m_tracker(new TaskTracker(this)),
-      m_monitor(new TaskMonitor(m_tracker, files, messages, settings, window))
+    : QObject(parent)
+    , m_window(window)
+    , m_files(files)
+    , m_messages(messages)
+    , m_settings(settings)
+    , m_tracker(new TaskTracker(this))
+    , m_monitor(new TaskMonitor(m_tracker, files, messages, settings, window))
 {
     setObjectName(QStringLiteral("transfersController"));
     QAction *toggle = m_monitor->toggleViewAction();
@@ -79,7 +79,8 @@ void TransfersController::buildMenu()
 {
     m_menu = new QMenu(tr("T&ransfers"), m_window);
     m_menu->setObjectName(QStringLiteral("menuTransfers"));
-    auto add = [this](const char *name, const QString &text, const QKeySequence &shortcut, void (TransfersController::*slot)()) {
+    auto add = [this](const char *name, const QString &text, const QKeySequence &shortcut,
+                      void (TransfersController::*slot)()) {
         auto *action = new QAction(text, m_window);
         action->setObjectName(QLatin1String(name));
         action->setShortcut(shortcut);
@@ -88,14 +89,16 @@ void TransfersController::buildMenu()
         m_window->addAction(action); // shortcuts work wherever the focus is in the window
         return action;
     };
-    m_uploadAction = add("uploadFilesAction", tr("&Upload files to the selected file…"), QKeySequence(Qt::CTRL | Qt::Key_U),
-                         &TransfersController::uploadFilesToSelection);
-    m_downloadAction = add("downloadFilesAction", tr("&Download the selected files…"),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &TransfersController::downloadSelectedFiles);
+    m_uploadAction = add("uploadFilesAction", tr("&Upload files to the selected file…"),
+                         QKeySequence(Qt::CTRL | Qt::Key_U), &TransfersController::uploadFilesToSelection);
+    m_downloadAction =
+        add("downloadFilesAction", tr("&Download the selected files…"),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &TransfersController::downloadSelectedFiles);
     m_exportAction = add("runExportAndSaveAction", tr("Run the selected &export and save…"),
                          QKeySequence(Qt::CTRL | Qt::Key_E), &TransfersController::runExportAndSaveSelection);
-    m_historyAction = add("taskHistoryOfSelectionAction", tr("Task &history of the selected action…"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &TransfersController::showHistoryOfSelection);
+    m_historyAction =
+        add("taskHistoryOfSelectionAction", tr("Task &history of the selected action…"),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &TransfersController::showHistoryOfSelection);
     m_menu->addSeparator();
     m_menu->addAction(m_monitor->toggleViewAction());
 
@@ -126,22 +129,25 @@ void TransfersController::attach(ModelBrowser *browser)
     if (!browser)
         return;
     browser->setFileDropsEnabled(true);
-    m_browserConnections
-        << connect(browser, &ModelBrowser::fileDropRequested, this,
-                   [this](const QList<QUrl> &files, const QString &target) { openUploadDialog(files, target); })
-        << connect(browser, &ModelBrowser::runRequested, this,
-                   [this](const QString &, const QString &, const QString &actionId, const QString &name) {
-                       // An export's point is its file: ask where to save it, then run and download.
-                       if (actionKindFromId(actionId) == ActionKind::Export)
-                           runExportAndSave(actionId, name);
-                       else
-                           run(actionId, name);
-                   })
-        << connect(browser, &ModelBrowser::fileActivated, this,
-                   [this](const QString &, const QString &, const QString &fileId, const QString &name) {
-                       downloadFile(fileId, name);
-                   })
-        << connect(browser, &ModelBrowser::currentModelChanged, this, &TransfersController::updateActions);
+    m_browserConnections << connect(browser, &ModelBrowser::fileDropRequested, this,
+                                    [this](const QList<QUrl> &files, const QString &target) {
+                                        openUploadDialog(files, target);
+                                    })
+                         << connect(browser, &ModelBrowser::runRequested, this,
+                                    [this](const QString &, const QString &, const QString &actionId,
+                                           const QString &name) {
+                                        // An export's point is its file: ask where to save it, then run and
+                                        // download.
+                                        if (actionKindFromId(actionId) == ActionKind::Export)
+                                            runExportAndSave(actionId, name);
+                                        else
+                                            run(actionId, name);
+                                    })
+                         << connect(browser, &ModelBrowser::fileActivated, this,
+                                    [this](const QString &, const QString &, const QString &fileId,
+                                           const QString &name) { downloadFile(fileId, name); })
+                         << connect(browser, &ModelBrowser::currentModelChanged, this,
+                                    &TransfersController::updateActions);
     if (ObjectTableModel *exports = browser->objectModel(ObjectKind::Export)) {
         exports->setMimeProvider([this](const QList<ObjectRow> &rows) { return exportDragData(rows); });
         if (QTableView *view = browser->tableView(ObjectKind::Export)) {
@@ -166,12 +172,13 @@ void TransfersController::detach()
     updateActions();
 }
 
-DropUploadDialog *TransfersController::openUploadDialog(const QList<QUrl> &localFiles, const QString &targetFileId)
+DropUploadDialog *TransfersController::openUploadDialog(const QList<QUrl> &localFiles,
+                                                        const QString &targetFileId)
 {
     if (!m_browser || !m_browser->currentModel().isComplete())
         return nullptr;
-    auto *dialog = new DropUploadDialog(m_browser->currentClient(), modelName(), localFiles, targetFileId, m_monitor,
-                                        m_messages, m_settings, m_window);
+    auto *dialog = new DropUploadDialog(m_browser->currentClient(), modelName(), localFiles, targetFileId,
+                                        m_monitor, m_messages, m_settings, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_lastUpload = dialog;
     dialog->show();
@@ -191,10 +198,12 @@ int TransfersController::runExportAndSave(const QString &exportId, const QString
     if (!m_browser || !m_browser->currentModel().isComplete() || !m_files)
         return 0;
     const QString proposed =
-        QDir(m_settings.downloadFolder()).filePath(SafeFileName::sanitize(exportName.isEmpty() ? exportId : exportName));
-    const QString path = m_files->saveFileName(m_window, QStringLiteral("saveExportDialog"),
-                                               tr("Run '%1' and save its file as").arg(exportName.isEmpty() ? exportId : exportName),
-                                               proposed, tr("All files (*)"));
+        QDir(m_settings.downloadFolder())
+            .filePath(SafeFileName::sanitize(exportName.isEmpty() ? exportId : exportName));
+    const QString path = m_files->saveFileName(
+        m_window, QStringLiteral("saveExportDialog"),
+        tr("Run '%1' and save its file as").arg(exportName.isEmpty() ? exportId : exportName), proposed,
+        tr("All files (*)"));
     if (path.isEmpty())
         return 0;
     m_settings.rememberSavedFile(path);
@@ -208,8 +217,8 @@ int TransfersController::downloadFile(const QString &fileId, const QString &file
 {
     if (!m_browser || !m_browser->currentModel().isComplete() || !m_files)
         return 0;
-    const QString proposed =
-        QDir(m_settings.downloadFolder()).filePath(SafeFileName::sanitize(fileName.isEmpty() ? fileId : fileName));
+    const QString proposed = QDir(m_settings.downloadFolder())
+                                 .filePath(SafeFileName::sanitize(fileName.isEmpty() ? fileId : fileName));
     const QString path = m_files->saveFileName(m_window, QStringLiteral("saveFileDialog"),
                                                tr("Save '%1' as").arg(fileName.isEmpty() ? fileId : fileName),
                                                proposed, tr("All files (*)"));
@@ -244,9 +253,9 @@ void TransfersController::uploadFilesToSelection()
         return;
     const QStringList selected = m_browser->selectedObjectIds(ObjectKind::File);
     const QString target = selected.isEmpty() ? QString() : selected.first();
-    const QStringList paths = m_files->openFileNames(m_window, QStringLiteral("uploadFilesDialog"),
-                                                     tr("Upload files to the model"), m_settings.uploadFolder(),
-                                                     tr("Delimited text (*.csv *.txt *.tsv);;All files (*)"));
+    const QStringList paths = m_files->openFileNames(
+        m_window, QStringLiteral("uploadFilesDialog"), tr("Upload files to the model"),
+        m_settings.uploadFolder(), tr("Delimited text (*.csv *.txt *.tsv);;All files (*)"));
     if (paths.isEmpty())
         return;
     QList<QUrl> urls;
@@ -319,10 +328,11 @@ TransfersController *installTransfers(MainWindow *window, const ShellServices &s
     QObject::connect(window, &MainWindow::browserCreated, controller, [controller](QWidget *browser) {
         controller->attach(qobject_cast<ModelBrowser *>(browser));
     });
-    QObject::connect(window, &MainWindow::browserAboutToBeDestroyed, controller, [controller](QWidget *browser) {
-        if (controller->browser() == browser)
-            controller->detach();
-    });
+    QObject::connect(window, &MainWindow::browserAboutToBeDestroyed, controller,
+                     [controller](QWidget *browser) {
+                         if (controller->browser() == browser)
+                             controller->detach();
+                     });
     if (auto *browser = qobject_cast<ModelBrowser *>(window->browserWidget()))
         controller->attach(browser);
     return controller;

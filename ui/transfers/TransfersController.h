@@ -12,7 +12,6 @@
 #include <QPointer>
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <memory>
 
 class QAction;

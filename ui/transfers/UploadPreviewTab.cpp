@@ -17,15 +17,15 @@ namespace anadesk {
 
 UploadPreviewTab::UploadPreviewTab(const QString &localPath, const QList<File> &modelFiles,
                                    const QString &initialTargetId, QWidget *parent)
-    : QWidget(parent),
-      m_localPath(localPath),
-      m_size(QFileInfo(localPath).size()),
-      m_files(modelFiles),
-      m_combo(new QComboBox(this)),
-      m_format(new QLabel(this)),
-      m_view(new QTableView(this)),
-      m_status(new QLabel(this)),
-      m_model(new CsvTableModel(this))
+    : QWidget(parent)
+    , m_localPath(localPath)
+    , m_size(QFileInfo(localPath).size())
+    , m_files(modelFiles)
+    , m_combo(new QComboBox(this))
+    , m_format(new QLabel(this))
+    , m_view(new QTableView(this))
+    , m_status(new QLabel(this))
+    , m_model(new CsvTableModel(this))
 {
     setObjectName(QStringLiteral("uploadPreviewTab"));
     m_combo->setObjectName(QStringLiteral("targetFileCombo"));
@@ -45,7 +45,7 @@ UploadPreviewTab::UploadPreviewTab(const QString &localPath, const QList<File> &
 
     auto *form = new QFormLayout;
     auto *source = new QLabel(QStringLiteral("%1 · %2").arg(QDir::toNativeSeparators(localPath),
-                                                         QLocale().formattedDataSize(m_size)),
+                                                            QLocale().formattedDataSize(m_size)),
                               this);
     source->setObjectName(QStringLiteral("previewSourceLabel"));
     source->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,7 +103,8 @@ void UploadPreviewTab::startPreview()
     m_ready = false;
     m_status->setText(tr("Reading the first rows…"));
     const QString path = m_localPath;
-    m_watcher.setFuture(QtConcurrent::run([path, format] { return CsvReader::previewFile(path, format, kPreviewRows); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([path, format] { return CsvReader::previewFile(path, format, kPreviewRows); }));
 }
 
 void UploadPreviewTab::onPreviewFinished()
