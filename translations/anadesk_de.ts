@@ -2405,10 +2405,6 @@
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>. The server said: %1</source>
-        <translation>. Der Server meldete: %1</translation>
-    </message>
-    <message>
         <source>What to do: %1</source>
         <translation>Was zu tun ist: %1</translation>
     </message>
@@ -2451,6 +2447,10 @@
     <message>
         <source>The server&apos;s answer could not be read; refresh with F5 or report it.</source>
         <translation>Die Antwort des Servers konnte nicht gelesen werden; aktualisieren Sie mit F5 oder melden Sie den Fehler.</translation>
+    </message>
+    <message>
+        <source>. Details: %1</source>
+        <translation>. Details: %1</translation>
     </message>
 </context>
 <context>
