@@ -458,6 +458,7 @@ private Q_SLOTS:
         QVERIFY(deleted.wait(kWaitMs));
         QCOMPARE(deleted.at(0).at(0).toStringList(), QStringList{kScratchModel});
         InlineBanner *banner = m_browser->header()->banner();
+        qInfo().noquote() << "banner:" << banner->text();
         QCOMPARE(banner->level(), InlineBanner::Level::Warning);
         QVERIFY2(banner->text().contains(u"'Sales Planning (Production)'"_s) &&
                      banner->text().contains(u"not deleted"_s),
@@ -487,6 +488,7 @@ private Q_SLOTS:
         QVERIFY(files->banner()->isVisible());
         QCOMPARE(files->banner()->level(), InlineBanner::Level::Error);
         const QString text = files->banner()->text();
+        qInfo().noquote() << "banner:" << text;
         QVERIFY2(text.contains(u"Listing the files of the model failed"_s), qPrintable(text));
         QVERIFY2(text.contains(u"What to do:"_s), qPrintable(text));
         QCOMPARE(files->model()->rowCount(), 0);

@@ -100,7 +100,7 @@ QString InlineBanner::describe(const QString &what, const ApiError &error)
     if (!error.object.isEmpty())
         text += QStringLiteral(" (") + error.object + QLatin1Char(')');
     if (!error.serverMessage.isEmpty())
-        text += tr(". The server said: %1").arg(error.serverMessage);
+        text += tr(". Details: %1").arg(error.serverMessage);
     if (!text.endsWith(QLatin1Char('.')))
         text += QLatin1Char('.');
     const QString hint = error.hint.isEmpty() ? adviceFor(error.category) : error.hint;

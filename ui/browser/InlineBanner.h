@@ -25,8 +25,8 @@ public:
     explicit InlineBanner(QWidget *parent = nullptr);
 
     void showMessage(Level level, const QString &text);
-    // "<what> failed: <message> (<object>): <server's words>. What to do: <hint>" — the hint falls back to
-    // advice for the error's category when the error carries none.
+    // "<what> failed: <message> (<object>). Details: <server's words>. What to do: <hint>" — the hint falls
+    // back to advice for the error's category when the error carries none.
     void showError(const QString &what, const ApiError &error);
     // An action button on the banner (hidden when text is empty). Clicking it emits actionTriggered().
     void setActionText(const QString &text);

@@ -442,8 +442,7 @@ void ModelBrowser::onWorkspaceModelsLoaded(const QString &workspaceId)
     if (!m_pendingSelection.modelId.isEmpty() &&
         m_pendingSelection.workspaceId.compare(workspaceId, Qt::CaseInsensitive) == 0)
         selectModel(m_pendingSelection.workspaceId, m_pendingSelection.modelId);
-    // The current model may have been listed again (reloadWorkspace): keep the header in step.
-    updateActions();
+    updateActions(); // the selection may have changed with the rows (reloadWorkspace)
 }
 
 void ModelBrowser::onFilterChanged()

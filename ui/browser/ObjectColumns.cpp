@@ -91,7 +91,8 @@ QString objectKindPlural(ObjectKind kind)
         //: Plural noun inside sentences such as "Filter exports by name or id", "This model has no exports."
         return ObjectColumns::tr("exports");
     case ObjectKind::Process:
-        //: Plural noun inside sentences such as "Filter processes by name or id", "This model has no processes."
+        //: Plural noun inside sentences such as "Filter processes by name or id", "This model has no
+        //: processes."
         return ObjectColumns::tr("processes");
     case ObjectKind::Action:
         //: Plural noun inside sentences such as "Filter actions by name or id", "This model has no actions."

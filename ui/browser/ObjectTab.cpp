@@ -99,8 +99,7 @@ void ObjectTab::buildUi()
     const QString name = stem(m_kind);
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(name + QStringLiteral("Filter"));
-    m_filter->setPlaceholderText(
-        tr("Filter %1 by name or id (Ctrl+F)").arg(objectKindPlural(m_kind)));
+    m_filter->setPlaceholderText(tr("Filter %1 by name or id (Ctrl+F)").arg(objectKindPlural(m_kind)));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter %1").arg(objectKindTitle(m_kind)));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -276,8 +275,7 @@ void ObjectTab::onListed(Job *job, const QList<ObjectRow> &rows)
     m_job.clear();
     m_loaded = true;
     m_model->setRows(rows);
-    setStatus(rows.isEmpty() ? tr("This model has no %1.").arg(objectKindPlural(m_kind))
-                             : QString());
+    setStatus(rows.isEmpty() ? tr("This model has no %1.").arg(objectKindPlural(m_kind)) : QString());
     updateActions();
     Q_EMIT loaded(int(rows.size()));
 }
@@ -295,8 +293,7 @@ void ObjectTab::clear(const QString &reason)
     m_loaded = false;
     m_model->clear();
     m_banner->clear();
-    setStatus(reason.isEmpty() ? tr("Select a model to see its %1.").arg(objectKindPlural(m_kind))
-                               : reason);
+    setStatus(reason.isEmpty() ? tr("Select a model to see its %1.").arg(objectKindPlural(m_kind)) : reason);
     updateActions();
 }
 
