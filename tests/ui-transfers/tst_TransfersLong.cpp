@@ -25,6 +25,7 @@ private Q_SLOTS:
     void cancelRunningTaskFromTheMonitor();
     void eventLoopKeepsTurningDuring200MbUpload();
     void cancelAnUploadFromTheDialog();
+    void disconnectEndsTheRowsOfRunningTasks();
 
 private:
     TransfersEnv m_env;
@@ -184,6 +185,23 @@ void TestTransfersLong::cancelAnUploadFromTheDialog()
     QVERIFY2(puts < 9, qPrintable(QString::number(puts)));
     figure(QStringLiteral("ui_cancelled_upload_chunk_puts=%1").arg(puts));
     dialog->close();
+}
+
+void TestTransfersLong::disconnectEndsTheRowsOfRunningTasks()
+{
+    const QString importId = QStringLiteral("112000000003");
+    m_env.activateRow(ObjectKind::Import, importId);
+    const int id = m_env.newestTask(MonitoredKind::Run, importId);
+    QVERIFY(id > 0);
+    QVERIFY(QTest::qWaitFor([&] { return !m_env.monitorModel()->task(id)->taskId.isEmpty(); }, kWaitMs));
+    QVERIFY(!m_env.monitorModel()->task(id)->isFinished());
+    m_env.window->disconnectSession(); // the connection and its jobs go away
+    QVERIFY(m_env.waitFinished(id, 10'000));
+    const MonitoredTask *task = m_env.monitorModel()->task(id);
+    QCOMPARE(task->state, MonitoredState::Cancelled);
+    QVERIFY2(task->message.contains(QStringLiteral("connection")), qPrintable(task->message));
+    QVERIFY(!m_env.controller->browser());
+    QCOMPARE(m_env.controller->run(importId, QStringLiteral("Users")), 0); // nothing to run on
 }
 
 QTEST_MAIN(TestTransfersLong)

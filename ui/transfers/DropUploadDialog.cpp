@@ -244,8 +244,32 @@ void DropUploadDialog::setStage(Stage stage)
     Q_EMIT stageChanged(stage);
 }
 
+bool DropUploadDialog::connectionLost()
+{
+    if (m_client.isValid())
+        return false;
+    const QString text =
+        tr("The connection to Anaplan was closed. Connect again, then drop the files again.");
+    m_loadingLabel->setText(text);
+    m_summary->setText(text);
+    m_importQueue.clear();
+    for (Upload &upload : m_uploads) {
+        if (upload.queued) {
+            upload.queued = false;
+            upload.skipped = true;
+            upload.cancel->setEnabled(false);
+            upload.bar->setFormat(tr("Not uploaded"));
+        }
+    }
+    if (m_stage != Stage::Loading)
+        setStage(Stage::Done);
+    return true;
+}
+
 void DropUploadDialog::loadModelObjects()
 {
+    if (connectionLost())
+        return;
     m_retry->hide();
     m_loadingLabel->setText(tr("Reading the files and imports of the model…"));
     m_filesLoaded = m_importsLoaded = false;
@@ -416,6 +440,8 @@ void DropUploadDialog::uploadNext()
         offerImports();
         return;
     }
+    if (connectionLost())
+        return;
     const int index = m_current;
     Upload &upload = m_uploads[index];
     upload.queued = false;
@@ -546,6 +572,8 @@ void DropUploadDialog::skipImports()
 void DropUploadDialog::runNextImport()
 {
     if (m_stage != Stage::Running)
+        return;
+    if (connectionLost())
         return;
     if (m_importQueue.isEmpty()) {
         showDone();

@@ -113,6 +113,8 @@ private:
     void runNextImport();
     void showDone();
     void setStage(Stage stage);
+    // True (and the dialog says so) when the connection the files were dropped for is gone.
+    bool connectionLost();
     QString initialTargetFor(const QString &localPath, const QSet<QString> &taken) const;
 
     BulkClient m_client;

@@ -37,6 +37,8 @@ ExportDragData::ExportDragData(const BulkClient &client, const QString &modelNam
             m_done[index] = true;
             m_ok[index] = job->isSucceeded();
         });
+        // Deleted unfinished (the connection closed): done, not ok.
+        connect(job, &QObject::destroyed, this, [this, index] { m_done[index] = true; });
         if (tracker)
             tracker->trackDownload(job, {client, item.exportId, item.exportName, modelName, path});
     }
@@ -80,7 +82,7 @@ bool ExportDragData::waitForDownloads() const
     QObject::connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
     for (const QPointer<DownloadFileJob> &job : std::as_const(m_jobs)) {
         if (job && !job->isFinished())
-            QObject::connect(job, &Job::finished, &loop, [this, &loop] {
+            QObject::connect(job, &QObject::destroyed, &loop, [this, &loop] {
                 if (isReady())
                     loop.quit();
             });

@@ -82,6 +82,10 @@ void TaskHistoryDialog::refresh()
 {
     if (m_listJob)
         m_listJob->abort();
+    if (!m_client.isValid()) {
+        m_status->setText(tr("The connection to Anaplan was closed. Connect again to see the task history."));
+        return;
+    }
     m_status->setText(tr("Loading the task history…"));
     ListTaskSummariesJob *job = m_client.getTaskSummaries(m_actionId);
     m_listJob = job;
@@ -106,6 +110,10 @@ void TaskHistoryDialog::onSelectionChanged()
     const QString taskId = rows.first().data(TaskHistoryModel::TaskIdRole).toString();
     if (m_statusJob)
         m_statusJob->abort();
+    if (!m_client.isValid()) {
+        m_details->setPlainText(tr("The connection to Anaplan was closed."));
+        return;
+    }
     m_details->setPlainText(tr("Loading task %1…").arg(taskId));
     GetTaskStatusJob *job = m_client.getTaskStatus(m_actionId, taskId);
     m_statusJob = job;

@@ -69,6 +69,20 @@ int TaskTracker::add(MonitoredKind kind, Job *job, const Subject &subject)
     const int id = m_model->add(task);
     m_jobs.insert(id, job);
     m_clients.insert(id, subject.client);
+    // Jobs are children of the Connection: when it goes (disconnect, another connection) a running job is
+    // deleted without a word. The row must not stay "Running" forever.
+    connect(job, &QObject::destroyed, this, [this, id] {
+        if (!isRunning(id))
+            return;
+        m_model->update(id, [](MonitoredTask &stopped) {
+            stopped.state = MonitoredState::Cancelled;
+            stopped.step = tr("Stopped");
+            stopped.message =
+                tr("Stopped because the connection was closed. A task already started on the server "
+                   "may still run there; see its task history after reconnecting.");
+        });
+        Q_EMIT taskFinished(id);
+    });
     Q_EMIT taskAdded(id);
     return id;
 }
@@ -124,6 +138,8 @@ int TaskTracker::trackExportAndSave(ExportAndDownloadJob *job, const Subject &su
 
 int TaskTracker::run(const Subject &subject)
 {
+    if (!subject.client.isValid())
+        return 0; // the connection is gone
     TaskRunnerOptions options;
     options.fetchDumpsOnFailure = true; // the next run overwrites them: fetch while they exist
     return trackRun(subject.client.runAction(subject.objectId, options), subject);
