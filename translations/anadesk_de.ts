@@ -1972,6 +1972,14 @@
         <source>A file whose upload is stopped is left incomplete in the model: upload it again before running the imports that read it.</source>
         <translation>Eine Datei, deren Upload angehalten wird, bleibt unvollständig im Modell: Laden Sie sie erneut hoch, bevor Sie die Importe ausführen, die sie lesen.</translation>
     </message>
+    <message>
+        <source>The connection to Anaplan was closed. Connect again, then drop the files again.</source>
+        <translation>Die Verbindung zu Anaplan wurde geschlossen. Verbinden Sie sich erneut und ziehen Sie die Dateien dann noch einmal hierher.</translation>
+    </message>
+    <message>
+        <source>Not uploaded</source>
+        <translation>Nicht hochgeladen</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::DumpDownloadJob</name>
@@ -4256,6 +4264,14 @@ ID: %2</translation>
         <source>Reading task %1</source>
         <translation>Lesen der Aufgabe %1</translation>
     </message>
+    <message>
+        <source>The connection to Anaplan was closed. Connect again to see the task history.</source>
+        <translation>Die Verbindung zu Anaplan wurde geschlossen. Verbinden Sie sich erneut, um den Aufgabenverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>The connection to Anaplan was closed.</source>
+        <translation>Die Verbindung zu Anaplan wurde geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::TaskHistoryModel</name>
@@ -4631,6 +4647,22 @@ ID: %2</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Stopped because the connection was closed. A task already started on the server may still run there; see its task history after reconnecting.</source>
+        <translation>Angehalten, weil die Verbindung geschlossen wurde. Eine auf dem Server bereits gestartete Aufgabe läuft dort möglicherweise weiter; sehen Sie nach dem erneuten Verbinden in ihren Aufgabenverlauf.</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
