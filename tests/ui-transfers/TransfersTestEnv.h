@@ -61,6 +61,14 @@ inline void figure(const QString &line)
     std::fflush(stdout);
 }
 
+// With ANADESK_TEST_SCREENSHOTS=<dir> set, saves a picture of `widget` there (for looking at the UI of a run).
+inline void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ANADESK_TEST_SCREENSHOTS");
+    if (!dir.isEmpty() && widget)
+        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 inline QString sha256OfFile(const QString &path)
 {
     QFile file(path);

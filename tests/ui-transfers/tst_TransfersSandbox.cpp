@@ -108,6 +108,7 @@ void TestTransfersSandbox::dropOnSalesRowPreviewsUploadsAndImports()
     QCOMPARE(preview->headerData(0, Qt::Vertical).toInt(), 2); // first data row of the file's metadata
     QVERIFY(tab->formatLabel()->text().contains(QStringLiteral("UTF-8")));
     QVERIFY2(dialog->uploadProblem().isEmpty(), qPrintable(dialog->uploadProblem()));
+    screenshot(dialog, QStringLiteral("upload-preview"));
 
     m_env.clearRequestLog();
     dialog->findChild<QPushButton *>(QStringLiteral("uploadButton"))->click();
@@ -218,6 +219,8 @@ void TestTransfersSandbox::badCsvFailsAndItsDumpOpensFiltersAndSaves()
                  .toString(),
              QFileInfo(saved).absolutePath());
     figure(QStringLiteral("ui_failure_dump_rows=%1").arg(dump->tableModel()->rowCount()));
+    screenshot(dialog, QStringLiteral("upload-results"));
+    screenshot(dump, QStringLiteral("failure-dump"));
     dump->close();
     dialog->close();
 }
@@ -370,6 +373,7 @@ void TestTransfersSandbox::processResultShowsNestedResultsAndTheirDump()
     auto *dump = opened.at(0).at(0).value<FailureDumpDialog *>();
     QVERIFY(QTest::qWaitFor([dump] { return dump->isParsed(); }, kWaitMs));
     QCOMPARE(dump->tableModel()->rowCount(), 4); // 4 of the 5 rows of "Sales with errors.csv" fail
+    screenshot(m_env.window.get(), QStringLiteral("main-window-task-monitor"));
     QCOMPARE(m_env.countRequests("GET", m_env.modelPath() + QStringLiteral("/processes/")), 0);
     dump->close();
 }

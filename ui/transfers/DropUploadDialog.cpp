@@ -35,8 +35,7 @@ enum PageIndex
     LoadingPage,
     PreviewPage,
     UploadPage,
-    ImportsPage,
-    DonePage
+    ImportsPage
 };
 
 bool isImportSource(const File &file)
@@ -147,15 +146,11 @@ void DropUploadDialog::buildUi()
     m_importRows->addWidget(importsIntro);
     m_pages->addWidget(m_importsPage);
 
-    // Done.
-    auto *done = new QWidget(m_pages);
-    m_summary = new QLabel(done);
+    // Running and done: a summary above the table of operations (the pages are hidden then).
+    m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("resultsSummaryLabel"));
     m_summary->setWordWrap(true);
-    auto *doneLayout = new QVBoxLayout(done);
-    doneLayout->addWidget(m_summary);
-    doneLayout->addStretch(1);
-    m_pages->addWidget(done);
+    m_summary->hide();
 
     // The operations of this drop (uploads, then import runs) with their outcome, from the upload on.
     m_operations = new OperationListModel(m_monitor->model(), this);
@@ -194,6 +189,7 @@ void DropUploadDialog::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
+    layout->addWidget(m_summary);
     layout->addWidget(m_operationsView, 1);
     layout->addWidget(buttons);
 
@@ -228,9 +224,11 @@ void DropUploadDialog::setStage(Stage stage)
         break;
     case Stage::Running:
     case Stage::Done:
-        m_pages->setCurrentIndex(DonePage);
         break;
     }
+    const bool finishing = stage == Stage::Running || stage == Stage::Done;
+    m_pages->setVisible(!finishing);
+    m_summary->setVisible(finishing);
     m_uploadButton->setVisible(stage == Stage::Preview);
     m_runImportsButton->setVisible(stage == Stage::Imports);
     m_skipImportsButton->setVisible(stage == Stage::Imports);

@@ -22,11 +22,12 @@ struct TaskMonitorModel::Node
 
 namespace {
 
-QString actionTitle(const TaskResult &result)
+QString actionTitle(const TaskResult &result, const QString &knownName)
 {
     const QString noun = actionKindNoun(actionKindFromId(result.objectId));
     const QString what = noun.isEmpty() ? result.objectId : noun + QLatin1Char(' ') + result.objectId;
-    return result.objectName.isEmpty() ? what : QStringLiteral("%1 '%2'").arg(what, result.objectName);
+    const QString name = result.objectName.isEmpty() ? knownName : result.objectName;
+    return name.isEmpty() ? what : QStringLiteral("%1 '%2'").arg(what, name);
 }
 
 } // namespace
@@ -48,6 +49,11 @@ TaskMonitorModel::~TaskMonitorModel() = default;
 void TaskMonitorModel::setClock(std::function<qint64()> now)
 {
     m_now = std::move(now);
+}
+
+void TaskMonitorModel::setNameLookup(NameLookup lookup)
+{
+    m_nameLookup = std::move(lookup);
 }
 
 int TaskMonitorModel::add(MonitoredTask task)
@@ -367,7 +373,9 @@ QVariant TaskMonitorModel::resultData(const Node &node, int column, int role) co
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return actionTitle(nested);
+            return actionTitle(nested, m_nameLookup && node.parent
+                                           ? m_nameLookup(node.parent->task.model, nested.objectId)
+                                           : QString());
         case StateColumn:
             return nested.successful ? tr("Succeeded") : tr("Failed");
         case ResultColumn: {

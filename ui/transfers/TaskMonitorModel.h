@@ -52,6 +52,9 @@ public:
     // Milliseconds of a monotonic clock (default: QElapsedTimer since construction).
     void setClock(std::function<qint64()> now);
     qint64 now() const { return m_now(); }
+    // Names of the actions of a process (results carry only ids) in a model; "" when unknown.
+    using NameLookup = std::function<QString(const ModelRef &model, const QString &objectId)>;
+    void setNameLookup(NameLookup lookup);
 
     // Adds an operation (its id is assigned here; startedMs is set when 0) and returns the id.
     int add(MonitoredTask task);
@@ -87,6 +90,7 @@ private:
 
     std::unique_ptr<Node> m_root;
     std::function<qint64()> m_now;
+    NameLookup m_nameLookup;
     QTimer *m_ticker;
     int m_nextId = 1;
 };

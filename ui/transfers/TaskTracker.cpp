@@ -128,7 +128,8 @@ int TaskTracker::trackExportAndSave(ExportAndDownloadJob *job, const Subject &su
             [this, id](qint64 done, qint64 total, int, int) {
                 m_model->update(id, [&](MonitoredTask &task) {
                     task.progress = total > 0 ? double(done) / double(total) : -1.0;
-                    task.step = tr("Downloading %1 of %2").arg(megabytes(done), megabytes(total));
+                    task.step = total > 0 ? tr("Downloading %1 of %2").arg(megabytes(done), megabytes(total))
+                                          : tr("Downloading %1").arg(megabytes(done));
                 });
             });
     connect(job, &Job::finished, this,
@@ -220,6 +221,8 @@ void TaskTracker::finishFromJob(int id, Job *job, const QString &successMessage)
             task.state = MonitoredState::Succeeded;
             task.progress = 1.0;
             task.message = successMessage;
+            if (task.kind != MonitoredKind::Run) // runs keep Anaplan's final state (COMPLETE)
+                task.step = tr("Done");
         } else if (error.category == ErrorCategory::Cancelled) {
             task.state = MonitoredState::Cancelled;
             if (task.step.isEmpty() || task.kind != MonitoredKind::Run)

@@ -4,6 +4,7 @@
 #include "ExportDragData.h"
 #include "TaskHistoryDialog.h"
 #include "TaskMonitor.h"
+#include "TaskMonitorModel.h"
 #include "TaskTracker.h"
 #include "browser/ModelBrowser.h"
 #include "browser/ObjectTab.h"
@@ -56,6 +57,25 @@ TransfersController::TransfersController(QMainWindow *window, FileDialogs *files
     toggle->setText(tr("&Task monitor"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     buildMenu();
+    // Results of processes name their steps by id only: take the names from the browser's tables.
+    m_tracker->model()->setNameLookup([this](const ModelRef &model, const QString &objectId) {
+        // Ids are only unique within a model: look up only while that model is shown.
+        if (!m_browser || m_browser->currentModel().modelId != model.modelId)
+            return QString();
+        switch (actionKindFromId(objectId)) {
+        case ActionKind::Import:
+            return nameOf(m_browser, ObjectKind::Import, objectId);
+        case ActionKind::Export:
+            return nameOf(m_browser, ObjectKind::Export, objectId);
+        case ActionKind::Action:
+            return nameOf(m_browser, ObjectKind::Action, objectId);
+        case ActionKind::Process:
+            return nameOf(m_browser, ObjectKind::Process, objectId);
+        case ActionKind::Invalid:
+            break;
+        }
+        return QString();
+    });
     // Every new operation brings the monitor into view.
     connect(m_tracker, &TaskTracker::taskAdded, m_monitor, [this] {
         if (m_monitor->isHidden())
