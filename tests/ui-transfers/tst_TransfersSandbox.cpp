@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -193,6 +194,10 @@ void TestTransfersSandbox::badCsvFailsAndItsDumpOpensFiltersAndSaves()
     m_env.addTester(dump->proxy());
     QCOMPARE(dump->tableModel()->rowCount(), 2);
     QVERIFY(dump->tableModel()->table().header.contains(QStringLiteral("_Error_1_")));
+    // Shown in the dump's order (the file's line order) until the user sorts.
+    QCOMPARE(dump->view()->horizontalHeader()->sortIndicatorSection(), -1);
+    QCOMPARE(dump->proxy()->index(0, 1).data().toString(), QStringLiteral("Laptop"));
+    QCOMPARE(dump->proxy()->index(1, 1).data().toString(), QStringLiteral("Hoverboard"));
     // Filter in all columns, then in one column.
     QTest::keyClicks(dump->filterEdit(), QStringLiteral("atlantis"));
     QCOMPARE(dump->proxy()->rowCount(), 1);

@@ -63,6 +63,8 @@ FailureDumpDialog::FailureDumpDialog(const QByteArray &dump, const QString &titl
     m_view->setObjectName(QStringLiteral("dumpTable"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
+    // Unsorted at first: the dump's own order is the order of the rows in the file.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->horizontalHeader()->setStretchLastSection(true);
