@@ -1,6 +1,6 @@
 // End to end: every BulkClient method against a real anadesk-sandbox on loopback (basic sign-in,
 // page cap 3 so every listing pages, tasks taking 300 ms). Ids are the sandbox's seeded demo tenant
-// (docs/sandbox-tenant-notes.md).
+// (docs/sandbox.md).
 #include "BulkClient.h"
 #include "Connection.h"
 #include "SandboxProcess.h"

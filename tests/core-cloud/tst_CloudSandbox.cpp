@@ -1,6 +1,6 @@
 // End to end: every ScimClient, AuditClient, CloudWorksClient and FlowsClient method against a real
 // anadesk-sandbox on loopback (basic sign-in as the demo user; runs last 1.5 s). Seeded data:
-// docs/sandbox-cloud-notes.md (2,000 SCIM users, 30 days of audit events, 5 connections, 12
+// docs/sandbox.md (2,000 SCIM users, 30 days of audit events, 5 connections, 12
 // integrations, 2 flows).
 #include "Connection.h"
 #include "SandboxProcess.h"

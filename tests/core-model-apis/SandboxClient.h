@@ -1,6 +1,6 @@
 #pragma once
 // A Connection to a real anadesk-sandbox (basic sign-in with the demo account) for the end-to-end
-// tests of the Transactional and ALM clients. Ids: docs/sandbox-model-apis-notes.md.
+// tests of the Transactional and ALM clients. Ids: docs/sandbox.md.
 #include "AlmClient.h"
 #include "Connection.h"
 #include "SandboxProcess.h"

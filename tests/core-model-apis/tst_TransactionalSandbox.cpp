@@ -1,5 +1,5 @@
 // End to end: every TransactionalClient method against a real anadesk-sandbox on loopback, on the
-// seeded demo model (docs/sandbox-model-apis-notes.md).
+// seeded demo model (docs/sandbox.md).
 #include "SandboxClient.h"
 
 #include <QDate>

@@ -1,6 +1,6 @@
 #pragma once
 // Shared by the browser tests: a real anadesk-sandbox (tasks of 300 ms unless told), a Connection to it
-// signed in with the demo account, the demo tenant's ids (docs/sandbox-tenant-notes.md), and a FIGURE line
+// signed in with the demo account, the demo tenant's ids (docs/sandbox.md), and a FIGURE line
 // printer.
 #include "BulkClient.h"
 #include "Connection.h"

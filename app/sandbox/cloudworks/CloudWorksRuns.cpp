@@ -11,7 +11,7 @@ namespace sandbox::cloudworks {
 
 namespace {
 
-// The import of the seeded models whose file has failing rows (docs/sandbox-tenant-notes.md).
+// The import of the seeded models whose file has failing rows (docs/sandbox.md).
 const QString kFailingImport = QStringLiteral("112000000006");
 
 QJsonObject detail(const QString &text, const QString &type, int occurrences = 0, const QStringList &values = {})
