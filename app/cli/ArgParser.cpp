@@ -35,12 +35,13 @@ ArgParser::ArgParser(QList<OptionSpec> globalOptions)
     : m_global(std::move(globalOptions))
 {}
 
-bool ArgParser::parse(const QStringList &arguments, CommandOptions commandOptions, ParsedArgs *out,
-                      QString *error) const
+bool ArgParser::parse(const QStringList &arguments, CommandOptions commandOptions, IsGroup isGroup,
+                      ParsedArgs *out, QString *error) const
 {
     *out = ParsedArgs{};
     QList<OptionSpec> local; // the command's own options, known once the command name is read
     bool optionsEnded = false;
+    bool awaitingGroupCommand = false; // the first word was a group: the next word is its command
 
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
@@ -52,8 +53,14 @@ bool ArgParser::parse(const QStringList &arguments, CommandOptions commandOption
         if (!looksLikeOption) {
             if (out->command.isEmpty()) {
                 out->command = arg;
-                if (commandOptions)
+                awaitingGroupCommand = isGroup && isGroup(arg);
+                if (commandOptions && !awaitingGroupCommand)
                     local = commandOptions(arg);
+            } else if (awaitingGroupCommand) {
+                out->command += QLatin1Char(' ') + arg;
+                awaitingGroupCommand = false;
+                if (commandOptions)
+                    local = commandOptions(out->command);
             } else {
                 out->positionals.append(arg);
             }

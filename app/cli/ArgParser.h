@@ -23,7 +23,7 @@ struct OptionSpec
 
 struct ParsedArgs
 {
-    QString command;                // empty when none was given
+    QString command;                // empty when none was given; "tr modules" for a group's command
     QStringList positionals;        // after the command
     QHash<QString, QString> values; // option name → value (flags map to "")
 
@@ -39,8 +39,12 @@ public:
     // Options a command accepts besides the global ones; asked for once the command name is known.
     using CommandOptions = QList<OptionSpec> (*)(const QString &command);
 
+    // Whether a first word names a command group ("tr", "scim"): then the next word completes the
+    // command name ("tr modules") and only that full name's options are known.
+    using IsGroup = bool (*)(const QString &word);
+
     // Parses argv[1..]. False with *error set (a one-line message) on an unknown option or a missing value.
-    bool parse(const QStringList &arguments, CommandOptions commandOptions, ParsedArgs *out,
+    bool parse(const QStringList &arguments, CommandOptions commandOptions, IsGroup isGroup, ParsedArgs *out,
                QString *error) const;
 
     const QList<OptionSpec> &globalOptions() const { return m_global; }

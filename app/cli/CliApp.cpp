@@ -85,6 +85,8 @@ QString CliApp::overviewHelp()
         rows.clear();
     };
     for (const Command &command : allCommands()) {
+        if (!groupOfCommand(command.name).isEmpty())
+            continue; // listed by `anadesk-cli GROUP --help`
         if (command.group != group) {
             flush();
             group = command.group;
@@ -93,6 +95,13 @@ QString CliApp::overviewHelp()
         rows.append({QStringLiteral("  ") + command.name, command.summary});
     }
     flush();
+    const QList<CommandGroup> groups = commandGroups();
+    if (!groups.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Command groups ('anadesk-cli GROUP --help' lists their commands):\n");
+        for (const CommandGroup &g : groups)
+            rows.append({QStringLiteral("  ") + g.name, g.summary});
+        flush();
+    }
     text += QLatin1Char('\n') + tr("Options (before or after the command):\n") +
             ArgParser::describe(globalOptionSpecs());
     text += QLatin1Char('\n') +
@@ -107,11 +116,38 @@ QString CliApp::overviewHelp()
     return text;
 }
 
+QString CliApp::groupHelp(const QString &name)
+{
+    const CommandGroup *g = findGroup(name);
+    if (!g)
+        return overviewHelp();
+    QString text = tr("Usage: anadesk-cli [OPTIONS] %1 COMMAND [ARGS]\n\n%2\n").arg(g->name, g->summary);
+    QString heading;
+    QList<QStringList> rows;
+    auto flush = [&] {
+        if (!rows.isEmpty())
+            text += Output::table(rows, {});
+        rows.clear();
+    };
+    for (const Command *command : commandsOfGroup(name)) {
+        if (command->group != heading) {
+            flush();
+            heading = command->group;
+            text += QLatin1Char('\n') + heading + QStringLiteral(":\n");
+        }
+        rows.append({QStringLiteral("  ") + command->name.mid(name.size() + 1), command->summary});
+    }
+    flush();
+    text += QLatin1Char('\n') +
+            tr("Run 'anadesk-cli %1 COMMAND --help' for a command's arguments and options.\n").arg(name);
+    return text;
+}
+
 QString CliApp::commandHelp(const QString &name)
 {
     const Command *command = findCommand(name);
     if (!command)
-        return overviewHelp();
+        return findGroup(name) ? groupHelp(name) : overviewHelp();
     QString text =
         QStringLiteral("Usage: anadesk-cli [OPTIONS] %1%2\n\n%3\n")
             .arg(command->name, command->usage.isEmpty() ? QString() : QLatin1Char(' ') + command->usage,
@@ -141,7 +177,7 @@ int CliApp::run(const QStringList &arguments)
             out.object(QJsonObject{{QStringLiteral("error"), Output::errorJson(usage(message))}}, {});
         return kExitUsage;
     };
-    if (!parser.parse(arguments, &commandOptions, &args, &error))
+    if (!parser.parse(arguments, &commandOptions, &isCommandGroup, &args, &error))
         return usageFailure(error, findCommand(args.command) ? args.command : QString());
     GlobalOptions options;
     if (!readGlobalOptions(args, &options, &error))
@@ -155,13 +191,22 @@ int CliApp::run(const QStringList &arguments)
     }
     const Command *command = findCommand(args.command);
     if (options.help) {
-        out.writeOut(command ? commandHelp(command->name) : overviewHelp());
+        out.writeOut(commandHelp(args.command));
         return 0;
     }
     if (args.command.isEmpty())
         return usageFailure(tr("no command given"), {});
-    if (!command)
-        return usageFailure(tr("unknown command '%1'").arg(args.command), {});
+    if (!command) {
+        const QString group = isCommandGroup(args.command) ? args.command : groupOfCommand(args.command);
+        if (group.isEmpty())
+            return usageFailure(tr("unknown command '%1'").arg(args.command), {});
+        if (group == args.command)
+            return usageFailure(tr("'%1' needs a command; 'anadesk-cli %1 --help' lists them").arg(group),
+                                {});
+        return usageFailure(tr("unknown command '%1' in group '%2'; 'anadesk-cli %2 --help' lists them")
+                                .arg(args.command.mid(group.size() + 1), group),
+                            {});
+    }
     const int count = int(args.positionals.size());
     if (count < command->minArgs || (command->maxArgs >= 0 && count > command->maxArgs)) {
         const QString expected = command->usage.isEmpty() ? tr("no arguments") : command->usage;

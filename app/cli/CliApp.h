@@ -19,7 +19,9 @@ public:
 
     // The overview printed by --help.
     static QString overviewHelp();
-    // COMMAND --help.
+    // GROUP --help: the group's commands.
+    static QString groupHelp(const QString &group);
+    // COMMAND --help (or GROUP --help).
     static QString commandHelp(const QString &command);
 };
 

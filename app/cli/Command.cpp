@@ -12,9 +12,79 @@ const QList<Command> &allCommands()
         all += taskCommands();
         all += transferCommands();
         all += modelCommands();
+        all += transactionalCommands();
+        all += almCommands();
+        all += scimCommands();
+        all += auditCommands();
+        all += cloudWorksCommands();
+        all += flowsCommands();
         return all;
     }();
     return commands;
+}
+
+namespace {
+
+const QList<CommandGroup> &declaredGroups()
+{
+    static const QList<CommandGroup> groups = {
+        {QStringLiteral("tr"), QCoreApplication::translate(
+                                   "anadesk::cli::Command",
+                                   "Transactional API: modules, line items, lists, views, cells, calendar")},
+        {QStringLiteral("alm"),
+         QCoreApplication::translate(
+             "anadesk::cli::Command",
+             "Application lifecycle: revisions, syncs, comparison reports, online/offline")},
+        {QStringLiteral("scim"),
+         QCoreApplication::translate("anadesk::cli::Command", "SCIM user management: users and the schemas")},
+        {QStringLiteral("audit"),
+         QCoreApplication::translate("anadesk::cli::Command", "Audit: events and users")},
+        {QStringLiteral("cw"), QCoreApplication::translate(
+                                   "anadesk::cli::Command",
+                                   "CloudWorks: connections, integrations, runs, schedules, notifications")},
+        {QStringLiteral("flows"),
+         QCoreApplication::translate("anadesk::cli::Command", "CloudWorks integration flows")},
+    };
+    return groups;
+}
+
+} // namespace
+
+QString groupOfCommand(const QString &name)
+{
+    const qsizetype space = name.indexOf(QLatin1Char(' '));
+    return space < 0 ? QString() : name.left(space);
+}
+
+QList<const Command *> commandsOfGroup(const QString &group)
+{
+    QList<const Command *> result;
+    for (const Command &command : allCommands())
+        if (groupOfCommand(command.name) == group)
+            result.append(&command);
+    return result;
+}
+
+QList<CommandGroup> commandGroups()
+{
+    QList<CommandGroup> result;
+    for (const CommandGroup &group : declaredGroups())
+        if (!commandsOfGroup(group.name).isEmpty())
+            result.append(group);
+    return result;
+}
+
+const CommandGroup *findGroup(const QString &name)
+{
+    for (const CommandGroup &group : declaredGroups())
+        if (group.name == name)
+            return &group;
+    return nullptr;
+}
+
+bool isCommandGroup(const QString &word)
+{
+    return findGroup(word) != nullptr;
 }
 
 const Command *findCommand(const QString &name)
