@@ -35,6 +35,7 @@ void TokenKeeper::setAuthenticator(std::shared_ptr<Authenticator> authenticator)
     m_flight = Flight::None;
     m_backgroundRefresh = false;
     m_rejected.reset();
+    m_holding = false;
     clearToken();
     if (m_waiters.isEmpty())
         return;
@@ -46,6 +47,10 @@ void TokenKeeper::setAuthenticator(std::shared_ptr<Authenticator> authenticator)
 
 void TokenKeeper::acquire(QObject *context, Callback done)
 {
+    if (m_rejected && m_holding) {
+        m_waiters.append(Waiter{context, std::move(done)}); // answered after new credentials
+        return;
+    }
     if (m_rejected) {
         done({}, *m_rejected);
         return;
@@ -80,6 +85,10 @@ void TokenKeeper::acquire(QObject *context, Callback done)
 
 void TokenKeeper::unauthorized(const QByteArray &usedToken, QObject *context, Callback done)
 {
+    if (m_rejected && m_holding) {
+        m_waiters.append(Waiter{context, std::move(done)});
+        return;
+    }
     if (m_rejected) {
         done({}, *m_rejected);
         return;
@@ -99,8 +108,8 @@ void TokenKeeper::unauthorized(const QByteArray &usedToken, QObject *context, Ca
         error.object = m_authenticator->description();
         error.message = tr("Anaplan refused the token (HTTP 401)");
         error.hint = tr("The token has expired or was revoked: sign in again or enter a new token.");
+        m_waiters.append(Waiter{context, std::move(done)}); // failed by reject(), or held
         reject(error);
-        done({}, error);
         return;
     }
     m_waiters.append(Waiter{context, std::move(done)});
@@ -235,9 +244,24 @@ void TokenKeeper::reject(const ApiError &error)
     m_rejected = error;
     clearToken();
     qCWarning(lcAuth) << "credentials rejected:" << m_authenticator->description();
+    m_holding = m_holdOnRejection;
     if (first)
-        Q_EMIT credentialsRejected(error);
-    releaseWaiters({}, error);
+        Q_EMIT credentialsRejected(error); // a receiver may call releaseHeld() or setAuthenticator() here
+    if (m_holding) {
+        qCInfo(lcAuth) << m_waiters.size() << "request(s) held until new credentials are given";
+        return;
+    }
+    if (m_rejected)
+        releaseWaiters({}, *m_rejected);
+}
+
+void TokenKeeper::releaseHeld()
+{
+    if (!m_holding)
+        return;
+    m_holding = false;
+    if (m_rejected)
+        releaseWaiters({}, *m_rejected);
 }
 
 ApiError TokenKeeper::noAuthenticatorError() const

@@ -10,6 +10,10 @@
 //  * rejected credentials (the auth endpoint answered 401): credentialsRejected is emitted once,
 //    every waiting and later request fails with Auth, and nothing is retried (account lock-out)
 //    until setAuthenticator() installs new credentials.
+//  * optionally (setHoldOnRejection, used by the desktop app) requests are HELD instead of failed
+//    after a rejection, while the user is asked once for the secret: setAuthenticator() then signs in
+//    with the new credentials and the held requests are answered (the transport replays each once);
+//    releaseHeld() fails them with the rejection (the user cancelled, or the new secret was refused).
 #include "Authenticator.h"
 #include "net/Clock.h"
 
@@ -37,6 +41,15 @@ public:
     void acquire(QObject *context, Callback done);
     // The request that used `usedToken` was answered 401.
     void unauthorized(const QByteArray &usedToken, QObject *context, Callback done);
+
+    // Off by default. See the header comment: hold requests after a rejection instead of failing them.
+    void setHoldOnRejection(bool hold) { m_holdOnRejection = hold; }
+    bool holdsOnRejection() const { return m_holdOnRejection; }
+    // True while requests are held after a rejection (until setAuthenticator() or releaseHeld()).
+    bool isHolding() const { return m_holding; }
+    int heldCount() const { return m_holding ? int(m_waiters.size()) : 0; }
+    // Fails every held request with the rejection; later requests fail at once until setAuthenticator().
+    void releaseHeld();
 
     bool hasToken() const { return m_token.isValid(); }
     qint64 expiresAtMs() const { return m_token.expiresAtMs; }
@@ -79,6 +92,8 @@ private:
     bool m_backgroundRefresh = false;
     quint64 m_generation = 0; // bumps on every new flight or authenticator; stale answers are dropped
     std::optional<ApiError> m_rejected;
+    bool m_holdOnRejection = false;
+    bool m_holding = false; // rejected, and waiters are kept for new credentials
     QList<Waiter> m_waiters;
     int m_signIns = 0;
     int m_refreshes = 0;

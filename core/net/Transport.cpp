@@ -76,6 +76,21 @@ void Transport::setAuthenticator(std::shared_ptr<Authenticator> authenticator)
     d->keeper->setAuthenticator(std::move(authenticator));
 }
 
+void Transport::setHoldOnRejection(bool hold)
+{
+    d->keeper->setHoldOnRejection(hold);
+}
+
+void Transport::releaseHeldRequests()
+{
+    d->keeper->releaseHeld();
+}
+
+int Transport::heldRequestCount() const
+{
+    return d->keeper->heldCount();
+}
+
 Authenticator *Transport::authenticator() const
 {
     return d->keeper->authenticator();

@@ -45,6 +45,13 @@ public:
     // owns the reply. finished() is emitted exactly once, also on abort() (Cancelled).
     ApiReply *send(const ApiRequest &request);
 
+    // After rejected credentials, hold the waiting and later authenticated requests (instead of failing
+    // them) until setAuthenticator() brings new credentials — each is then replayed once — or until
+    // releaseHeldRequests() fails them. Off by default; the desktop app asks the user once meanwhile.
+    void setHoldOnRejection(bool hold);
+    void releaseHeldRequests();
+    int heldRequestCount() const;
+
     // Tests: a deterministic source of uniform [0, 1) numbers for the back-off jitter.
     void setRandomSource(std::function<double()> uniform01);
     // While a 429 pause is active (for status displays): its end in Clock ms, else 0.
