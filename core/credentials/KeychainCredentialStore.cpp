@@ -38,6 +38,7 @@ KeychainCredentialStore::KeychainCredentialStore(KeychainOptions options, QObjec
     , m_options(std::move(options))
     , m_index(m_options.indexSettingsFile)
     , m_plainText(m_options.plainTextFile)
+    , m_optIn(m_options.indexSettingsFile)
 {
     if (m_options.allowPlainTextFallback) {
         qCWarning(lcCredentials).noquote()
@@ -59,6 +60,59 @@ QString KeychainCredentialStore::storageDescription() const
         return tr("the system keychain (or, without one, the plain-text file %1)")
             .arg(m_plainText.filePath());
     return tr("the system keychain");
+}
+
+bool KeychainCredentialStore::usesPlainText(const QString &profileId, CredentialStatus status) const
+{
+    if (status == CredentialStatus::NoBackend)
+        return m_options.allowPlainTextFallback || m_optIn.isOptedIn(profileId);
+    if (status == CredentialStatus::KeychainLocked)
+        return m_optIn.isOptedIn(profileId);
+    return false;
+}
+
+bool KeychainCredentialStore::isPlainTextOptIn(const QString &profileId) const
+{
+    return isValidProfileId(profileId) && m_optIn.isOptedIn(profileId);
+}
+
+QStringList KeychainCredentialStore::plainTextKinds(const QString &profileId) const
+{
+    QStringList kinds;
+    if (!isValidProfileId(profileId) || !m_plainText.exists())
+        return kinds;
+    for (const SecretKind kind : allSecretKinds()) {
+        QString error;
+        if (m_plainText.read(keychainKey(profileId, secretKindName(kind)), &error))
+            kinds << secretKindName(kind);
+    }
+    return kinds;
+}
+
+bool KeychainCredentialStore::setPlainTextOptIn(const QString &profileId, bool optedIn, QString *error)
+{
+    error->clear();
+    if (!isValidProfileId(profileId)) {
+        *error = tr("the profile id is empty or contains characters other than letters, digits, '-' and '_'");
+        return false;
+    }
+    if (!m_optIn.setOptedIn(profileId, optedIn)) {
+        *error = tr("the settings file could not be written");
+        return false;
+    }
+    if (optedIn) {
+        qCWarning(lcCredentials).noquote() << "profile" << profileId
+                                           << "may keep its secrets UNENCRYPTED in" << m_plainText.filePath()
+                                           << "while the keychain is missing or locked (opted in)";
+        return true;
+    }
+    // Opting out: nothing of the profile stays in the plain-text file.
+    for (const QString &kindName : plainTextKinds(profileId)) {
+        if (!m_plainText.remove(keychainKey(profileId, kindName), error))
+            return false;
+        indexRemove(profileId, kindName); // it was only there: a keychain write removes the plain copy
+    }
+    return true;
 }
 
 QList<SecretKind> KeychainCredentialStore::storedKinds(const QString &profileId) const
@@ -193,7 +247,7 @@ void KeychainCredentialStore::read(const QString &profileId, SecretKind kind, QO
                m_firstReadDone = true;
                if (result.status == CredentialStatus::Ok)
                    return deliverRead(target, done, CredentialOutcome::ok(), result.data);
-               if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback)
+               if (usesPlainText(profileId, result.status))
                    return readFromPlainText(profileId, kind, target, done);
                const bool maybeNotStartedYet = result.status == CredentialStatus::NoBackend ||
                                                result.status == CredentialStatus::OtherError;
@@ -302,13 +356,13 @@ void KeychainCredentialStore::writeSecret(const QString &profileId, SecretKind k
                        m_plainText.remove(key, &ignored);
                    return deliver(target, done, CredentialOutcome::ok());
                }
-               if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback) {
+               if (usesPlainText(profileId, result.status)) {
                    QString error;
                    if (m_plainText.write(key, secret, &error)) {
                        qCWarning(lcCredentials).noquote()
                            << "no system keychain: the" << kindName << "of profile" << profileId
                            << "was written UNENCRYPTED to" << m_plainText.filePath()
-                           << "(plain-text fallback is on)";
+                           << "(plain-text fallback opted in;" << credentialStatusName(result.status) << ")";
                        indexAdd(profileId, kindName);
                        return deliver(target, done, CredentialOutcome::ok());
                    }
@@ -349,7 +403,7 @@ void KeychainCredentialStore::finishRemoveEntry(const QString &profileId, const 
     JobResult result = keychain;
     if (result.status == CredentialStatus::NotFound)
         result.status = CredentialStatus::Ok; // deleting what is not there is a success
-    if (result.status == CredentialStatus::NoBackend && m_options.allowPlainTextFallback)
+    if (result.status == CredentialStatus::NoBackend && usesPlainText(profileId, result.status))
         result.status = CredentialStatus::Ok; // no keychain: the plain-text file is the only place
     if (m_plainText.exists()) {               // forgetting must be complete, whatever the option says today
         QString error;
@@ -400,8 +454,10 @@ void KeychainCredentialStore::removeProfile(const QString &profileId, QObject *c
 
 void KeychainCredentialStore::removeNext(const std::shared_ptr<Removal> &removal)
 {
-    if (removal->pending.isEmpty())
+    if (removal->pending.isEmpty()) {
+        m_optIn.setOptedIn(removal->profileId, false); // the profile is gone: so is its opt-in
         return deliver(removal->context, removal->done, CredentialOutcome::ok());
+    }
     const QString kindName = removal->pending.takeFirst();
     removeEntry(removal->profileId, kindName, [this, removal](const JobResult &result) {
         if (result.status != CredentialStatus::Ok) {

@@ -7,9 +7,12 @@
 // alone must be unique on the machine. Values are stored as binary data, read back byte-exact.
 //
 // QtKeychain's own "insecure fallback" is never enabled (on Linux it does not even apply to the
-// libsecret backend). The only plain-text path is KeychainOptions::allowPlainTextFallback below.
+// libsecret backend). The only plain-text paths are opt-ins: KeychainOptions::allowPlainTextFallback
+// below (every profile, no keychain at all) and the per-profile opt-in (setPlainTextOptIn(): that
+// profile's secrets go to the plain-text file while the keychain is missing or locked).
 #include "CredentialIndex.h"
 #include "CredentialStore.h"
+#include "PlainTextOptIn.h"
 #include "PlainTextSecretFile.h"
 #include "SecretServiceCheck.h"
 
@@ -36,8 +39,9 @@ struct KeychainOptions
     // WARNING — PLAIN TEXT. Off by default; switch on only when the user explicitly asks for it after
     // being told the consequence. When on and the computer has NO keychain at all (NoBackend), secrets
     // are written UNENCRYPTED to `plainTextFile` (default PlainTextSecretFile::defaultFilePath(), e.g.
-    // ~/.config/Anadesk/plaintext-secrets.json, owner-only permissions), and read from there. A keychain
-    // that is merely locked or refuses access never triggers it.
+    // ~/.local/share/Anadesk/Anadesk/plaintext-secrets.json, owner-only permissions), and read from there.
+    // A keychain that is merely locked or refuses access never triggers it (the per-profile opt-in,
+    // setPlainTextOptIn(), also covers a locked keychain).
     bool allowPlainTextFallback = false;
     QString plainTextFile;
 };
@@ -64,6 +68,14 @@ public:
     QString keychainKey(const QString &profileId, const QString &kindName) const;
     // Where the opt-in plain-text fallback writes (whether or not it is enabled).
     QString plainTextFilePath() const { return m_plainText.filePath(); }
+
+    // The per-profile opt-in (a flag in the settings file): while the keychain is missing or locked, the
+    // profile's secrets are read from and written to the plain-text file. Opting out deletes the profile's
+    // secrets from that file (and the file with its last secret). False with *error when that failed.
+    bool setPlainTextOptIn(const QString &profileId, bool optedIn, QString *error);
+    bool isPlainTextOptIn(const QString &profileId) const;
+    // Kinds of the profile that are in the plain-text file right now (names; none when there is no file).
+    QStringList plainTextKinds(const QString &profileId) const;
 
 private:
     enum class JobType
@@ -96,12 +108,15 @@ private:
     void removeEntry(const QString &profileId, const QString &kindName,
                      std::function<void(const JobResult &)> done);
     void removeNext(const std::shared_ptr<Removal> &removal);
+    // Whether a keychain answer of `status` sends this profile's secret to the plain-text file.
+    bool usesPlainText(const QString &profileId, CredentialStatus status) const;
     void indexAdd(const QString &profileId, const QString &kindName);
     void indexRemove(const QString &profileId, const QString &kindName);
 
     KeychainOptions m_options;
     CredentialIndex m_index;
     PlainTextSecretFile m_plainText;
+    PlainTextOptIn m_optIn;
     bool m_firstReadDone = false;
 };
 

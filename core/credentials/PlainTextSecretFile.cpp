@@ -90,8 +90,9 @@ PlainTextSecretFile::PlainTextSecretFile(QString filePath)
 
 QString PlainTextSecretFile::defaultFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-           QStringLiteral("/Anadesk/plaintext-secrets.json");
+    // The app's data folder (e.g. ~/.local/share/Anadesk/Anadesk), away from the settings file.
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/plaintext-secrets.json");
 }
 
 bool PlainTextSecretFile::exists() const

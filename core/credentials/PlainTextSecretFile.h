@@ -3,8 +3,8 @@
 // allowPlainTextFallback, off by default). Secrets are written readable to anyone who can read the
 // file: a JSON object {"warning": …, "secrets": {"<key>": "<base64>"}} (base64 is an encoding, not
 // protection). The directory is created owner-only (0700) and the file is owner-only (0600) before
-// any secret is written into it. Default location: <user config dir>/Anadesk/plaintext-secrets.json,
-// e.g. ~/.config/Anadesk/plaintext-secrets.json.
+// any secret is written into it. Default location: <app data dir>/plaintext-secrets.json, e.g.
+// ~/.local/share/Anadesk/Anadesk/plaintext-secrets.json on Linux.
 #include "auth/SecretBytes.h"
 
 #include <QCoreApplication>

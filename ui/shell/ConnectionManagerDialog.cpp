@@ -5,9 +5,11 @@
 #include "ProfileListModel.h"
 #include "common/MessageBoxes.h"
 #include "credentials/CredentialStore.h"
+#include "credentials/KeychainCredentialStore.h"
 #include "profiles/ProfileStore.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -214,11 +216,34 @@ void ConnectionManagerDialog::showProfile(const ConnectionProfile &profile, bool
     CredentialStore *store = m_services.profiles->credentials();
     m_editor->setProfile(profile, isNew || !store ? QList<SecretKind>() : store->storedKinds(profile.id),
                          store ? store->storageDescription() : tr("nowhere"));
+    showPlainTextOption(profile.id, isNew);
     m_problems->hide();
     m_testSteps->clear();
     m_testSummary->clear();
     setDirty(isNew);
     refreshSecretStatus();
+}
+
+void ConnectionManagerDialog::showPlainTextOption(const QString &profileId, bool isNew)
+{
+    auto *keychain = qobject_cast<KeychainCredentialStore *>(m_services.profiles->credentials());
+    m_editor->setPlainTextOption(keychain != nullptr, keychain && !isNew && keychain->isPlainTextOptIn(profileId),
+                                 keychain ? keychain->plainTextFilePath() : QString());
+}
+
+bool ConnectionManagerDialog::applyPlainTextOption(const ConnectionProfile &profile)
+{
+    auto *keychain = qobject_cast<KeychainCredentialStore *>(m_services.profiles->credentials());
+    if (!keychain)
+        return true;
+    const bool wanted = m_editor->plainTextOptedIn() && profile.rememberSecrets;
+    if (wanted == keychain->isPlainTextOptIn(profile.id) && (wanted || keychain->plainTextKinds(profile.id).isEmpty()))
+        return true;
+    QString error;
+    if (keychain->setPlainTextOptIn(profile.id, wanted, &error))
+        return true;
+    m_lastSecretProblem = tr("The plain-text option of '%1' could not be changed: %2").arg(profile.name, error);
+    return false;
 }
 
 void ConnectionManagerDialog::refreshSecretStatus()
@@ -235,7 +260,14 @@ void ConnectionManagerDialog::refreshSecretStatus()
         if (saved.contains(kind))
             labels << secretKindLabel(kind);
     }
-    if (labels.isEmpty())
+    auto *keychain = qobject_cast<KeychainCredentialStore *>(store);
+    const QStringList plain = keychain ? keychain->plainTextKinds(profile.id) : QStringList();
+    if (!plain.isEmpty())
+        m_editor->setSecretStatus(tr("UNENCRYPTED in %1: %2.")
+                                      .arg(QDir::toNativeSeparators(keychain->plainTextFilePath()),
+                                           plain.join(QStringLiteral(", "))),
+                                  true);
+    else if (labels.isEmpty())
         m_editor->setSecretStatus(profile.rememberSecrets
                                       ? tr("No secret saved yet; it is asked for when connecting.")
                                       : tr("Secrets are not remembered; they are asked for once per session."),
@@ -274,6 +306,9 @@ void ConnectionManagerDialog::saveProfile()
         return;
     }
     m_problems->hide();
+    m_lastSecretProblem.clear();
+    const bool plainTextOk = applyPlainTextOption(profile); // before the writes: they may go to the file
+    const QString plainTextProblem = m_lastSecretProblem;
     const ProfileSecrets typed = m_editor->typedSecrets();
     m_busy = true;
     m_isNew = false;
@@ -282,7 +317,10 @@ void ConnectionManagerDialog::saveProfile()
     m_switching = true;
     m_list->setCurrentIndex(m_model->index(m_model->rowOf(profile.id)));
     m_switching = false;
-    storeSecrets(profile, typed, [this](bool ok) {
+    storeSecrets(profile, typed, [this, plainTextOk, plainTextProblem](bool stored) {
+        const bool ok = stored && plainTextOk;
+        if (!plainTextOk && stored)
+            m_lastSecretProblem = plainTextProblem;
         m_busy = false;
         m_editor->clearTypedSecrets();
         setDirty(false);
@@ -291,6 +329,7 @@ void ConnectionManagerDialog::saveProfile()
         // Placeholders now say which secrets are saved.
         m_editor->setProfile(saved, store ? store->storedKinds(saved.id) : QList<SecretKind>(),
                              store ? store->storageDescription() : QString());
+        showPlainTextOption(saved.id, false);
         if (ok)
             refreshSecretStatus();
         else

@@ -59,6 +59,9 @@ private:
     void onCurrentRowChanged();
     void showProfile(const ConnectionProfile &profile, bool isNew);
     void refreshSecretStatus();
+    void showPlainTextOption(const QString &profileId, bool isNew);
+    // Sets or clears the profile's plain-text opt-in as the form says (clearing deletes the plain copies).
+    bool applyPlainTextOption(const ConnectionProfile &profile);
     void setDirty(bool dirty);
     void updateButtons();
     // Writes `typed` (and removes secrets the profile no longer uses), then calls done(ok).

@@ -8,6 +8,7 @@
 #include "LogView.h"
 #include "SandboxLauncher.h"
 #include "SecretPromptDialog.h"
+#include "SecretPrompts.h"
 #include "SessionController.h"
 #include "SettingsDialog.h"
 #include "common/MessageBoxes.h"
@@ -98,6 +99,15 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
             [this](const ConnectionProfile &profile, const QList<SecretKind> &kinds) {
                 askForSecrets(profile, kinds, QString(), profile.rememberSecrets);
             });
+    connect(m_session, &SessionController::reauthenticationNeeded, this, &MainWindow::askToSignInAgain);
+    connect(m_session, &SessionController::proxyCredentialsNeeded, this, &MainWindow::askForProxyCredentials);
+    connect(m_session, &SessionController::profileChanged, this, [this](const ConnectionProfile &profile) {
+        if (!m_services.profiles->profile(profile.id))
+            return; // typed in the manager and not saved (yet): nothing to update
+        const QStringList problems = m_services.profiles->save(profile);
+        if (!problems.isEmpty())
+            statusBar()->showMessage(problems.join(QLatin1Char(' ')), 10'000);
+    });
 
     connect(m_sandbox, &SandboxLauncher::ready, this, [this](const QUrl &url) {
         m_session->connectProfile(ConnectionFactory::sandboxProfile(url), ConnectionFactory::sandboxSecrets(), true);
@@ -138,6 +148,8 @@ void MainWindow::buildActions()
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_disconnectAction = make("actionDisconnect", tr("&Disconnect"), QStringLiteral("disconnected"),
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_signInAgainAction = make("actionSignInAgain", tr("Sign In &Again…"), QStringLiteral("connection"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     m_quitAction = make("actionQuit", tr("&Quit"), QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_refreshAction = make("actionRefresh", tr("&Refresh"), QStringLiteral("refresh"), QKeySequence(Qt::Key_F5));
@@ -151,6 +163,7 @@ void MainWindow::buildActions()
     connect(m_connectionsAction, &QAction::triggered, this, &MainWindow::openConnectionManager);
     connect(m_sandboxAction, &QAction::triggered, this, &MainWindow::trySandbox);
     connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectSession);
+    connect(m_signInAgainAction, &QAction::triggered, m_session, &SessionController::reauthenticate);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
     connect(m_refreshAction, &QAction::triggered, this, [this] {
 #ifdef ANADESK_HAVE_BROWSER
@@ -174,6 +187,7 @@ void MainWindow::buildMenus()
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(m_connectionsAction);
     file->addAction(m_sandboxAction);
+    file->addAction(m_signInAgainAction);
     file->addAction(m_disconnectAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -286,6 +300,7 @@ void MainWindow::onStateChanged(ConnectionState state, const QString &detail)
 
     m_firstRun->setState(state, detail);
     m_disconnectAction->setEnabled(state != ConnectionState::Disconnected);
+    m_signInAgainAction->setEnabled(state == ConnectionState::CredentialsRejected);
     m_refreshAction->setEnabled(state == ConnectionState::Connected);
     if (state != ConnectionState::Connected && state != ConnectionState::CredentialsRejected)
         m_stack->setCurrentWidget(m_firstRun);
@@ -400,20 +415,83 @@ void MainWindow::disconnectSession()
     m_session->disconnectSession();
 }
 
+SecretPrompts *MainWindow::prompts()
+{
+    if (m_services.prompts)
+        return m_services.prompts;
+    if (!m_ownPrompts)
+        m_ownPrompts = std::make_unique<DialogSecretPrompts>();
+    return m_ownPrompts.get();
+}
+
 void MainWindow::askForSecrets(const ConnectionProfile &profile, const QList<SecretKind> &kinds, const QString &why,
                                bool allowRemember)
 {
-    ConnectionProfile shown = profile;
-    shown.rememberSecrets = allowRemember;
-    auto *prompt = new SecretPromptDialog(shown, kinds, why, this);
-    prompt->setAttribute(Qt::WA_DeleteOnClose);
-    connect(prompt, &SecretPromptDialog::secretsEntered, this,
-            [this](const ProfileSecrets &secrets, bool remember) { m_session->provideSecrets(secrets, remember); });
-    connect(prompt, &QDialog::rejected, this, [this] {
-        m_session->disconnectSession();
-        statusBar()->showMessage(tr("Sign-in cancelled."), 5'000);
+    SecretRequest request;
+    request.purpose = SecretPurpose::SignIn;
+    request.profile = profile;
+    request.profile.rememberSecrets = allowRemember;
+    request.kinds = kinds;
+    request.explanation = why;
+    request.offerRemember = allowRemember;
+    request.rememberByDefault = true;
+    QPointer<MainWindow> self(this);
+    prompts()->ask(this, request, [self](const std::optional<SecretAnswer> &answer) {
+        if (!self)
+            return;
+        if (answer) {
+            self->m_session->provideSecrets(answer->secrets, answer->remember);
+            return;
+        }
+        self->m_session->disconnectSession();
+        self->statusBar()->showMessage(tr("Sign-in cancelled."), 5'000);
     });
-    prompt->open();
+}
+
+void MainWindow::askToSignInAgain(const ConnectionProfile &profile, const QList<SecretKind> &kinds, const QString &why)
+{
+    SecretRequest request;
+    request.purpose = SecretPurpose::Reauthentication;
+    request.profile = profile;
+    request.kinds = kinds;
+    request.explanation = why;
+    request.offerRemember = profile.rememberSecrets && !m_session->isSandbox();
+    request.rememberByDefault = false; // the keychain gets the new secret only when the user says so
+    QPointer<MainWindow> self(this);
+    prompts()->ask(this, request, [self](const std::optional<SecretAnswer> &answer) {
+        if (!self)
+            return;
+        if (answer && !answer->secrets.kinds().isEmpty())
+            self->m_session->provideReauthentication(answer->secrets, answer->remember);
+        else
+            self->m_session->cancelReauthentication(); // the session stays; its interrupted work fails
+    });
+}
+
+void MainWindow::askForProxyCredentials(const ConnectionProfile &profile, const QString &user, bool canRemember,
+                                        const QString &why)
+{
+    SecretRequest request;
+    request.purpose = SecretPurpose::Proxy;
+    request.profile = profile;
+    request.kinds = {SecretKind::ProxyPassword};
+    request.explanation = why;
+    request.offerRemember = canRemember;
+    request.rememberByDefault = true;
+    request.askProxyUser = true;
+    request.proxyUser = user;
+    QPointer<MainWindow> self(this);
+    prompts()->ask(this, request, [self](const std::optional<SecretAnswer> &answer) {
+        if (!self)
+            return;
+        if (answer && answer->secrets.has(SecretKind::ProxyPassword) && !answer->proxyUser.isEmpty()) {
+            self->m_session->provideProxyCredentials(answer->proxyUser,
+                                                     answer->secrets.get(SecretKind::ProxyPassword), answer->remember);
+            return;
+        }
+        self->m_session->disconnectSession();
+        self->statusBar()->showMessage(tr("Proxy sign-in cancelled."), 5'000);
+    });
 }
 
 void MainWindow::showAbout()

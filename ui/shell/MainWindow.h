@@ -13,6 +13,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 
 class QAction;
 class QDockWidget;
@@ -28,6 +29,7 @@ class SandboxLauncher;
 class SessionController;
 struct ConnectionProfile;
 class ProfileSecrets;
+class SecretPrompts;
 
 class MainWindow : public QMainWindow
 {
@@ -88,9 +90,14 @@ private:
     void dropBrowser();
     void askForSecrets(const ConnectionProfile &profile, const QList<SecretKind> &kinds, const QString &why,
                        bool allowRemember);
+    void askToSignInAgain(const ConnectionProfile &profile, const QList<SecretKind> &kinds, const QString &why);
+    void askForProxyCredentials(const ConnectionProfile &profile, const QString &user, bool canRemember,
+                                const QString &why);
+    SecretPrompts *prompts();
     void retryConnection();
 
     ShellServices m_services;
+    std::unique_ptr<SecretPrompts> m_ownPrompts; // when the services bring none
     ClientSettings m_settings;
     SessionController *m_session;
     SandboxLauncher *m_sandbox;
@@ -108,6 +115,7 @@ private:
     QAction *m_connectionsAction = nullptr;
     QAction *m_sandboxAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_signInAgainAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_settingsAction = nullptr;

@@ -158,6 +158,15 @@ ProfileEditor::ProfileEditor(FileDialogs *files, QWidget *parent)
 
     m_remember = new QCheckBox(tr("&Remember secrets in the system keychain"), this);
     m_remember->setObjectName(QStringLiteral("rememberSecrets"));
+    m_plainText = new QCheckBox(tr("Without a usable keychain, keep secrets in a plain-text &file"), this);
+    m_plainText->setObjectName(QStringLiteral("plainTextFallback"));
+    m_plainTextWarning = new QLabel(this);
+    m_plainTextWarning->setObjectName(QStringLiteral("plainTextWarning"));
+    m_plainTextWarning->setWordWrap(true);
+    m_plainTextWarning->setTextFormat(Qt::PlainText);
+    m_plainTextWarning->setStyleSheet(QStringLiteral("color: #a40000;"));
+    m_plainText->setVisible(false);
+    m_plainTextWarning->setVisible(false);
     m_secretStatus = new QLabel(this);
     m_secretStatus->setObjectName(QStringLiteral("secretStatus"));
     m_secretStatus->setWordWrap(true);
@@ -172,6 +181,8 @@ ProfileEditor::ProfileEditor(FileDialogs *files, QWidget *parent)
     signInLayout->addWidget(m_certificateGroup);
     signInLayout->addWidget(m_tokenGroup);
     signInLayout->addWidget(m_remember);
+    signInLayout->addWidget(m_plainText);
+    signInLayout->addWidget(m_plainTextWarning);
     signInLayout->addWidget(m_secretStatus);
 
     // --- defaults and proxy ------------------------------------------------------------------------
@@ -221,6 +232,8 @@ ProfileEditor::ProfileEditor(FileDialogs *files, QWidget *parent)
     }
     connect(m_proxyPort, &QSpinBox::valueChanged, this, &ProfileEditor::edited);
     connect(m_remember, &QCheckBox::toggled, this, &ProfileEditor::edited);
+    connect(m_plainText, &QCheckBox::toggled, this, &ProfileEditor::edited);
+    connect(m_remember, &QCheckBox::toggled, this, &ProfileEditor::updateVisibility);
     connect(m_proxyUser, &QLineEdit::textChanged, this, &ProfileEditor::updateVisibility);
 
     setProfile(ConnectionProfile::create(QString()), {}, QString());
@@ -236,6 +249,7 @@ void ProfileEditor::updateVisibility()
     const bool manual = ProxySettings::Mode(m_proxyMode->currentData().toInt()) == ProxySettings::Mode::Manual;
     m_proxyFields->setVisible(manual);
     m_proxyPassword->setEnabled(manual && !m_proxyUser->text().trimmed().isEmpty());
+    m_plainText->setEnabled(m_remember->isChecked()); // nothing is stored anywhere without "remember"
 
     // Saved secrets: say so in the empty field instead of showing anything of them.
     const QString saved = tr("saved in %1 — type to replace").arg(m_storage);
@@ -323,6 +337,24 @@ void ProfileEditor::clearTypedSecrets()
 {
     for (QLineEdit *edit : {m_password, m_token, m_keyPassphrase, m_proxyPassword})
         edit->clear();
+}
+
+void ProfileEditor::setPlainTextOption(bool offered, bool optedIn, const QString &filePath)
+{
+    const QSignalBlocker blocker(this);
+    m_plainText->setVisible(offered);
+    m_plainTextWarning->setVisible(offered);
+    m_plainText->setChecked(offered && optedIn);
+    m_plainTextWarning->setText(
+        tr("Warning: when this is on and the system keychain is missing or locked, the secrets of this connection "
+           "are written UNENCRYPTED to %1 (readable by your user account and anyone with access to your files). "
+           "Switching it off deletes them from that file.")
+            .arg(QDir::toNativeSeparators(filePath)));
+}
+
+bool ProfileEditor::plainTextOptedIn() const
+{
+    return !m_plainText->isHidden() && m_plainText->isChecked(); // offered (not hidden) and ticked
 }
 
 void ProfileEditor::setSecretStatus(const QString &text, bool problem)

@@ -40,6 +40,12 @@ public:
 
     QLineEdit *nameEdit() const { return m_name; }
 
+    // The per-profile plain-text opt-in (only offered when the credential store supports it): while the
+    // keychain is missing or locked, this profile's secrets go UNENCRYPTED to `filePath`.
+    void setPlainTextOption(bool offered, bool optedIn, const QString &filePath);
+    bool plainTextOptedIn() const;
+    QCheckBox *plainTextBox() const { return m_plainText; }
+
 Q_SIGNALS:
     void edited();
 
@@ -85,6 +91,8 @@ private:
     QLineEdit *m_proxyPassword;
 
     QCheckBox *m_remember;
+    QCheckBox *m_plainText;
+    QLabel *m_plainTextWarning;
     QLabel *m_secretStatus;
 };
 

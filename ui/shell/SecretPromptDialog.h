@@ -1,8 +1,10 @@
 #pragma once
-// Asks for the secrets a connection needs when nothing is saved (or the keychain could not answer):
-// one password field per kind, and "remember in the keychain" when the profile remembers secrets.
-// Shown with open(); secretsEntered() carries the typed secrets.
+// Asks for the secrets a connection needs when nothing is saved, the keychain could not answer, the server
+// rejected the credentials, or the proxy wants a user name and password: one password field per kind (and a
+// user field for the proxy), and "remember in the system keychain" when the request offers it. Shown with
+// open() (by DialogSecretPrompts); secretsEntered()/answerGiven() carry the typed secrets.
 #include "ProfileSecrets.h"
+#include "SecretPrompts.h"
 #include "profiles/ConnectionProfile.h"
 
 #include <QDialog>
@@ -18,11 +20,15 @@ class SecretPromptDialog : public QDialog
     Q_OBJECT
 
 public:
+    explicit SecretPromptDialog(const SecretRequest &request, QWidget *parent = nullptr);
+    // A sign-in prompt; "remember" (on by default) when the profile remembers secrets.
     // `explanation`: why we ask (e.g. the keychain is locked); may be empty.
     SecretPromptDialog(const ConnectionProfile &profile, const QList<SecretKind> &kinds, const QString &explanation,
                        QWidget *parent = nullptr);
 
     QLineEdit *field(SecretKind kind) const { return m_fields.value(kind); }
+    QLineEdit *proxyUserField() const { return m_proxyUser; }
+    QCheckBox *rememberBox() const { return m_remember; }
     bool remember() const;
     ProfileSecrets secrets() const;
 
@@ -30,9 +36,14 @@ public:
 
 Q_SIGNALS:
     void secretsEntered(const anadesk::ProfileSecrets &secrets, bool remember);
+    void answerGiven(const anadesk::SecretAnswer &answer);
 
 private:
+    static SecretRequest signInRequest(const ConnectionProfile &profile, const QList<SecretKind> &kinds,
+                                       const QString &explanation);
+
     QHash<SecretKind, QLineEdit *> m_fields;
+    QLineEdit *m_proxyUser = nullptr;
     QCheckBox *m_remember = nullptr;
 };
 

@@ -4,8 +4,12 @@
 #include "Connection.h"
 #include "ConnectionFactory.h"
 #include "credentials/CredentialStore.h"
+#include "net/Transport.h"
 
+#include <QAuthenticator>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 
 Q_LOGGING_CATEGORY(lcSession, "anadesk.ui.session")
 
@@ -49,6 +53,8 @@ void SessionController::connectProfile(const ConnectionProfile &profile, const P
     m_secrets = known;
     m_isSandbox = isSandbox;
     m_workspaceCount = 0;
+    m_proxyUser = profile.proxy.user;
+    m_proxyPrompted = false;
     setState(ConnectionState::Connecting, tr("Connecting to %1…").arg(profile.name));
     loadSecrets();
 }
@@ -134,14 +140,30 @@ void SessionController::makeConnection()
         return;
     }
     m_connection = connection;
-    connect(connection, &Connection::credentialsRejected, this, [this, connection](const ApiError &rejected) {
-        if (connection != m_connection)
-            return;
-        if (m_state == ConnectionState::Connected)
-            setState(ConnectionState::CredentialsRejected,
-                     tr("The server no longer accepts the credentials of %1: %2 Reconnect to sign in again.")
-                         .arg(m_profile.name, rejected.message));
-    });
+    m_reauthAsked = false;
+    m_reauthInFlight = false;
+    m_proxyAuthRequested = false;
+    m_proxyFilled = false;
+    // Rejected credentials hold the interrupted requests while the user is asked once (see the header).
+    connection->transport()->setHoldOnRejection(true);
+    connect(connection, &Connection::credentialsRejected, this,
+            [this, connection](const ApiError &rejected) { onCredentialsRejected(connection, rejected); });
+    // A proxy that answers 407: hand it the credentials this session knows, once; otherwise note the request
+    // so the failure below asks the user (the signal must be answered synchronously: no dialog here).
+    connect(connection->transport()->networkAccessManager(), &QNetworkAccessManager::proxyAuthenticationRequired,
+            this, [this, connection](const QNetworkProxy &proxy, QAuthenticator *authenticator) {
+                if (connection != m_connection)
+                    return;
+                const QString user = !m_proxyUser.isEmpty() ? m_proxyUser : proxy.user();
+                if (!m_proxyFilled && !user.isEmpty() && m_secrets.has(SecretKind::ProxyPassword)) {
+                    m_proxyFilled = true;
+                    authenticator->setUser(user);
+                    authenticator->setPassword(QString::fromUtf8(m_secrets.get(SecretKind::ProxyPassword).bytes()));
+                    return;
+                }
+                qCInfo(lcSession) << "the proxy" << proxy.hostName() << "asks for credentials";
+                m_proxyAuthRequested = true;
+            });
     // Signing in and listing the workspaces proves the connection (and warms the token for the browser).
     auto *job = connection->bulk().getWorkspaces();
     m_verifyJob = job;
@@ -159,9 +181,165 @@ void SessionController::makeConnection()
     connect(job, &Job::failed, this, [this, attempt](const ApiError &failure) {
         if (attempt != m_attempt)
             return;
+        const bool proxyAsked = m_proxyAuthRequested;
         dropConnection();
+        if (proxyAsked && !m_proxyPrompted) {
+            m_proxyPrompted = true; // once per connect: a refused answer ends as Failed below next time
+            const bool own = m_profile.proxy.mode == ProxySettings::Mode::Manual;
+            const QString why = tr("The proxy answered 407 (Proxy Authentication Required).");
+            setState(ConnectionState::NeedsSecrets, tr("The proxy of %1 asks for a user name and password.")
+                                                        .arg(m_profile.name));
+            Q_EMIT proxyCredentialsNeeded(m_profile, m_proxyUser, own && m_profile.rememberSecrets && !m_isSandbox,
+                                          why);
+            return;
+        }
         setState(ConnectionState::Failed, failure.toString());
     });
+}
+
+void SessionController::provideProxyCredentials(const QString &user, const SecretBytes &password, bool remember)
+{
+    if (m_state != ConnectionState::NeedsSecrets || m_connection)
+        return;
+    m_proxyUser = user.trimmed();
+    m_secrets.set(SecretKind::ProxyPassword, password);
+    if (m_profile.proxy.mode == ProxySettings::Mode::Manual && m_profile.proxy.user != m_proxyUser) {
+        m_profile.proxy.user = m_proxyUser; // the profile's own proxy: its user name is part of the profile
+        if (!m_isSandbox)
+            Q_EMIT profileChanged(m_profile);
+    }
+    storeSecret(SecretKind::ProxyPassword, password,
+                remember && m_profile.proxy.mode == ProxySettings::Mode::Manual);
+    ++m_attempt;
+    setState(ConnectionState::Connecting, tr("Connecting to %1…").arg(m_profile.name));
+    makeConnection();
+}
+
+void SessionController::storeSecret(SecretKind kind, const SecretBytes &secret, bool remember)
+{
+    if (m_isSandbox || secret.isEmpty())
+        return;
+    if (m_session)
+        m_session->writeSecret(m_profile.id, kind, secret, this, [](const CredentialOutcome &) {});
+    if (remember && m_profile.rememberSecrets && m_keychain) {
+        m_keychain->writeSecret(m_profile.id, kind, secret, this, [](const CredentialOutcome &outcome) {
+            if (!outcome.isOk())
+                qCWarning(lcSession).noquote() << outcome.toString();
+        });
+    }
+}
+
+QList<SecretKind> SessionController::reauthenticationKinds() const
+{
+    switch (m_profile.authMethod) {
+    case AuthMethod::Basic:
+        return {SecretKind::Password};
+    case AuthMethod::Token:
+        return {SecretKind::Token};
+    case AuthMethod::Certificate:
+        return {}; // no secret of ours can fix a refused certificate: the profile must be edited
+    }
+    return {};
+}
+
+void SessionController::onCredentialsRejected(Connection *connection, const ApiError &rejected)
+{
+    if (connection != m_connection)
+        return;
+    if (m_state != ConnectionState::Connected && m_state != ConnectionState::CredentialsRejected) {
+        // Refused while connecting: the verification fails and says so (Failed), nothing is held.
+        connection->transport()->releaseHeldRequests();
+        return;
+    }
+    const QList<SecretKind> kinds = reauthenticationKinds();
+    if (m_state == ConnectionState::Connected && !m_reauthInFlight && !kinds.isEmpty()) {
+        // First rejection of this session: keep everything, hold the work, ask once.
+        m_reauthAsked = true;
+        const QString detail =
+            tr("The server no longer accepts the credentials of %1: %2 Enter them again to continue.")
+                .arg(m_profile.name, rejected.message);
+        setState(ConnectionState::CredentialsRejected, detail);
+        Q_EMIT reauthenticationNeeded(m_profile, kinds, detail);
+        return;
+    }
+    // Refused again after new credentials, or nothing to ask for: say so, fail the held work, ask no more.
+    m_reauthInFlight = false;
+    m_reauthAsked = false;
+    setState(ConnectionState::CredentialsRejected,
+             tr("The server does not accept the credentials of %1: %2 Use Sign In Again or edit the connection; "
+                "the interrupted work was not repeated.")
+                 .arg(m_profile.name, rejected.message));
+    connection->transport()->releaseHeldRequests();
+}
+
+void SessionController::provideReauthentication(const ProfileSecrets &secrets, bool remember)
+{
+    if (!m_connection || !m_reauthAsked)
+        return;
+    m_reauthAsked = false;
+    for (const SecretKind kind : secrets.kinds()) {
+        m_secrets.set(kind, secrets.get(kind));
+        storeSecret(kind, secrets.get(kind), remember);
+    }
+    ApiError error;
+    auto authenticator = ConnectionFactory::makeAuthenticator(m_profile, m_secrets, &error);
+    if (!authenticator) {
+        setState(ConnectionState::CredentialsRejected, error.toString());
+        m_connection->transport()->releaseHeldRequests();
+        return;
+    }
+    m_reauthInFlight = true;
+    setState(ConnectionState::CredentialsRejected, tr("Signing in again to %1…").arg(m_profile.name));
+    // New credentials: the held requests join this sign-in and are replayed once with the new token.
+    m_connection->transport()->setAuthenticator(std::move(authenticator));
+    verifyReauthentication();
+}
+
+void SessionController::verifyReauthentication()
+{
+    auto *job = m_connection->bulk().getWorkspaces();
+    const int attempt = m_attempt;
+    connect(job, &Job::succeeded, this, [this, job, attempt] {
+        if (attempt != m_attempt || !m_reauthInFlight)
+            return;
+        m_reauthInFlight = false;
+        m_workspaceCount = int(job->workspaces().size());
+        setState(ConnectionState::Connected, tr("Signed in again to %1; the interrupted work was repeated.")
+                                                 .arg(m_profile.name));
+    });
+    connect(job, &Job::failed, this, [this, attempt](const ApiError &failure) {
+        if (attempt != m_attempt || !m_reauthInFlight || failure.category == ErrorCategory::Auth)
+            return; // a rejection is reported through credentialsRejected
+        m_reauthInFlight = false;
+        setState(ConnectionState::CredentialsRejected, failure.toString());
+    });
+}
+
+void SessionController::cancelReauthentication()
+{
+    if (!m_connection || !m_reauthAsked)
+        return;
+    m_reauthAsked = false;
+    setState(ConnectionState::CredentialsRejected,
+             tr("Sign-in to %1 cancelled: the interrupted work failed. Use Sign In Again to continue.")
+                 .arg(m_profile.name));
+    m_connection->transport()->releaseHeldRequests();
+}
+
+void SessionController::reauthenticate()
+{
+    if (!m_connection || m_state != ConnectionState::CredentialsRejected || m_reauthInFlight)
+        return;
+    const QList<SecretKind> kinds = reauthenticationKinds();
+    if (kinds.isEmpty())
+        return;
+    m_reauthAsked = true;
+    Q_EMIT reauthenticationNeeded(m_profile, kinds, m_detail);
+}
+
+int SessionController::heldRequestCount() const
+{
+    return m_connection ? m_connection->transport()->heldRequestCount() : 0;
 }
 
 void SessionController::dropConnection()

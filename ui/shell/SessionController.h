@@ -2,8 +2,17 @@
 // The app's one live connection: makes it from a profile (secrets from the session store, then the
 // keychain; missing ones asked for through secretsNeeded()), verifies it by signing in and listing the
 // workspaces, and keeps it until disconnect() or another connect. A keychain that cannot answer leaves the
-// state at KeychainUnavailable — the profile and any running session are kept (never a logout). Rejected
-// credentials during a session give CredentialsRejected; the connection object stays (its jobs fail).
+// state at KeychainUnavailable — the profile and any running session are kept (never a logout).
+//
+// Credentials rejected during a session (token expired and re-authentication refused, password changed on
+// the server): the state becomes CredentialsRejected, the connection and the browser stay, the transport
+// HOLDS the interrupted requests, and reauthenticationNeeded() asks the user ONCE. provideReauthentication()
+// signs in with the new secret (saved in the keychain only when the user says so) and the held requests are
+// replayed once; a cancel — or a second rejection — fails them with the rejection, and nothing is asked again
+// automatically (no prompt loop, no silent logout). "Sign in again" (reauthenticate()) asks once more.
+//
+// A proxy that answers 407: proxyCredentialsNeeded() asks once per connect for its user and password; the
+// password of a profile's own proxy may go to the keychain, the user name into the profile.
 #include "ClientSettings.h"
 #include "Connection.h"
 #include "ConnectionState.h"
@@ -50,6 +59,16 @@ public:
     void provideSecrets(const ProfileSecrets &secrets, bool remember);
     // After KeychainUnavailable: ask the keychain again.
     void retry();
+    // After reauthenticationNeeded(): the new secret(s); held requests are replayed once after the sign-in.
+    void provideReauthentication(const ProfileSecrets &secrets, bool remember);
+    // The user declined: held requests fail with the rejection; the state stays CredentialsRejected.
+    void cancelReauthentication();
+    // The user asks to sign in again while CredentialsRejected (emits reauthenticationNeeded once more).
+    void reauthenticate();
+    // Requests held for new credentials right now.
+    int heldRequestCount() const;
+    // After proxyCredentialsNeeded(): connects again with the proxy's user and password.
+    void provideProxyCredentials(const QString &user, const SecretBytes &password, bool remember);
     void disconnectSession();
     // For the sandbox launcher's progress.
     void setStartingSandbox();
@@ -63,6 +82,16 @@ Q_SIGNALS:
     void aboutToDisconnect();
     // Kinds nothing is saved for: ask the user, then call provideSecrets() (or disconnectSession()).
     void secretsNeeded(const anadesk::ConnectionProfile &profile, const QList<anadesk::SecretKind> &kinds);
+    // The server rejected the credentials mid-session: ask for `kinds` once, then provideReauthentication()
+    // or cancelReauthentication().
+    void reauthenticationNeeded(const anadesk::ConnectionProfile &profile, const QList<anadesk::SecretKind> &kinds,
+                                const QString &explanation);
+    // The proxy answered 407: ask for its user and password (provideProxyCredentials() or disconnectSession()).
+    // `canRemember`: the proxy is the profile's own, so its password may be saved in the keychain.
+    void proxyCredentialsNeeded(const anadesk::ConnectionProfile &profile, const QString &user, bool canRemember,
+                                const QString &explanation);
+    // The profile changed in the session (the proxy user name entered at a 407): the owner may save it.
+    void profileChanged(const anadesk::ConnectionProfile &profile);
 
 private:
     void setState(ConnectionState state, const QString &detail);
@@ -70,6 +99,10 @@ private:
     void onSecretsLoaded(const SecretLoadResult &result);
     void makeConnection();
     void dropConnection();
+    void onCredentialsRejected(Connection *connection, const ApiError &rejected);
+    void verifyReauthentication();
+    void storeSecret(SecretKind kind, const SecretBytes &secret, bool remember);
+    QList<SecretKind> reauthenticationKinds() const;
 
     QPointer<CredentialStore> m_keychain;
     QPointer<CredentialStore> m_session;
@@ -84,6 +117,12 @@ private:
     bool m_isSandbox = false;
     int m_workspaceCount = 0;
     int m_attempt = 0;
+    bool m_reauthAsked = false;    // reauthenticationNeeded() was emitted for the current rejection
+    bool m_reauthInFlight = false; // new credentials were given; waiting for the sign-in to prove them
+    QString m_proxyUser;           // the proxy user of this session (a 407 answer)
+    bool m_proxyAuthRequested = false; // the proxy asked (407) and nothing could answer it
+    bool m_proxyFilled = false;        // the known proxy credentials were handed to this connection
+    bool m_proxyPrompted = false;      // asked once for this connect
 };
 
 } // namespace anadesk

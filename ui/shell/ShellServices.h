@@ -11,6 +11,7 @@ class FileDialogs;
 class LogModel;
 class MessageBoxes;
 class ProfileStore;
+class SecretPrompts;
 
 struct ShellServices
 {
@@ -19,6 +20,7 @@ struct ShellServices
     MessageBoxes *messages = nullptr;
     FileDialogs *files = nullptr;
     LogModel *log = nullptr;                // may be null: no log view
+    SecretPrompts *prompts = nullptr;       // may be null: SecretPromptDialogs (tests inject a script)
     QString settingsFile;                   // empty: the default Anadesk settings file
     QString sandboxBinary;                  // empty: SandboxLauncher::findBinary()
     QStringList sandboxArguments;           // extra arguments for anadesk-sandbox (tests)
