@@ -252,15 +252,38 @@ void TestCliFlows::interruptCancelsRunsOnTheServer()
         probe.get(u"/cloudworks/2/0/integrations/run/"_s + flow.value(u"runId"_s).toString()).json().value(u"run"_s).toObject();
     QVERIFY2(!flowStatus.value(u"endDate"_s).toString().isEmpty(), QJsonDocument(flowStatus).toJson().constData());
 
-    // --max-wait: stop waiting (exit 9), the run goes on.
     CliRunner slowCli(slow.url());
     slowCli.setEnv(u"ANADESK_PASSWORD"_s, QString::fromUtf8(m_password));
-    const CliResult limited = slowCli.run(
-        base({u"cw"_s, u"run"_s, u"Load Products from Azure"_s, u"--wait"_s, u"--max-wait"_s, u"1"_s, u"--json"_s}));
-    QVERIFY2(limited.exitCode == 9, qPrintable(limited.describe()));
-    const QJsonObject goesOn = limited.json().object();
+    const auto slowRun = [&](const QStringList &command, int expectedExit) {
+        const CliResult r = slowCli.run(base(command + QStringList{u"--json"_s}));
+        if (r.exitCode != expectedExit)
+            qWarning().noquote() << command.join(u' ') << r.describe();
+        return std::make_pair(r.exitCode, r.json().object());
+    };
+
+    // Started without waiting; a second start while it runs → 409 → exit 6; `cw cancel` ends it and a
+    // watcher sees the cancellation (13).
+    auto [code, started] = slowRun({u"cw"_s, u"run"_s, u"Load Products from Azure"_s}, 0);
+    QCOMPARE(code, 0);
+    const QString runId = started.value(u"runId"_s).toString();
+    auto [busyCode, busy] = slowRun({u"cw"_s, u"run"_s, u"Load Products from Azure"_s}, 6);
+    QCOMPARE(busyCode, 6);
+    QCOMPARE(busy[u"error"_s][u"httpStatus"_s].toInt(), 409);
+    auto [cancelCode, cancel] = slowRun({u"cw"_s, u"cancel"_s, u"Load Products from Azure"_s}, 0);
+    QCOMPARE(cancelCode, 0);
+    QVERIFY(cancel.value(u"cancelRequested"_s).toBool());
+    auto [watchCode, watched] = slowRun({u"cw"_s, u"run-status"_s, runId, u"--wait"_s}, 13);
+    QCOMPARE(watchCode, 13);
+    QCOMPARE(watched[u"error"_s][u"category"_s].toString(), u"cancelled"_s);
+
+    // --max-wait: stop waiting (exit 9), the run goes on; then cancel it.
+    auto [limitedCode, goesOn] =
+        slowRun({u"cw"_s, u"run"_s, u"Load Sales from S3"_s, u"--wait"_s, u"--max-wait"_s, u"1"_s}, 9);
+    QCOMPARE(limitedCode, 9);
     QCOMPARE(goesOn[u"error"_s][u"category"_s].toString(), u"timeout"_s);
     QVERIFY(goesOn.value(u"running"_s).toBool());
+    QCOMPARE(slowRun({u"cw"_s, u"cancel"_s, u"Load Sales from S3"_s}, 0).first, 0);
+    QCOMPARE(slowRun({u"cw"_s, u"run-status"_s, goesOn.value(u"runId"_s).toString(), u"--wait"_s}, 13).first, 13);
     slow.stop();
 }
 
