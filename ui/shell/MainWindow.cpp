@@ -11,9 +11,11 @@
 #include "SecretPrompts.h"
 #include "SessionController.h"
 #include "SettingsDialog.h"
+#include "alm/AlmInstaller.h"
 #include "common/MessageBoxes.h"
 #include "credentials/SettingsFile.h"
 #include "profiles/ProfileStore.h"
+#include "users/UsersInstaller.h"
 
 #ifdef ANADESK_HAVE_BROWSER
 #include "browser/ModelBrowser.h"
@@ -76,6 +78,8 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     buildActions();
     buildMenus();
     buildDocks();
+    installAlm(this, m_services.messages, m_services.files); // the ALM tab of every model browser (ui/alm)
+    installUsers(this, m_services.messages);                 // the SCIM Users dock, View ▸ Users (ui/users)
     m_defaultState = saveState(kWindowStateVersion);
 
     connect(m_firstRun, &FirstRunPage::trySandboxRequested, this, &MainWindow::trySandbox);
