@@ -17,6 +17,7 @@ import os
 import re
 import urllib.parse
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 import jsonschema
 
@@ -177,10 +178,24 @@ class SpecPatternFix:
     reason: str
 
 
+@dataclass(frozen=True)
+class SpecFix:
+    """A documented change of one node of a spec where it disagrees with reference/anaplan-api.md and the
+    reference wins (a type, nullability, a media type, a wrong $ref). `applies` confirms the node is still
+    what the fix was written against (so a changed spec is noticed); `change` returns the new node."""
+    spec: str
+    pointer: str               # JSON pointer (RFC 6901: ~1 is '/', ~0 is '~')
+    summary: str               # what the change does, printed at start
+    applies: Callable[[Any], bool]
+    change: Callable[[Any], Any]
+    reason: str
+
+
 def _resolve_pointer(name: str, document: dict, pointer: str):
     parent, key = None, None
     target = document
-    for part in pointer.strip("/").split("/"):
+    for raw in pointer.strip("/").split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
         if not isinstance(target, dict) or part not in target:
             raise ValueError(f"spec amendment for {name} no longer applies: {pointer} is not in the "
                              f"spec (it changed?); update tests/conformance/spec_gaps.py")
@@ -190,6 +205,11 @@ def _resolve_pointer(name: str, document: dict, pointer: str):
 
 def _apply_amendment(name: str, document: dict, amendment):
     parent, key, target = _resolve_pointer(name, document, amendment.pointer)
+    if isinstance(amendment, SpecFix):
+        if not amendment.applies(target):
+            raise ValueError(f"spec fix for {name}: {amendment.pointer} changed; review spec_gaps.py")
+        parent[key] = amendment.change(copy.deepcopy(target))
+        return
     if isinstance(amendment, SpecPatternFix):
         if target != amendment.broken:
             raise ValueError(f"spec pattern fix for {name}: {amendment.pointer} changed; review spec_gaps.py")

@@ -149,6 +149,9 @@ class Recorder:
         self.covered: set[str] = set()
         self.undocumented: dict[str, set[str]] = {}
         self.secrets: set[str] = set()
+        # model id -> its workspace id (learnt by the walk): lets a workspace-less request be validated
+        # against the spec's workspace form of the same operation (reference §8).
+        self.model_workspaces: dict[str, str] = {}
 
     def redact(self, text: str) -> str:
         for secret in sorted(self.secrets, key=len, reverse=True):
@@ -199,7 +202,7 @@ class Recorder:
             match = self.index.match(response.method, response.path)
             alias_note = ""
             if match is None or match.operation is None:
-                alias = alias_request(response.method, response.path)
+                alias = alias_request(response.method, response.path, self.model_workspaces)
                 alias_match = self.index.match(alias[0], alias[1]) if alias else None
                 if alias_match is not None and alias_match.operation is not None:
                     match = alias_match

@@ -152,10 +152,65 @@ def main():
     c.check("amended spec still rejects unknown states", amended.validate(
         amended_op, 200, "application/json", json.dumps(models).encode()).verdict == FAIL)
 
+    spec_fixes(c, index, amended)
+    route_coverage_checks(c, index)
+
     print(f"{c.passed} passed, {c.failed} failed")
     print(f"FIGURE: openapi_index_checks={c.passed + c.failed} specs={len(index.spec_names())} "
           f"operations={len(index.operations())}")
     return 0 if c.failed == 0 else 1
+
+
+def spec_fixes(c: Checks, index: SpecIndex, amended: SpecIndex):
+    """SpecFix amendments (the reference wins): each changes exactly what it names."""
+    task = {"task": {"taskId": "A" * 32, "taskState": "IN_PROGRESS", "creationTime": 1700000000000}}
+    path = "/2/0/models/" + "A" * 32 + "/alm/syncTasks/" + "B" * 32
+    for name, spec_index, wanted in (("plain", index, FAIL), ("amended", amended, PASS)):
+        op = spec_index.match("GET", path).operation
+        v = spec_index.validate(op, 200, "application/json", json.dumps(task).encode())
+        c.check(f"ALM creationTime as epoch ms: {wanted} with the {name} spec", v.verdict == wanted, str(v))
+    runerror = {"runs": {"taskId": None, "modifiedBy": None, "errorMessages": [{"actionId": "112000000001",
+                                                                               "failureDumpGenerated": True}]}}
+    op = amended.match("GET", "/cloudworks/2/0/integrations/runerror/abc").operation
+    c.check("runerror: one RunError object with null taskId passes the amended spec",
+            amended.validate(op, 200, "application/json", json.dumps(runerror).encode()).verdict == PASS)
+    c.check("runerror: a number for runs still fails",
+            amended.validate(op, 200, "application/json", b'{"runs": 5}').verdict == FAIL)
+    op = amended.match("GET", "/cloudworks/2/0/integrations/run/abc/dumps").operation
+    c.check("CloudWorks dump as text/csv is documented once amended",
+            amended.validate(op, 200, "text/csv", b"a,b\n").verdict == NOTE)
+    op = amended.match("GET", "/scim/1/0/v2/Schemas").operation
+    schemas = {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1,
+               "Resources": [{"id": "urn:ietf:params:scim:schemas:core:2.0:User", "name": "User",
+                              "attributes": [{"name": "userName", "type": "string"}]}]}
+    c.check("SCIM /Schemas of schema documents passes the amended spec",
+            amended.validate(op, 200, "application/scim+json", json.dumps(schemas).encode()).verdict == PASS)
+    del schemas["Resources"][0]["attributes"]
+    c.check("SCIM /Schemas without attributes fails the amended spec",
+            amended.validate(op, 200, "application/scim+json", json.dumps(schemas).encode()).verdict == FAIL)
+
+
+def route_coverage_checks(c: Checks, index: SpecIndex):
+    """api_of() sorts routes into APIs; an unexercised route of a strict API is a failing check."""
+    from route_coverage import api_of, check_walk_coverage
+    from sandbox_session import Recorder
+
+    for route, api in (("GET /2/0/workspaces/{ws}/models/{m}/imports", "bulk"), ("GET /2/0/models/{m}/status", "bulk"),
+                       ("GET /2/0/models/{m}/lists/{l}/items", "transactional"),
+                       ("GET /2/0/workspaces/{ws}/models/{m}/versions", "transactional"),
+                       ("PUT /2/0/models/{m}/onlineStatus", "alm"), ("GET /2/0/models/{m}/alm/revisions", "alm"),
+                       ("GET /2/0/users/me", "users"), ("GET /scim/1/0/v2/Users", "scim"),
+                       ("GET /audit/api/1/events", "audit"), ("POST /cloudworks/2/0/integrationflows", "cloudworks"),
+                       ("POST /token/authenticate", "auth"), ("GET /__sandbox/routes", "admin")):
+        c.check(f"api_of({route}) is {api}", api_of(route) == api, api_of(route))
+    routes = ["GET /2/0/workspaces", "GET /audit/api/1/events", "GET /__sandbox/routes"]
+    recorder = Recorder(index, routes)
+    recorder.covered.add("GET /audit/api/1/events")
+    check_walk_coverage(recorder, routes)
+    c.check("a walked audit route and an unwalked bulk route: no failing check", recorder.tally.checks_failed == 0)
+    recorder.covered.clear()
+    check_walk_coverage(recorder, routes)
+    c.check("an unwalked audit route is a failing check", recorder.tally.checks_failed == 1)
 
 
 if __name__ == "__main__":
