@@ -2,8 +2,8 @@
 // GET Users?startIndex=…&count=…[&filter=…]: ONE page of a SCIM user listing, for views that load users as
 // the user scrolls (ui/users) instead of reading every page up front (ListUsersJob). startIndex is SCIM's
 // 1-based position; count 1..100 (Anaplan errors above 100). An invalid filter, a startIndex below 1 or a
-// count outside 1..100 fails with BadInput before anything is sent. An echoed startIndex that differs from the
-// one asked for, or more Resources than asked for, is a Protocol error.
+// count outside 1..100 fails with BadInput before anything is sent. An echoed startIndex that differs from
+// the one asked for, or more Resources than asked for, is a Protocol error.
 #include "ScimFilter.h"
 #include "ScimPaths.h"
 #include "ScimUser.h"

@@ -35,14 +35,16 @@ void TestAlmUnits::revisions()
     model.setRevisions({a, b}, QStringLiteral("bbb")); // ids compare case-insensitively
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.latest()->id, QStringLiteral("BBB"));
-    QCOMPARE(model.index(1, RevisionListModel::NameColumn).data().toString(), QStringLiteral("Release 1.1 (latest)"));
+    QCOMPARE(model.index(1, RevisionListModel::NameColumn).data().toString(),
+             QStringLiteral("Release 1.1 (latest)"));
     QCOMPARE(model.index(0, RevisionListModel::NameColumn).data().toString(), QStringLiteral("Release 1.0"));
     QVERIFY(model.index(1, 0).data(RevisionListModel::LatestRole).toBool());
     QVERIFY(!model.index(0, 0).data(RevisionListModel::LatestRole).toBool());
     QVERIFY(model.index(1, 0).data(Qt::FontRole).value<QFont>().bold());
     QVERIFY(model.index(1, 0).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Channels")));
     QCOMPARE(model.index(0, RevisionListModel::AppliedByColumn).data().toString(), a.appliedBy);
-    QCOMPARE(model.index(0, RevisionListModel::IdColumn).data(RevisionListModel::RevisionIdRole).toString(), a.id);
+    QCOMPARE(model.index(0, RevisionListModel::IdColumn).data(RevisionListModel::RevisionIdRole).toString(),
+             a.id);
     QCOMPARE(model.rowOf(QStringLiteral("aaa")), 0);
     QCOMPARE(model.rowOf(QString()), -1);
     model.clear();
@@ -64,17 +66,24 @@ void TestAlmUnits::summary()
     model.setSummary(report);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(0, SummaryTableModel::AreaColumn).data().toString(), QStringLiteral("Total"));
-    QCOMPARE(model.index(0, SummaryTableModel::CreatedColumn).data(SummaryTableModel::CountRole).toLongLong(), 7);
-    QCOMPARE(model.index(0, SummaryTableModel::AllColumn).data(SummaryTableModel::CountRole).toLongLong(), 10);
+    QCOMPARE(model.index(0, SummaryTableModel::CreatedColumn).data(SummaryTableModel::CountRole).toLongLong(),
+             7);
+    QCOMPARE(model.index(0, SummaryTableModel::AllColumn).data(SummaryTableModel::CountRole).toLongLong(),
+             10);
     const int lineItems = model.rowOfArea(QStringLiteral("lineItems"));
     QVERIFY(lineItems > 0);
-    QCOMPARE(model.index(lineItems, SummaryTableModel::AreaColumn).data().toString(), QStringLiteral("Line items"));
-    QCOMPARE(model.index(lineItems, SummaryTableModel::ModifiedColumn).data(SummaryTableModel::CountRole).toLongLong(), 2);
+    QCOMPARE(model.index(lineItems, SummaryTableModel::AreaColumn).data().toString(),
+             QStringLiteral("Line items"));
+    QCOMPARE(model.index(lineItems, SummaryTableModel::ModifiedColumn)
+                 .data(SummaryTableModel::CountRole)
+                 .toLongLong(),
+             2);
     QCOMPARE(model.index(model.rowOfArea(QStringLiteral("lists")), SummaryTableModel::DeletedColumn)
                  .data(SummaryTableModel::CountRole)
                  .toLongLong(),
              1);
-    QCOMPARE(SummaryTableModel::areaTitle(QStringLiteral("newThingCount")), QStringLiteral("New thing count"));
+    QCOMPARE(SummaryTableModel::areaTitle(QStringLiteral("newThingCount")),
+             QStringLiteral("New thing count"));
     QCOMPARE(model.rowOfArea(QStringLiteral("modules")), -1);
     model.clear();
     QCOMPARE(model.rowCount(), 0);

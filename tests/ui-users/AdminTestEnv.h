@@ -1,7 +1,7 @@
 #pragma once
 // The real main window (ALM tab and Users dock mounted by the shell), connected by "Try the sandbox" to a
-// fresh anadesk-sandbox child, with scripted dialogs — plus HttpProbe, signed in as the demo user, to read the
-// sandbox's state on the wire independently of the UI. Shared by tests/ui-users and tests/ui-alm.
+// fresh anadesk-sandbox child, with scripted dialogs — plus HttpProbe, signed in as the demo user, to read
+// the sandbox's state on the wire independently of the UI. Shared by tests/ui-users and tests/ui-alm.
 #include "HttpProbe.h"
 #include "SandboxProcess.h"
 #include "common/ScriptedFileDialogs.h"
@@ -113,7 +113,10 @@ struct AdminEnv
     QJsonArray requestLog() const
     {
         test::HttpProbe admin(window->sandbox()->url());
-        return admin.get(QStringLiteral("/__sandbox/requests")).json().value(QStringLiteral("requests")).toArray();
+        return admin.get(QStringLiteral("/__sandbox/requests"))
+            .json()
+            .value(QStringLiteral("requests"))
+            .toArray();
     }
     void clearRequestLog() const
     {
@@ -121,7 +124,8 @@ struct AdminEnv
         admin.request("DELETE", QStringLiteral("/__sandbox/requests"));
     }
     // Requests with this method whose path starts with prefix (and whose query contains queryPart).
-    QList<QJsonObject> requests(const QByteArray &method, const QString &prefix, const QString &queryPart = {}) const
+    QList<QJsonObject> requests(const QByteArray &method, const QString &prefix,
+                                const QString &queryPart = {}) const
     {
         QList<QJsonObject> found;
         for (const QJsonValue &value : requestLog()) {

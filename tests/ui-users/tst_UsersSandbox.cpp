@@ -64,7 +64,7 @@ private:
         m_view->matchCombo()->setCurrentIndex(m_view->matchCombo()->findData(int(match)));
         m_view->activityCombo()->setCurrentIndex(m_view->activityCombo()->findData(int(activity)));
         m_view->filterEdit()->setFocus();
-        m_view->filterEdit()->selectAll();
+        m_view->filterEdit()->clear();
         QTest::keyClicks(m_view->filterEdit(), text);
         QTest::keyClick(m_view->filterEdit(), Qt::Key_Return); // applies at once
     }
@@ -107,7 +107,10 @@ void TestUsersSandbox::listsPageByPage()
     QCOMPARE(model->rowCount(), 100); // one page, not every user
     QList<QJsonObject> pages = m_env.requests("GET", kUsersPath, QStringLiteral("startIndex="));
     QCOMPARE(pages.size(), 1);
-    QVERIFY(pages.first().value(QStringLiteral("query")).toString().contains(QStringLiteral("startIndex=1&count=100")));
+    QVERIFY(pages.first()
+                .value(QStringLiteral("query"))
+                .toString()
+                .contains(QStringLiteral("startIndex=1&count=100")));
     QVERIFY(m_view->countLabel()->text().contains(QLocale().toString(sandboxTotal)));
 
     // Scrolling to the end asks for the next page, and only that.
@@ -115,11 +118,18 @@ void TestUsersSandbox::listsPageByPage()
     QVERIFY(QTest::qWaitFor([model] { return model->rowCount() >= 200 && !model->isLoading(); }, kWaitMs));
     pages = m_env.requests("GET", kUsersPath, QStringLiteral("startIndex="));
     QVERIFY(pages.size() >= 2);
-    QVERIFY(pages.at(1).value(QStringLiteral("query")).toString().contains(QStringLiteral("startIndex=101&count=100")));
+    QVERIFY(pages.at(1)
+                .value(QStringLiteral("query"))
+                .toString()
+                .contains(QStringLiteral("startIndex=101&count=100")));
     // The rows are the sandbox's users in its order: compare the 101st with the sandbox's page 2.
     const QJsonObject page2 = m_env.probe->get(kUsersPath + QStringLiteral("?startIndex=101&count=1")).json();
-    QCOMPARE(model->userAt(100)->id,
-             page2.value(QStringLiteral("Resources")).toArray().first().toObject().value(QStringLiteral("id")).toString());
+    QCOMPARE(model->userAt(100)->id, page2.value(QStringLiteral("Resources"))
+                                         .toArray()
+                                         .first()
+                                         .toObject()
+                                         .value(QStringLiteral("id"))
+                                         .toString());
     // The first row is selected and its details shown.
     QVERIFY(m_view->details()->user().has_value());
     figure(QStringLiteral("ui_users_rows_after_two_pages=%1 total=%2 list_requests=%3")
@@ -134,7 +144,8 @@ void TestUsersSandbox::filtersMatchTheSandbox()
     // Exact user name.
     setFilter(UserQuery::Field::UserName, UserQuery::Match::Equals, QStringLiteral("planner@anadesk.test"));
     QVERIFY(waitIdle());
-    QCOMPARE(m_view->filterLabel()->text(), QStringLiteral("SCIM filter: userName eq \"planner@anadesk.test\""));
+    QCOMPARE(m_view->filterLabel()->text(),
+             QStringLiteral("SCIM filter: userName eq \"planner@anadesk.test\""));
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->userAt(0)->userName, QStringLiteral("planner@anadesk.test"));
 
@@ -143,7 +154,8 @@ void TestUsersSandbox::filtersMatchTheSandbox()
               UserQuery::Activity::Active);
     QVERIFY(waitIdle());
     const QString sent = model->filter().toString();
-    QCOMPARE(sent, QStringLiteral("name.familyName ge \"sch\" and name.familyName lt \"sci\" and active eq true"));
+    QCOMPARE(sent,
+             QStringLiteral("name.familyName ge \"sch\" and name.familyName lt \"sci\" and active eq true"));
     const qint64 expected = sandboxUsers(sent, 1).value(QStringLiteral("totalResults")).toInteger();
     QCOMPARE(model->totalResults(), expected);
     QVERIFY(expected > 0);
@@ -153,9 +165,11 @@ void TestUsersSandbox::filtersMatchTheSandbox()
     }
 
     // Inactive users only.
-    setFilter(UserQuery::Field::UserName, UserQuery::Match::StartsWith, QString(), UserQuery::Activity::Inactive);
+    setFilter(UserQuery::Field::UserName, UserQuery::Match::StartsWith, QString(),
+              UserQuery::Activity::Inactive);
     QVERIFY(waitIdle());
-    const qint64 inactive = sandboxUsers(QStringLiteral("active eq false"), 1).value(QStringLiteral("totalResults")).toInteger();
+    const qint64 inactive =
+        sandboxUsers(QStringLiteral("active eq false"), 1).value(QStringLiteral("totalResults")).toInteger();
     QCOMPARE(model->totalResults(), inactive);
     QVERIFY(inactive > 0);
     figure(QStringLiteral("ui_users_filter_sch_active=%1 inactive=%2").arg(expected).arg(inactive));
@@ -202,8 +216,9 @@ void TestUsersSandbox::addUserIsFoundViaScim()
     QVERIFY(user.value(QStringLiteral("active")).toBool());
     bool hasWorkspace = false;
     for (const QJsonValue &e : user.value(QStringLiteral("entitlements")).toArray())
-        hasWorkspace = hasWorkspace || (e.toObject().value(QStringLiteral("type")).toString() == QLatin1String("WORKSPACE") &&
-                                        e.toObject().value(QStringLiteral("value")).toString() == kDemoWorkspace);
+        hasWorkspace = hasWorkspace ||
+                       (e.toObject().value(QStringLiteral("type")).toString() == QLatin1String("WORKSPACE") &&
+                        e.toObject().value(QStringLiteral("value")).toString() == kDemoWorkspace);
     QVERIFY(hasWorkspace);
     QCOMPARE(m_env.requests("POST", kUsersPath).size(), 1);
 
@@ -256,7 +271,8 @@ void TestUsersSandbox::editKeepsWorkspaces()
 void TestUsersSandbox::deactivateOnlyAfterConfirming()
 {
     QVERIFY(!m_addedId.isEmpty());
-    setFilter(UserQuery::Field::UserName, UserQuery::Match::Equals, QStringLiteral("ui.admin.test@anadesk.test"));
+    setFilter(UserQuery::Field::UserName, UserQuery::Match::Equals,
+              QStringLiteral("ui.admin.test@anadesk.test"));
     QVERIFY(waitIdle());
     QVERIFY(m_view->selectUser(m_addedId));
     auto *deactivate = m_view->findChild<QAction *>(QStringLiteral("deactivateUserAction"));

@@ -30,19 +30,23 @@ void TestUsersUnits::filters_data()
     using M = UserQuery::Match;
     using A = UserQuery::Activity;
     QTest::newRow("none") << int(F::UserName) << int(M::StartsWith) << QString() << int(A::Any) << QString();
-    QTest::newRow("blank") << int(F::UserName) << int(M::Equals) << QStringLiteral("   ") << int(A::Any) << QString();
-    QTest::newRow("user name is") << int(F::UserName) << int(M::Equals) << QStringLiteral(" a@b.c ") << int(A::Any)
-                                  << QStringLiteral("userName eq \"a@b.c\"");
-    QTest::newRow("user name starts") << int(F::UserName) << int(M::StartsWith) << QStringLiteral("Ann") << int(A::Any)
-                                      << QStringLiteral("userName ge \"ann\" and userName lt \"ano\"");
-    QTest::newRow("given, active") << int(F::GivenName) << int(M::Equals) << QStringLiteral("Paula") << int(A::Active)
+    QTest::newRow("blank") << int(F::UserName) << int(M::Equals) << QStringLiteral("   ") << int(A::Any)
+                           << QString();
+    QTest::newRow("user name is") << int(F::UserName) << int(M::Equals) << QStringLiteral(" a@b.c ")
+                                  << int(A::Any) << QStringLiteral("userName eq \"a@b.c\"");
+    QTest::newRow("user name starts")
+        << int(F::UserName) << int(M::StartsWith) << QStringLiteral("Ann") << int(A::Any)
+        << QStringLiteral("userName ge \"ann\" and userName lt \"ano\"");
+    QTest::newRow("given, active") << int(F::GivenName) << int(M::Equals) << QStringLiteral("Paula")
+                                   << int(A::Active)
                                    << QStringLiteral("name.givenName eq \"Paula\" and active eq true");
     QTest::newRow("inactive only") << int(F::FamilyName) << int(M::Equals) << QString() << int(A::Inactive)
                                    << QStringLiteral("active eq false");
     QTest::newRow("any name starts")
         << int(F::AnyName) << int(M::StartsWith) << QStringLiteral("Li") << int(A::Inactive)
-        << QStringLiteral("((name.familyName ge \"li\" and name.familyName lt \"lj\") or (name.givenName ge \"li\" and "
-                          "name.givenName lt \"lj\")) and active eq false");
+        << QStringLiteral(
+               "((name.familyName ge \"li\" and name.familyName lt \"lj\") or (name.givenName ge \"li\" and "
+               "name.givenName lt \"lj\")) and active eq false");
     QTest::newRow("quotes escaped") << int(F::FamilyName) << int(M::Equals) << QStringLiteral("O\"Brien")
                                     << int(A::Any) << QStringLiteral("name.familyName eq \"O\\\"Brien\"");
 }
@@ -85,7 +89,8 @@ void TestUsersUnits::modelWithoutConnection()
     model.fetchMore({}); // no connection: nothing happens
     QVERIFY(!model.isLoading());
     QCOMPARE(model.totalResults(), -1);
-    QCOMPARE(model.headerData(UserListModel::UserNameColumn, Qt::Horizontal).toString(), QStringLiteral("User name"));
+    QCOMPARE(model.headerData(UserListModel::UserNameColumn, Qt::Horizontal).toString(),
+             QStringLiteral("User name"));
     model.setPageSize(500);
     QCOMPARE(model.pageSize(), 100);
     model.setPageSize(0);

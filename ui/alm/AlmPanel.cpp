@@ -44,7 +44,8 @@ QTableView *makeTable(const char *objectName, QAbstractItemModel *model, const Q
     return table;
 }
 
-// Writes the report on a worker: the GUI thread only learns the outcome. Returns an error text, "" on success.
+// Writes the report on a worker: the GUI thread only learns the outcome. Returns an error text, "" on
+// success.
 QString writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
@@ -160,8 +161,9 @@ void AlmPanel::buildActions()
     };
     m_reloadAction = make(top, "reloadRevisionsAction", tr("Reload"), QKeySequence(Qt::CTRL | Qt::Key_R),
                           tr("Read the revisions and the model's state again"), &AlmPanel::reload);
-    m_createAction = make(top, "createRevisionAction", tr("Create revision…"), QKeySequence(Qt::CTRL | Qt::Key_N),
-                          tr("Tag the model's current structure as a new revision"), &AlmPanel::createRevision);
+    m_createAction =
+        make(top, "createRevisionAction", tr("Create revision…"), QKeySequence(Qt::CTRL | Qt::Key_N),
+             tr("Tag the model's current structure as a new revision"), &AlmPanel::createRevision);
     m_syncAction = make(top, "syncModelAction", tr("Sync…"), QKeySequence(Qt::CTRL | Qt::Key_Y),
                         tr("Apply a revision of another model to this model"), &AlmPanel::syncIntoModel);
     m_compareAction = make(top, "compareRevisionsAction", tr("Compare…"), QKeySequence(Qt::CTRL | Qt::Key_M),
@@ -170,8 +172,9 @@ void AlmPanel::buildActions()
     m_onlineAction = make(top, "toggleOnlineAction", tr("Take offli&ne…"), QKeySequence(),
                           tr("Take the model offline for maintenance, or bring it back online (asks first)"),
                           &AlmPanel::toggleOnline);
-    m_saveReportAction = make(summaryRow, "saveComparisonReportAction", tr("Save full re&port…"), QKeySequence(),
-                              tr("Generate the full comparison report (TSV) and save it"), &AlmPanel::saveFullReport);
+    m_saveReportAction =
+        make(summaryRow, "saveComparisonReportAction", tr("Save full re&port…"), QKeySequence(),
+             tr("Generate the full comparison report (TSV) and save it"), &AlmPanel::saveFullReport);
 }
 
 void AlmPanel::setModel(Connection *connection, const QString &modelId, const QString &modelName)
@@ -213,7 +216,8 @@ bool AlmPanel::isOffline() const
 
 void AlmPanel::abortLoads()
 {
-    for (Job *job : {static_cast<Job *>(m_listJob.data()), static_cast<Job *>(m_latestJob.data()), m_detailsJob.data()}) {
+    for (Job *job : {static_cast<Job *>(m_listJob.data()), static_cast<Job *>(m_latestJob.data()),
+                     m_detailsJob.data()}) {
         if (job) {
             disconnect(job, nullptr, this, nullptr);
             job->abort();
@@ -242,8 +246,9 @@ void AlmPanel::reload()
         if (list->isSucceeded())
             m_listed = list->revisions();
         else
-            m_banner->showMessage(InlineBanner::Level::Error,
-                                  almErrorText(tr("Listing the revisions of %1").arg(m_modelName), list->error()));
+            m_banner->showMessage(
+                InlineBanner::Level::Error,
+                almErrorText(tr("Listing the revisions of %1").arg(m_modelName), list->error()));
         onListed();
     });
     connect(latest, &Job::finished, this, [this, latest] {
@@ -274,8 +279,9 @@ void AlmPanel::onListed()
         return;
     m_revisions->setRevisions(m_listed, m_latest ? m_latest->id : QString());
     if (m_listed.isEmpty() && !m_banner->isShowing())
-        m_banner->showMessage(InlineBanner::Level::Info,
-                              tr("%1 has no revision yet. Create one (Ctrl+N) to start using ALM.").arg(m_modelName));
+        m_banner->showMessage(
+            InlineBanner::Level::Info,
+            tr("%1 has no revision yet. Create one (Ctrl+N) to start using ALM.").arg(m_modelName));
     updateActions();
     Q_EMIT revisionsLoaded();
 }
@@ -311,10 +317,11 @@ void AlmPanel::createRevision()
 AlmSourceDialog *AlmPanel::openSourceDialog(AlmSourceDialog::Purpose purpose)
 {
     if (!m_client.isValid() || !m_latest) {
-        m_banner->showMessage(InlineBanner::Level::Warning,
-                              tr("%1 has no revision yet: a sync or comparison starts from the target's latest "
-                                 "revision. What to do: create a revision first.")
-                                  .arg(m_modelName));
+        m_banner->showMessage(
+            InlineBanner::Level::Warning,
+            tr("%1 has no revision yet: a sync or comparison starts from the target's latest "
+               "revision. What to do: create a revision first.")
+                .arg(m_modelName));
         return nullptr;
     }
     if (m_sourceDialog)
@@ -341,7 +348,8 @@ void AlmPanel::compareWithRevision()
 void AlmPanel::startSync(const AlmTaskChoice &choice)
 {
     const QString target = m_modelName;
-    AlmTaskRunner *runner = m_client.syncModels(choice.sourceRevisionId, choice.sourceModelId, choice.targetRevisionId);
+    AlmTaskRunner *runner =
+        m_client.syncModels(choice.sourceRevisionId, choice.sourceModelId, choice.targetRevisionId);
     m_taskRow->follow(runner, tr("Sync of '%1' into %2").arg(choice.sourceRevisionName, target));
     m_banner->clear();
     connect(runner, &Job::finished, this, [this, runner, choice, target] {
@@ -355,9 +363,10 @@ void AlmPanel::startSync(const AlmTaskChoice &choice)
                                      "Reload later to see its result.")
                                       .arg(target, runner->taskId()));
         } else {
-            m_banner->showMessage(InlineBanner::Level::Error,
-                                  almErrorText(tr("Sync of '%1' into %2").arg(choice.sourceRevisionName, target),
-                                               runner->error()));
+            m_banner->showMessage(
+                InlineBanner::Level::Error,
+                almErrorText(tr("Sync of '%1' into %2").arg(choice.sourceRevisionName, target),
+                             runner->error()));
         }
         updateActions();
         reload();
@@ -370,8 +379,8 @@ void AlmPanel::startCompare(const AlmTaskChoice &choice)
 {
     const QString targetId = m_client.modelId();
     const QString targetName = m_modelName;
-    AlmTaskRunner *runner =
-        m_client.createComparisonSummary(choice.sourceRevisionId, choice.sourceModelId, choice.targetRevisionId);
+    AlmTaskRunner *runner = m_client.createComparisonSummary(choice.sourceRevisionId, choice.sourceModelId,
+                                                             choice.targetRevisionId);
     m_taskRow->follow(runner, tr("Comparison of '%1' with %2").arg(choice.sourceRevisionName, targetName));
     m_banner->clear();
     connect(runner, &Job::finished, this, [this, runner, choice, targetId, targetName] {
@@ -381,9 +390,10 @@ void AlmPanel::startCompare(const AlmTaskChoice &choice)
             m_comparedTargetName = targetName;
             showSummary(*runner->summary(), choice, targetName);
         } else if (runner->error().category != ErrorCategory::Cancelled) {
-            m_banner->showMessage(InlineBanner::Level::Error,
-                                  almErrorText(tr("Comparison of '%1' with %2").arg(choice.sourceRevisionName, targetName),
-                                               runner->error()));
+            m_banner->showMessage(
+                InlineBanner::Level::Error,
+                almErrorText(tr("Comparison of '%1' with %2").arg(choice.sourceRevisionName, targetName),
+                             runner->error()));
         }
         updateActions();
         Q_EMIT comparisonFinished(runner->isSucceeded());
@@ -391,7 +401,8 @@ void AlmPanel::startCompare(const AlmTaskChoice &choice)
     updateActions();
 }
 
-void AlmPanel::showSummary(const SummaryReport &summary, const AlmTaskChoice &choice, const QString &targetName)
+void AlmPanel::showSummary(const SummaryReport &summary, const AlmTaskChoice &choice,
+                           const QString &targetName)
 {
     m_summary->setSummary(summary);
     const qint64 all = summary.totals.created + summary.totals.modified + summary.totals.deleted;
@@ -410,9 +421,10 @@ void AlmPanel::saveFullReport()
     if (!m_compared || m_reportRunner)
         return;
     const AlmTaskChoice choice = *m_compared;
-    const QString proposed =
-        QDir::home().filePath(SafeFileName::sanitize(tr("Comparison %1 - %2").arg(m_comparedTargetName, choice.sourceRevisionName)) +
-                              QStringLiteral(".tsv"));
+    const QString proposed = QDir::home().filePath(
+        SafeFileName::sanitize(
+            tr("Comparison %1 - %2").arg(m_comparedTargetName, choice.sourceRevisionName)) +
+        QStringLiteral(".tsv"));
     const QString path = m_files->saveFileName(this, QStringLiteral("saveComparisonReportDialog"),
                                                tr("Save the Comparison Report"), proposed,
                                                tr("Tab-separated values (*.tsv *.txt);;All files (*)"));
@@ -443,15 +455,16 @@ void AlmPanel::writeReport(const QByteArray &report, const QString &path)
         const QString error = watcher->result();
         watcher->deleteLater();
         if (!error.isEmpty()) {
-            m_banner->showMessage(InlineBanner::Level::Error,
-                                  tr("Saving the comparison report to %1 failed: %2. What to do: choose another "
-                                     "folder or free some space, then save again.")
-                                      .arg(QDir::toNativeSeparators(path), error));
+            m_banner->showMessage(
+                InlineBanner::Level::Error,
+                tr("Saving the comparison report to %1 failed: %2. What to do: choose another "
+                   "folder or free some space, then save again.")
+                    .arg(QDir::toNativeSeparators(path), error));
             return;
         }
-        m_banner->showMessage(InlineBanner::Level::Info, tr("Saved the comparison report (%n byte(s)) to %1.", nullptr,
-                                                            int(size))
-                                                             .arg(QDir::toNativeSeparators(path)));
+        m_banner->showMessage(InlineBanner::Level::Info,
+                              tr("Saved the comparison report (%n byte(s)) to %1.", nullptr, int(size))
+                                  .arg(QDir::toNativeSeparators(path)));
         Q_EMIT reportSaved(path);
     });
     watcher->setFuture(QtConcurrent::run(writeFile, path, report));
@@ -463,13 +476,14 @@ void AlmPanel::toggleOnline()
         return;
     const bool goOnline = isOffline();
     const auto answer =
-        goOnline ? m_messages->question(this, QStringLiteral("bringModelOnlineConfirm"), tr("Bring Model Online"),
-                                        tr("Bring %1 back online?").arg(m_modelName),
-                                        tr("Users can open it and its data can be read and written again."))
-                 : m_messages->question(this, QStringLiteral("takeModelOfflineConfirm"), tr("Take Model Offline"),
-                                        tr("Take %1 offline for maintenance?").arg(m_modelName),
-                                        tr("Users cannot work in it and its data can neither be read nor written "
-                                           "until it is brought back online."));
+        goOnline
+            ? m_messages->question(this, QStringLiteral("bringModelOnlineConfirm"), tr("Bring Model Online"),
+                                   tr("Bring %1 back online?").arg(m_modelName),
+                                   tr("Users can open it and its data can be read and written again."))
+            : m_messages->question(this, QStringLiteral("takeModelOfflineConfirm"), tr("Take Model Offline"),
+                                   tr("Take %1 offline for maintenance?").arg(m_modelName),
+                                   tr("Users cannot work in it and its data can neither be read nor written "
+                                      "until it is brought back online."));
     if (answer != QMessageBox::Yes)
         return;
     SetOnlineStatusJob *job = m_client.changeModelStatus(goOnline);

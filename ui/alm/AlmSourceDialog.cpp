@@ -11,7 +11,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace anadesk {
@@ -36,7 +35,8 @@ AlmSourceDialog::AlmSourceDialog(Purpose purpose, const AlmClient &target, const
 {
     const bool sync = purpose == Purpose::Sync;
     setObjectName(sync ? QStringLiteral("almSyncDialog") : QStringLiteral("almCompareDialog"));
-    setWindowTitle(sync ? tr("Sync into %1").arg(targetName) : tr("Compare %1 with a Revision").arg(targetName));
+    setWindowTitle(sync ? tr("Sync into %1").arg(targetName)
+                        : tr("Compare %1 with a Revision").arg(targetName));
     m_models->setObjectName(QStringLiteral("sourceModelCombo"));
     m_models->setAccessibleName(tr("Source model"));
     m_revisions->setObjectName(QStringLiteral("syncableRevisionList"));
@@ -47,13 +47,14 @@ AlmSourceDialog::AlmSourceDialog(Purpose purpose, const AlmClient &target, const
     m_buttons->setObjectName(QStringLiteral("almSourceButtons"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(sync ? tr("&Sync") : tr("&Compare"));
 
-    auto *intro = new QLabel(
-        sync ? tr("Applies a revision of a source model to %1, whose latest revision is '%2'. Structure changes; "
-                  "production data stays.")
-                   .arg(targetName, targetLatest.name)
-             : tr("Compares a revision of a source model with '%2', the latest revision of %1.")
-                   .arg(targetName, targetLatest.name),
-        this);
+    auto *intro =
+        new QLabel(sync ? tr("Applies a revision of a source model to %1, whose latest revision is '%2'. "
+                             "Structure changes; "
+                             "production data stays.")
+                              .arg(targetName, targetLatest.name)
+                        : tr("Compares a revision of a source model with '%2', the latest revision of %1.")
+                              .arg(targetName, targetLatest.name),
+                   this);
     intro->setWordWrap(true);
     auto *modelLabel = new QLabel(tr("Source &model:"), this);
     modelLabel->setBuddy(m_models);
@@ -94,7 +95,8 @@ void AlmSourceDialog::loadModels()
     connect(job, &Job::finished, this, [this, job] {
         m_modelsJob = nullptr;
         if (!job->isSucceeded()) {
-            m_banner->showMessage(InlineBanner::Level::Error, almErrorText(tr("Listing the models"), job->error()));
+            m_banner->showMessage(InlineBanner::Level::Error,
+                                  almErrorText(tr("Listing the models"), job->error()));
             m_revisionNote->clear();
             return;
         }
@@ -112,8 +114,8 @@ void AlmSourceDialog::loadModels()
         }
         m_models->setCurrentIndex(m_models->count() > 0 ? 0 : -1);
         if (m_models->count() == 0)
-            m_revisionNote->setText(tr("No other model is visible to you: nothing can be synced into %1.")
-                                        .arg(m_targetName));
+            m_revisionNote->setText(
+                tr("No other model is visible to you: nothing can be synced into %1.").arg(m_targetName));
         loadRevisions();
     });
 }
@@ -145,7 +147,8 @@ void AlmSourceDialog::loadRevisions()
         }
         for (const Revision &revision : job->revisions()) {
             auto *item = new QListWidgetItem(
-                revision.createdOn.isEmpty() ? revision.name : tr("%1 — created %2").arg(revision.name, revision.createdOn),
+                revision.createdOn.isEmpty() ? revision.name
+                                             : tr("%1 — created %2").arg(revision.name, revision.createdOn),
                 m_revisions);
             item->setData(kRevisionIdRole, revision.id);
             item->setData(kRevisionNameRole, revision.name);
@@ -153,13 +156,14 @@ void AlmSourceDialog::loadRevisions()
         }
         if (m_revisions->count() > 0) {
             m_revisions->setCurrentRow(0); // newest first
-            m_revisionNote->setText(tr("%n revision(s) of the source are newer than '%1'.", nullptr,
-                                       m_revisions->count())
-                                        .arg(m_targetLatest.name));
+            m_revisionNote->setText(
+                tr("%n revision(s) of the source are newer than '%1'.", nullptr, m_revisions->count())
+                    .arg(m_targetLatest.name));
         } else {
-            m_revisionNote->setText(tr("This model has no revision %1 can take: either %1 is up to date with it, "
-                                       "or they do not share a revision history.")
-                                        .arg(m_targetName));
+            m_revisionNote->setText(
+                tr("This model has no revision %1 can take: either %1 is up to date with it, "
+                   "or they do not share a revision history.")
+                    .arg(m_targetName));
         }
         updateOk();
         Q_EMIT revisionsListed();
@@ -178,7 +182,10 @@ bool AlmSourceDialog::selectSourceModel(const QString &modelId)
 bool AlmSourceDialog::selectRevision(const QString &revisionId)
 {
     for (int row = 0; row < m_revisions->count(); ++row) {
-        if (m_revisions->item(row)->data(kRevisionIdRole).toString().compare(revisionId, Qt::CaseInsensitive) == 0) {
+        if (m_revisions->item(row)
+                ->data(kRevisionIdRole)
+                .toString()
+                .compare(revisionId, Qt::CaseInsensitive) == 0) {
             m_revisions->setCurrentRow(row);
             return true;
         }

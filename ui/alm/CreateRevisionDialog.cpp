@@ -92,11 +92,12 @@ void CreateRevisionDialog::accept()
     const QString name = m_name->text().trimmed();
     const QString description = m_description->toPlainText().trimmed();
     if (name.isEmpty() || description.size() > kMaxDescription) {
-        m_banner->showMessage(InlineBanner::Level::Error,
-                              tr("A revision needs a name of 1 to %1 characters and a description of at most %2. "
-                                 "What to do: shorten or fill in the fields.")
-                                  .arg(kMaxName)
-                                  .arg(kMaxDescription));
+        m_banner->showMessage(
+            InlineBanner::Level::Error,
+            tr("A revision needs a name of 1 to %1 characters and a description of at most %2. "
+               "What to do: shorten or fill in the fields.")
+                .arg(kMaxName)
+                .arg(kMaxDescription));
         return;
     }
     m_banner->clear();
@@ -107,8 +108,9 @@ void CreateRevisionDialog::accept()
         unsetCursor();
         updateCounts();
         if (!job->isSucceeded()) {
-            m_banner->showMessage(InlineBanner::Level::Error,
-                                  almErrorText(tr("Creating the revision of %1").arg(m_modelName), job->error()));
+            m_banner->showMessage(
+                InlineBanner::Level::Error,
+                almErrorText(tr("Creating the revision of %1").arg(m_modelName), job->error()));
             return;
         }
         Q_EMIT revisionCreated(job->revision());

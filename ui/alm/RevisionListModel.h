@@ -1,7 +1,7 @@
 #pragma once
-// A model's ALM revisions as a table: Name · Applied on · Applied by · Created on · Created by · Id. The latest
-// revision (the one syncs and reports compare against) is marked in its name ("… (latest)"), in bold and by
-// LatestRole, so it does not rely on the font alone.
+// A model's ALM revisions as a table: Name · Applied on · Applied by · Created on · Created by · Id. The
+// latest revision (the one syncs and reports compare against) is marked in its name ("… (latest)"), in bold
+// and by LatestRole, so it does not rely on the font alone.
 #include "alm/AlmTypes.h"
 
 #include <QAbstractTableModel>

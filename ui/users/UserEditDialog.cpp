@@ -122,7 +122,8 @@ void UserEditDialog::fillWorkspaces()
     m_workspaces->clear();
     QSet<QString> listed;
     for (const Workspace &workspace : std::as_const(m_known)) {
-        auto *item = new QListWidgetItem(workspace.name.isEmpty() ? workspace.id : workspace.name, m_workspaces);
+        auto *item =
+            new QListWidgetItem(workspace.name.isEmpty() ? workspace.id : workspace.name, m_workspaces);
         item->setData(kWorkspaceIdRole, workspace.id);
         item->setToolTip(workspace.id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
@@ -139,9 +140,10 @@ void UserEditDialog::fillWorkspaces()
         item->setCheckState(Qt::Checked);
     }
     if (m_workspacesListed)
-        m_workspaceNote->setText(isEditing() ? tr("Ticked workspaces are sent with the change; the user keeps "
-                                                  "exactly these.")
-                                             : tr("Tick the workspaces the new user may access."));
+        m_workspaceNote->setText(isEditing()
+                                     ? tr("Ticked workspaces are sent with the change; the user keeps "
+                                          "exactly these.")
+                                     : tr("Tick the workspaces the new user may access."));
 }
 
 QStringList UserEditDialog::checkedWorkspaceIds() const
@@ -229,9 +231,9 @@ void UserEditDialog::onSaved(Job *job)
     unsetCursor();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     if (!job->isSucceeded()) {
-        m_banner->showMessage(InlineBanner::Level::Error,
-                              usersErrorText(isEditing() ? tr("Saving the user") : tr("Adding the user"),
-                                             job->error()));
+        m_banner->showMessage(
+            InlineBanner::Level::Error,
+            usersErrorText(isEditing() ? tr("Saving the user") : tr("Adding the user"), job->error()));
         return;
     }
     scim::User saved;

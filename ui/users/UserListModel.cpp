@@ -126,7 +126,8 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == StateColumn)
-            return user.active ? tr("The user can sign in.") : tr("The user is deactivated and cannot sign in.");
+            return user.active ? tr("The user can sign in.")
+                               : tr("The user is deactivated and cannot sign in.");
         if (index.column() == WorkspacesColumn)
             return tr("Workspaces this user may access (see the details panel).");
         break;

@@ -85,7 +85,7 @@ private:
     QHash<QString, int> m_rowById;
     qint64 m_total = -1;
     int m_pagesLoaded = 0;
-    bool m_failed = false;   // the last page failed: no automatic retry (reload() or a new filter)
+    bool m_failed = false;    // the last page failed: no automatic retry (reload() or a new filter)
     bool m_exhausted = false; // the server sent an empty page before totalResults was reached
     QPointer<scim::ListUsersPageJob> m_job;
 };

@@ -52,7 +52,8 @@ Filter UserQuery::toFilter() const
             result = condition(Attribute::GivenName, match, value);
             break;
         case Field::AnyName:
-            result = condition(Attribute::FamilyName, match, value) || condition(Attribute::GivenName, match, value);
+            result = condition(Attribute::FamilyName, match, value) ||
+                     condition(Attribute::GivenName, match, value);
             break;
         }
     }

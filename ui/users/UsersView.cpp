@@ -168,13 +168,14 @@ void UsersView::buildUi()
 void UsersView::buildActions()
 {
     auto *row = findChild<QHBoxLayout *>(QStringLiteral("userButtonRow"));
-    auto make = [this, row](const char *name, const QString &text, const QKeySequence &key, const QString &tip,
-                            void (UsersView::*slot)()) {
+    auto make = [this, row](const char *name, const QString &text, const QKeySequence &key,
+                            const QString &tip, void (UsersView::*slot)()) {
         auto *action = new QAction(text, this);
         action->setObjectName(QLatin1String(name));
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        action->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) +
+                           QLatin1Char(')'));
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         m_actions.append(action);
@@ -385,8 +386,9 @@ void UsersView::openDialogFor(const std::optional<scim::User> &user)
     m_dialog = dialog;
     connect(dialog, &UserEditDialog::userSaved, this, [this](const scim::User &saved, bool added) {
         if (added) {
-            m_banner->showMessage(InlineBanner::Level::Info,
-                                  tr("Added %1. It is listed at the end (or filter for it).").arg(saved.userName));
+            m_banner->showMessage(
+                InlineBanner::Level::Info,
+                tr("Added %1. It is listed at the end (or filter for it).").arg(saved.userName));
         } else {
             m_model->updateUser(saved);
             m_details->setUser(selectedUser());

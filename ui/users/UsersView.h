@@ -2,8 +2,8 @@
 // The SCIM "Users" view (a dock of the main window): the tenant's users, read page by page as the table
 // scrolls; a filter row that builds a SCIM filter (user name / family name / given name / any name, "starts
 // with" or "is", active or not — the filter sent is shown); the selected user's details with workspace
-// access; Add, Edit (a replace that keeps the workspaces), Activate and Deactivate (a PATCH of `active`, asked
-// first). Every request is asynchronous; failures show inline with what to do.
+// access; Add, Edit (a replace that keeps the workspaces), Activate and Deactivate (a PATCH of `active`,
+// asked first). Every request is asynchronous; failures show inline with what to do.
 #include "UserEditDialog.h"
 #include "scim/ScimUser.h"
 #include "types/Workspace.h"
