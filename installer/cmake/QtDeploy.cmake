@@ -13,9 +13,11 @@
 set(bundle_tools
   "$<TARGET_FILE_NAME:anadesk>.app/Contents/MacOS/$<TARGET_FILE_NAME:anadesk-cli>"
   "$<TARGET_FILE_NAME:anadesk>.app/Contents/MacOS/$<TARGET_FILE_NAME:anadesk-sandbox>")
+list(JOIN bundle_tools "\"\n        \"" bundle_tools)
 set(bundle_deploy_call "qt_deploy_runtime_dependencies(
     EXECUTABLE \"$<TARGET_FILE_NAME:anadesk>.app\"
-    ADDITIONAL_EXECUTABLES ${bundle_tools})
+    ADDITIONAL_EXECUTABLES
+        \"${bundle_tools}\")
 ")
 
 if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
@@ -27,7 +29,8 @@ if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
 else()
   if(APPLE)
     # 6.4 has no qt_generate_deploy_script(): write the same script by hand around Qt's deploy support file.
-    set(anadesk_deploy_script ${CMAKE_CURRENT_BINARY_DIR}/deploy_anadesk_bundle-$<CONFIG>.cmake)
+    get_cmake_property(multi_config GENERATOR_IS_MULTI_CONFIG)
+    set(anadesk_deploy_script ${CMAKE_CURRENT_BINARY_DIR}/deploy_anadesk_bundle$<$<BOOL:${multi_config}>:-$<CONFIG>>.cmake)
     file(GENERATE OUTPUT ${anadesk_deploy_script}
          CONTENT "include(\"${QT_DEPLOY_SUPPORT}\")\n${bundle_deploy_call}")
   else()

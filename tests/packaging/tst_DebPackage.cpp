@@ -59,6 +59,7 @@ private Q_SLOTS:
     void hicolorIconsAreInstalled();
     void unpackedCliAndSandboxRun();
     void unpackedDesktopAppRuns();
+    void unpackedAppStartsItsOwnSandbox();
     void portableArchiveRuns();
 
 private:
@@ -165,21 +166,38 @@ void DebPackageTest::dependsCoversEveryLinkedLibrary()
     QVERIFY2(depends.contains(QRegularExpression(QStringLiteral("libqt6core6[^,]*\\(>= 6\\.4"))),
              qPrintable(depends));
 
-    static const QRegularExpression lddLine(QStringLiteral("^\\s*(\\S+) => (/\\S+) \\("),
+    // The libraries each program names itself (NEEDED); ldd's list adds their own dependencies, which the
+    // packages of the direct ones already bring.
+    static const QRegularExpression neededLine(
+        QStringLiteral("\\(NEEDED\\)\\s+Shared library: \\[([^\\]]+)\\]"));
+    static const QRegularExpression lddLine(QStringLiteral("^\\s*(?:(\\S+) => )?(/\\S+) \\("),
                                             QRegularExpression::MultilineOption);
     int checked = 0;
     for (const QString &program : programs) {
-        const ProcessResult ldd = runProcess(QStringLiteral("ldd"),
-                                             {unpacked(QStringLiteral("usr/bin/") + program)}, toolTimeoutMs);
+        const QString binary = unpacked(QStringLiteral("usr/bin/") + program);
+        const ProcessResult dynamic =
+            runProcess(QStringLiteral("readelf"), {QStringLiteral("-d"), binary}, toolTimeoutMs);
+        QVERIFY2(dynamic.ok(), qPrintable(dynamic.describe(QStringLiteral("readelf -d ") + program)));
+        QSet<QString> needed;
+        for (auto it = neededLine.globalMatch(dynamic.out); it.hasNext();)
+            needed.insert(it.next().captured(1));
+        QVERIFY2(needed.size() >= 5, qPrintable(dynamic.out));
+
+        const ProcessResult ldd = runProcess(QStringLiteral("ldd"), {binary}, toolTimeoutMs);
         QVERIFY2(ldd.ok(), qPrintable(ldd.describe(QStringLiteral("ldd ") + program)));
         QVERIFY2(!ldd.out.contains(QStringLiteral("not found")), qPrintable(ldd.out));
-        auto matches = lddLine.globalMatch(ldd.out);
-        while (matches.hasNext()) {
-            const auto match = matches.next();
+        int resolved = 0;
+        for (auto it = lddLine.globalMatch(ldd.out); it.hasNext();) {
+            const auto match = it.next();
+            // The dynamic loader appears as a bare path: "/lib64/ld-linux-x86-64.so.2 (0x…)".
+            const QString soname =
+                match.hasCaptured(1) ? match.captured(1) : QFileInfo(match.captured(2)).fileName();
+            if (!needed.contains(soname))
+                continue;
+            ++resolved;
             const QString path = QFileInfo(match.captured(2)).canonicalFilePath();
-            // usrmerge: dpkg may know the file under /lib or /usr/lib.
-            QString alternate = path;
-            alternate =
+            // usrmerge: dpkg may know the file under /lib or under /usr/lib.
+            const QString alternate =
                 path.startsWith(QStringLiteral("/usr/")) ? path.mid(4) : QStringLiteral("/usr") + path;
             ProcessResult owner =
                 runProcess(QStringLiteral("dpkg"), {QStringLiteral("-S"), path}, toolTimeoutMs);
@@ -189,9 +207,10 @@ void DebPackageTest::dependsCoversEveryLinkedLibrary()
             const QString package = owner.out.section(QLatin1Char(':'), 0, 0).trimmed();
             QVERIFY2(names.contains(package),
                      qPrintable(QStringLiteral("%1 needs %2 from %3, which Depends lacks: %4")
-                                    .arg(program, match.captured(1), package, depends)));
+                                    .arg(program, soname, package, depends)));
             ++checked;
         }
+        QCOMPARE(resolved, needed.size()); // every NEEDED entry resolved on this machine and checked
     }
     QVERIFY(checked > 10);
     qInfo("FIGURE: deb_depends=%lld linked_libraries_checked=%d", qint64(names.size()), checked);
@@ -259,7 +278,8 @@ void DebPackageTest::contentsAreUnderUsr()
                                   QStringLiteral("usr/share/applications/anadesk.desktop"),
                                   QStringLiteral("usr/share/metainfo/org.anadesk.Anadesk.metainfo.xml"),
                                   QStringLiteral("usr/share/icons/hicolor/scalable/apps/anadesk.svg"),
-                                  QStringLiteral("usr/share/doc/anadesk/README.md")};
+                                  QStringLiteral("usr/share/doc/anadesk/README.md"),
+                                  QStringLiteral("usr/share/doc/anadesk/copyright")};
     for (const QString &path : expected)
         QVERIFY2(files.contains(path),
                  qPrintable(path + QStringLiteral(" is not in the package:\n") + listing.out));
@@ -365,6 +385,36 @@ void DebPackageTest::unpackedDesktopAppRuns()
                                          {QStringLiteral("--version")}, toolTimeoutMs, env);
     QVERIFY2(app.ok(), qPrintable(app.describe(QStringLiteral("anadesk --version"))));
     QVERIFY2(app.all().contains(version), qPrintable(app.all()));
+}
+
+void DebPackageTest::unpackedAppStartsItsOwnSandbox()
+{
+    // "Try the sandbox" from an installed copy: the app must find anadesk-sandbox next to itself in usr/bin,
+    // start it, sign in and show the workspaces; --screenshot then saves the window and quits.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("ANADESK_SANDBOX_BIN")); // no way back to a build tree
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("anadesk.ui.*=true"));
+    const QString shot = home.filePath(QStringLiteral("window.png"));
+    const ProcessResult app =
+        runProcess(unpacked(QStringLiteral("usr/bin/anadesk")),
+                   {QStringLiteral("--sandbox"), QStringLiteral("--settings"),
+                    home.filePath(QStringLiteral("anadesk.ini")), QStringLiteral("--screenshot"), shot,
+                    QStringLiteral("--screenshot-delay"), QStringLiteral("500")},
+                   180'000, env, home.path());
+    QVERIFY2(app.ok(), qPrintable(app.describe(QStringLiteral("anadesk --sandbox --screenshot"))));
+    const QString sandbox =
+        QFileInfo(unpacked(QStringLiteral("usr/bin/anadesk-sandbox"))).canonicalFilePath();
+    QVERIFY2(app.all().contains(QStringLiteral("starting \"%1\"").arg(sandbox)), qPrintable(app.all()));
+    QVERIFY2(app.all().contains(QStringLiteral("Connected to Sandbox")), qPrintable(app.all()));
+    QImage window;
+    QVERIFY2(window.load(shot, "PNG"), qPrintable(app.all()));
+    QVERIFY(window.width() > 200 && window.height() > 200);
 }
 
 void DebPackageTest::portableArchiveRuns()
