@@ -11,15 +11,15 @@ namespace anadesk::test {
 bool CloudCliTest::startSandbox(const QStringList &extraArguments)
 {
     if (!QFile::exists(CliRunner::binaryPath())) {
-        QTest::qFail(qPrintable(QStringLiteral("no anadesk-cli at ") + CliRunner::binaryPath()), __FILE__, __LINE__);
+        QTest::qFail(qPrintable(QStringLiteral("no anadesk-cli at ") + CliRunner::binaryPath()), __FILE__,
+                     __LINE__);
         return false;
     }
     // A password only this run knows, so the tests can search every output for it.
     m_password = "Cloud-Cli-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     qputenv("ANADESK_SANDBOX_PASSWORD", m_password);
-    m_sandbox = std::make_unique<SandboxProcess>(QStringList{QStringLiteral("--task-duration"),
-                                                             QStringLiteral("1500")} +
-                                                 extraArguments);
+    m_sandbox = std::make_unique<SandboxProcess>(
+        QStringList{QStringLiteral("--task-duration"), QStringLiteral("1500")} + extraArguments);
     QString error;
     if (!m_sandbox->start(&error)) {
         QTest::qFail(qPrintable(error), __FILE__, __LINE__);
@@ -57,8 +57,8 @@ QJsonObject CloudCliTest::runObject(const QStringList &args, int expectedExit)
     const QJsonDocument doc = r.json(&ok);
     m_lastOk = r.exitCode == expectedExit && ok && doc.isObject();
     if (!m_lastOk)
-        qWarning().noquote() << "anadesk-cli" << args.join(QLatin1Char(' ')) << "expected exit" << expectedExit
-                             << r.describe();
+        qWarning().noquote() << "anadesk-cli" << args.join(QLatin1Char(' ')) << "expected exit"
+                             << expectedExit << r.describe();
     return doc.object();
 }
 

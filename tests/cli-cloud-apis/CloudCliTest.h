@@ -52,5 +52,5 @@ private:
 #define CHECK_RUN()                                                                                          \
     do {                                                                                                     \
         if (!lastOk())                                                                                       \
-            QFAIL("anadesk-cli did not answer as expected (see the warning above)");                       \
+            QFAIL("anadesk-cli did not answer as expected (see the warning above)");                         \
     } while (false)

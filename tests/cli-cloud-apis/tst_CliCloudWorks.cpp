@@ -71,10 +71,13 @@ QString TestCliCloudWorks::createImportIntegration(const QString &name)
     const QString file = writeJson(
         name + u".json"_s,
         {{u"name"_s, name},
-         {u"jobs"_s, QJsonArray{QJsonObject{
-                         {u"sources"_s, QJsonArray{QJsonObject{{u"connectionId"_s, kS3}, {u"file"_s, u"sales/sales.csv"_s}}}},
-                         {u"targets"_s, QJsonArray{QJsonObject{{u"actionId"_s, u"Sales from Sales.csv"_s}}}}}}}});
-    const QJsonObject created = runObject({u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s, file});
+         {u"jobs"_s,
+          QJsonArray{QJsonObject{
+              {u"sources"_s,
+               QJsonArray{QJsonObject{{u"connectionId"_s, kS3}, {u"file"_s, u"sales/sales.csv"_s}}}},
+              {u"targets"_s, QJsonArray{QJsonObject{{u"actionId"_s, u"Sales from Sales.csv"_s}}}}}}}});
+    const QJsonObject created =
+        runObject({u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s, file});
     return lastOk() ? created.value(u"id"_s).toString() : QString();
 }
 
@@ -82,13 +85,32 @@ void TestCliCloudWorks::groupHelp()
 {
     const CliResult help = m_cli.run({u"cw"_s, u"--help"_s});
     QCOMPARE(help.exitCode, 0);
-    for (const char *command :
-         {"connections", "connection-create", "connection-update", "connection-patch", "connection-delete",
-          "integrations", "integration", "integration-create", "integration-update", "integration-delete", "run",
-          "cancel", "runs", "run-status", "run-error", "dump", "schedule-set", "schedule-enable", "schedule-disable",
-          "schedule-delete", "timezones", "notification", "notification-create", "notification-update",
-          "notification-delete"})
-        QVERIFY2(help.out.contains(QByteArray("cw ") + command), command);
+    for (const char *command : {"connections",
+                                "connection-create",
+                                "connection-update",
+                                "connection-patch",
+                                "connection-delete",
+                                "integrations",
+                                "integration",
+                                "integration-create",
+                                "integration-update",
+                                "integration-delete",
+                                "run",
+                                "cancel",
+                                "runs",
+                                "run-status",
+                                "run-error",
+                                "dump",
+                                "schedule-set",
+                                "schedule-enable",
+                                "schedule-disable",
+                                "schedule-delete",
+                                "timezones",
+                                "notification",
+                                "notification-create",
+                                "notification-update",
+                                "notification-delete"})
+        QVERIFY2(help.out.contains(QByteArray(QByteArray("  ") + command + " ")), command);
 }
 
 void TestCliCloudWorks::connections()
@@ -134,19 +156,21 @@ void TestCliCloudWorks::connections()
     QCOMPARE(azure.value(u"location"_s).toString(), u"acct/cont"_s);
 
     // BigQuery, the key inside the input file (the wire shape {type, body}).
-    const QByteArray privateKey = "-----BEGIN PRIVATE KEY-----\n" + randomSecret("MIIB") + "\n-----END PRIVATE KEY-----\n";
+    const QByteArray privateKey =
+        "-----BEGIN PRIVATE KEY-----\n" + randomSecret("MIIB") + "\n-----END PRIVATE KEY-----\n";
     m_secrets.append(privateKey.mid(28, 20));
     const QJsonObject bq = runObject(
         {u"cw"_s, u"connection-create"_s, u"--from"_s,
          writeJson(u"bq.json"_s,
                    {{u"type"_s, u"GoogleBigQuery"_s},
-                    {u"body"_s, QJsonObject{{u"name"_s, u"CLI BigQuery"_s},
-                                            {u"dataset"_s, u"cli_ds"_s},
-                                            {u"serviceAccountKey"_s,
-                                             QJsonObject{{u"type"_s, u"service_account"_s},
-                                                         {u"project_id"_s, u"p"_s},
-                                                         {u"private_key"_s, QString::fromLatin1(privateKey)},
-                                                         {u"client_email"_s, u"sa@p.iam.gserviceaccount.com"_s}}}}}})});
+                    {u"body"_s,
+                     QJsonObject{{u"name"_s, u"CLI BigQuery"_s},
+                                 {u"dataset"_s, u"cli_ds"_s},
+                                 {u"serviceAccountKey"_s,
+                                  QJsonObject{{u"type"_s, u"service_account"_s},
+                                              {u"project_id"_s, u"p"_s},
+                                              {u"private_key"_s, QString::fromLatin1(privateKey)},
+                                              {u"client_email"_s, u"sa@p.iam.gserviceaccount.com"_s}}}}}})});
     CHECK_RUN();
     QCOMPARE(bq.value(u"location"_s).toString(), u"cli_ds"_s);
 
@@ -163,8 +187,9 @@ void TestCliCloudWorks::connections()
     QVERIFY2(r.err.contains("credentials"), r.err.constData());
 
     // Patch (by name), then a full update with a new secret from the environment.
-    const QJsonObject patched = runObject({u"cw"_s, u"connection-patch"_s, u"CLI S3"_s, u"--from"_s,
-                                           writeJson(u"rename.json"_s, {{u"name"_s, u"CLI S3 (patched)"_s}})});
+    const QJsonObject patched =
+        runObject({u"cw"_s, u"connection-patch"_s, u"CLI S3"_s, u"--from"_s,
+                   writeJson(u"rename.json"_s, {{u"name"_s, u"CLI S3 (patched)"_s}})});
     CHECK_RUN();
     QCOMPARE(patched.value(u"name"_s).toString(), u"CLI S3 (patched)"_s);
     QCOMPARE(patched.value(u"id"_s).toString(), s3Id);
@@ -186,7 +211,8 @@ void TestCliCloudWorks::connections()
     QVERIFY(inUse[u"error"_s][u"hint"_s].toString().contains(u"Integrations"_s));
     runObject({u"cw"_s, u"connection-delete"_s, u"No Such Connection"_s}, 5);
     CHECK_RUN();
-    for (const QString &name : {u"CLI S3 (updated)"_s, u"CLI Azure"_s, u"CLI BigQuery"_s, u"CLI S3 refused"_s}) {
+    for (const QString &name :
+         {u"CLI S3 (updated)"_s, u"CLI Azure"_s, u"CLI BigQuery"_s, u"CLI S3 refused"_s}) {
         const QJsonObject deleted = runObject({u"cw"_s, u"connection-delete"_s, name});
         CHECK_RUN();
         QVERIFY(deleted.value(u"deleted"_s).toBool());
@@ -199,9 +225,9 @@ void TestCliCloudWorks::connectionSecretsNeverFromArgvOrOutput()
     const QString path = u"/cloudworks/2/0/integrations/connections"_s;
     const int before = requestsTo(u"POST"_s, path);
     const QString file = writeJson(u"s3-nosecret.json"_s, {{u"type"_s, u"AmazonS3"_s},
-                                                            {u"name"_s, u"CLI no secret"_s},
-                                                            {u"bucketName"_s, u"b"_s},
-                                                            {u"accessKeyId"_s, u"AKIA"_s}});
+                                                           {u"name"_s, u"CLI no secret"_s},
+                                                           {u"bucketName"_s, u"b"_s},
+                                                           {u"accessKeyId"_s, u"AKIA"_s}});
     // No secret anywhere: exit 2, saying where to put it.
     QProcessEnvironment env = m_cli.environment();
     env.remove(u"ANADESK_CW_SECRET"_s);
@@ -210,10 +236,10 @@ void TestCliCloudWorks::connectionSecretsNeverFromArgvOrOutput()
     QVERIFY2(r.err.contains("ANADESK_CW_SECRET") && r.err.contains("--secret-file"), r.err.constData());
     // Twice: refused rather than guessed.
     const QString twice = writeJson(u"s3-twice.json"_s, {{u"type"_s, u"AmazonS3"_s},
-                                                          {u"name"_s, u"CLI twice"_s},
-                                                          {u"bucketName"_s, u"b"_s},
-                                                          {u"accessKeyId"_s, u"AKIA"_s},
-                                                          {u"secretAccessKey"_s, u"abc"_s}});
+                                                         {u"name"_s, u"CLI twice"_s},
+                                                         {u"bucketName"_s, u"b"_s},
+                                                         {u"accessKeyId"_s, u"AKIA"_s},
+                                                         {u"secretAccessKey"_s, u"abc"_s}});
     r = runRawWithEnv({u"cw"_s, u"connection-create"_s, u"--from"_s, twice, u"--secret-file"_s,
                        writeFile(u"secret.txt"_s, "def")},
                       env);
@@ -239,7 +265,8 @@ void TestCliCloudWorks::integrations()
     CHECK_RUN();
     QCOMPARE(all.size(), 12);
     for (qsizetype i = 1; i < all.size(); ++i)
-        QVERIFY(all.at(i - 1)[u"name"_s].toString().compare(all.at(i)[u"name"_s].toString(), Qt::CaseInsensitive) <= 0);
+        QVERIFY(all.at(i - 1)[u"name"_s].toString().compare(all.at(i)[u"name"_s].toString(),
+                                                            Qt::CaseInsensitive) <= 0);
     const QJsonArray descending = runArray({u"cw"_s, u"integrations"_s, u"--descending"_s});
     CHECK_RUN();
     QCOMPARE(descending.first()[u"id"_s], all.last()[u"id"_s]);
@@ -275,29 +302,32 @@ void TestCliCloudWorks::integrations()
     CHECK_RUN();
     QCOMPARE(exported.value(u"integrationType"_s).toString(), u"Export"_s);
     QCOMPARE(exported[u"jobs"_s][0][u"type"_s].toString(), u"AnaplanToAmazonS3"_s);
-    const QJsonObject process =
-        runObject({u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s,
-                   writeJson(u"process.json"_s, {{u"name"_s, u"CLI Process"_s}, {u"processId"_s, u"118000000001"_s}})});
+    const QJsonObject process = runObject(
+        {u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s,
+         writeJson(u"process.json"_s, {{u"name"_s, u"CLI Process"_s}, {u"processId"_s, u"118000000001"_s}})});
     CHECK_RUN();
     QCOMPARE(process.value(u"processId"_s).toString(), u"118000000001"_s);
 
     // Update (full replacement), by name.
-    const QJsonObject updated = runObject(
-        {u"--model"_s, kModel, u"cw"_s, u"integration-update"_s, u"CLI Process"_s, u"--from"_s,
-         writeJson(u"process2.json"_s, {{u"name"_s, u"CLI Process (renamed)"_s}, {u"processId"_s, u"118000000000"_s}})});
+    const QJsonObject updated =
+        runObject({u"--model"_s, kModel, u"cw"_s, u"integration-update"_s, u"CLI Process"_s, u"--from"_s,
+                   writeJson(u"process2.json"_s, {{u"name"_s, u"CLI Process (renamed)"_s},
+                                                  {u"processId"_s, u"118000000000"_s}})});
     CHECK_RUN();
     QCOMPARE(updated.value(u"name"_s).toString(), u"CLI Process (renamed)"_s);
     QCOMPARE(updated.value(u"processId"_s).toString(), u"118000000000"_s);
 
     // Bad inputs: an unknown connection (5), a typo (2), no model (2).
-    runObject({u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s,
-               writeJson(u"bad-conn.json"_s,
-                         {{u"name"_s, u"x"_s},
-                          {u"jobs"_s, QJsonArray{QJsonObject{
-                                          {u"sources"_s, QJsonArray{QJsonObject{{u"connectionId"_s, u"Nowhere"_s},
-                                                                                {u"file"_s, u"a.csv"_s}}}},
-                                          {u"targets"_s, QJsonArray{QJsonObject{{u"actionId"_s, u"112000000001"_s}}}}}}}})},
-              5);
+    runObject(
+        {u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s,
+         writeJson(u"bad-conn.json"_s,
+                   {{u"name"_s, u"x"_s},
+                    {u"jobs"_s,
+                     QJsonArray{QJsonObject{
+                         {u"sources"_s, QJsonArray{QJsonObject{{u"connectionId"_s, u"Nowhere"_s},
+                                                               {u"file"_s, u"a.csv"_s}}}},
+                         {u"targets"_s, QJsonArray{QJsonObject{{u"actionId"_s, u"112000000001"_s}}}}}}}})},
+        5);
     CHECK_RUN();
     runObject({u"--model"_s, kModel, u"cw"_s, u"integration-create"_s, u"--from"_s,
                writeJson(u"typo.json"_s, {{u"name"_s, u"x"_s}, {u"procesId"_s, u"118000000001"_s}})},
@@ -335,16 +365,19 @@ void TestCliCloudWorks::schedulesOfEveryType()
         QStringList fields;
     };
     const QList<Case> cases{
-        {u"hourly"_s, {u"--from-time"_s, u"08:00"_s, u"--to-time"_s, u"18:00"_s, u"--days"_s, u"mon,tue,5"_s,
-                       u"--repeat-every"_s, u"2"_s}},
+        {u"hourly"_s,
+         {u"--from-time"_s, u"08:00"_s, u"--to-time"_s, u"18:00"_s, u"--days"_s, u"mon,tue,5"_s,
+          u"--repeat-every"_s, u"2"_s}},
         {u"daily"_s, {u"--time"_s, u"12:00"_s, u"--days"_s, u"0,2,5"_s}},
         {u"weekly"_s, {u"--time"_s, u"06:30"_s, u"--days"_s, u"1,3"_s}},
         {u"monthly_specific_day"_s, {u"--time"_s, u"05:00"_s, u"--day-of-month"_s, u"15"_s}},
-        {u"monthly_relative_weekday"_s, {u"--time"_s, u"07:15"_s, u"--day-of-week"_s, u"tue"_s, u"--repeat-every"_s, u"3"_s}}};
+        {u"monthly_relative_weekday"_s,
+         {u"--time"_s, u"07:15"_s, u"--day-of-week"_s, u"tue"_s, u"--repeat-every"_s, u"3"_s}}};
     bool first = true;
     for (const Case &c : cases) {
-        const QJsonObject s = runObject(QStringList{u"cw"_s, u"schedule-set"_s, u"CLI Scheduled"_s, u"--type"_s, c.type} +
-                                        c.fields + common);
+        const QJsonObject s =
+            runObject(QStringList{u"cw"_s, u"schedule-set"_s, u"CLI Scheduled"_s, u"--type"_s, c.type} +
+                      c.fields + common);
         CHECK_RUN();
         QCOMPARE(s.value(u"operation"_s).toString(), first ? u"created"_s : u"replaced"_s);
         QCOMPARE(s.value(u"type"_s).toString(), c.type);
@@ -363,17 +396,22 @@ void TestCliCloudWorks::schedulesOfEveryType()
         }
     }
     // From a file (Anaplan's Schedule object), an option winning over it.
-    const QJsonObject fromFile = runObject(
-        {u"cw"_s, u"schedule-set"_s, id, u"--time"_s, u"09:45"_s, u"--from"_s,
-         writeJson(u"schedule.json"_s, {{u"type"_s, u"weekly"_s}, {u"time"_s, u"01:00"_s}, {u"daysOfWeek"_s, QJsonArray{6}},
-                                        {u"timezone"_s, u"Europe/Paris"_s}, {u"startDate"_s, start}, {u"endDate"_s, end}})});
+    const QJsonObject fromFile =
+        runObject({u"cw"_s, u"schedule-set"_s, id, u"--time"_s, u"09:45"_s, u"--from"_s,
+                   writeJson(u"schedule.json"_s, {{u"type"_s, u"weekly"_s},
+                                                  {u"time"_s, u"01:00"_s},
+                                                  {u"daysOfWeek"_s, QJsonArray{6}},
+                                                  {u"timezone"_s, u"Europe/Paris"_s},
+                                                  {u"startDate"_s, start},
+                                                  {u"endDate"_s, end}})});
     CHECK_RUN();
     QCOMPARE(fromFile.value(u"time"_s).toString(), u"09:45"_s);
     QCOMPARE(fromFile.value(u"timezone"_s).toString(), u"Europe/Paris"_s);
 
     QVERIFY(!runObject({u"cw"_s, u"schedule-disable"_s, id}).value(u"enabled"_s).toBool());
     CHECK_RUN();
-    QCOMPARE(runObject({u"cw"_s, u"integration"_s, id})[u"schedule"_s][u"status"_s].toString(), u"Inactive"_s);
+    QCOMPARE(runObject({u"cw"_s, u"integration"_s, id})[u"schedule"_s][u"status"_s].toString(),
+             u"Inactive"_s);
     QVERIFY(runObject({u"cw"_s, u"schedule-enable"_s, id}).value(u"enabled"_s).toBool());
     CHECK_RUN();
     runObject({u"cw"_s, u"schedule-delete"_s, id});
@@ -382,8 +420,8 @@ void TestCliCloudWorks::schedulesOfEveryType()
 
     // Refused before sending: a timezone CloudWorks does not know, no end date, an unknown type, a bad day.
     const int before = requestsTo(u"POST"_s, u"/cloudworks/2/0/integrations/%1/schedule"_s.arg(id));
-    runObject({u"cw"_s, u"schedule-set"_s, id, u"--type"_s, u"daily"_s, u"--time"_s, u"10:00"_s, u"--timezone"_s,
-               u"Europe/Berlin"_s, u"--end-date"_s, end},
+    runObject({u"cw"_s, u"schedule-set"_s, id, u"--type"_s, u"daily"_s, u"--time"_s, u"10:00"_s,
+               u"--timezone"_s, u"Europe/Berlin"_s, u"--end-date"_s, end},
               2);
     CHECK_RUN();
     runObject({u"cw"_s, u"schedule-set"_s, id, u"--type"_s, u"daily"_s, u"--time"_s, u"10:00"_s}, 2);
@@ -404,7 +442,8 @@ void TestCliCloudWorks::notifications()
     const QString id = createImportIntegration(u"CLI Notified"_s);
     QVERIFY(!id.isEmpty());
     // A new integration has a default configuration.
-    const QJsonObject initial = runObject({u"cw"_s, u"notification"_s, u"--integration"_s, u"CLI Notified"_s});
+    const QJsonObject initial =
+        runObject({u"cw"_s, u"notification"_s, u"--integration"_s, u"CLI Notified"_s});
     CHECK_RUN();
     QCOMPARE(initial.value(u"integrationIds"_s).toArray(), QJsonArray{id});
     const QString me = runObject({u"audit"_s, u"user"_s}).value(u"id"_s).toString();
@@ -415,8 +454,9 @@ void TestCliCloudWorks::notifications()
         u"notify.json"_s,
         {{u"channels"_s, QJsonArray{u"email"_s}},
          {u"notifications"_s,
-          QJsonObject{{u"config"_s, QJsonArray{QJsonObject{{u"type"_s, u"full_failure"_s},
-                                                           {u"users"_s, QJsonArray{u"DEMO@anadesk.test"_s}}}}}}}});
+          QJsonObject{
+              {u"config"_s, QJsonArray{QJsonObject{{u"type"_s, u"full_failure"_s},
+                                                   {u"users"_s, QJsonArray{u"DEMO@anadesk.test"_s}}}}}}}});
     runObject({u"cw"_s, u"notification-create"_s, u"--integration"_s, id, u"--from"_s, file}, 2);
     CHECK_RUN();
     const QJsonObject dropped = runObject({u"cw"_s, u"notification-delete"_s, u"--integration"_s, id});
@@ -424,7 +464,8 @@ void TestCliCloudWorks::notifications()
     QCOMPARE(dropped.value(u"id"_s), initial.value(u"id"_s));
 
     // Users by e-mail address (looked up), the integration by option.
-    const QJsonObject created = runObject({u"cw"_s, u"notification-create"_s, u"--integration"_s, id, u"--from"_s, file});
+    const QJsonObject created =
+        runObject({u"cw"_s, u"notification-create"_s, u"--integration"_s, id, u"--from"_s, file});
     CHECK_RUN();
     const QString nid = created.value(u"id"_s).toString();
     QCOMPARE(created[u"notifications"_s][0][u"users"_s][0][u"userGuid"_s].toString(), me);
@@ -436,9 +477,12 @@ void TestCliCloudWorks::notifications()
                    {{u"integrationIds"_s, QJsonArray{u"CLI Notified"_s}},
                     {u"channels"_s, QJsonArray{u"email"_s, u"in_app"_s}},
                     {u"notifications"_s,
-                     QJsonObject{{u"config"_s, QJsonArray{QJsonObject{{u"type"_s, u"full_failure"_s}, {u"users"_s, QJsonArray{me}}},
-                                                          QJsonObject{{u"type"_s, u"success"_s},
-                                                                      {u"users"_s, QJsonArray{QJsonObject{{u"userGuid"_s, me}}}}}}}}}})});
+                     QJsonObject{
+                         {u"config"_s,
+                          QJsonArray{
+                              QJsonObject{{u"type"_s, u"full_failure"_s}, {u"users"_s, QJsonArray{me}}},
+                              QJsonObject{{u"type"_s, u"success"_s},
+                                          {u"users"_s, QJsonArray{QJsonObject{{u"userGuid"_s, me}}}}}}}}}})});
     CHECK_RUN();
     const QJsonObject got = runObject({u"cw"_s, u"notification"_s, nid});
     CHECK_RUN();
@@ -448,12 +492,15 @@ void TestCliCloudWorks::notifications()
 
     runObject({u"cw"_s, u"notification"_s}, 2); // neither id nor --integration
     CHECK_RUN();
-    runObject({u"cw"_s, u"notification-create"_s, u"--integration"_s, id, u"--from"_s,
-               writeJson(u"nobody.json"_s, {{u"channels"_s, QJsonArray{u"email"_s}},
-                                            {u"notifications"_s, QJsonObject{{u"config"_s, QJsonArray{QJsonObject{
-                                                                     {u"type"_s, u"success"_s},
-                                                                     {u"users"_s, QJsonArray{u"nobody@nowhere.test"_s}}}}}}}})},
-              5);
+    runObject(
+        {u"cw"_s, u"notification-create"_s, u"--integration"_s, id, u"--from"_s,
+         writeJson(u"nobody.json"_s,
+                   {{u"channels"_s, QJsonArray{u"email"_s}},
+                    {u"notifications"_s,
+                     QJsonObject{{u"config"_s, QJsonArray{QJsonObject{
+                                                   {u"type"_s, u"success"_s},
+                                                   {u"users"_s, QJsonArray{u"nobody@nowhere.test"_s}}}}}}}})},
+        5);
     CHECK_RUN();
     runObject({u"cw"_s, u"notification-delete"_s, nid});
     CHECK_RUN();
@@ -494,7 +541,8 @@ void TestCliCloudWorks::partialSuccessRunAndDumps()
     QCOMPARE(sha256(bytes), sha256(served.body));
     QCOMPARE(saved.value(u"sha256"_s).toString(), sha256(served.body));
     QCOMPARE(saved.value(u"bytes"_s).toInteger(), qint64(served.body.size()));
-    runObject({u"cw"_s, u"dump"_s, runId, u"-o"_s, saved.value(u"path"_s).toString()}, 15); // exists, no --force
+    runObject({u"cw"_s, u"dump"_s, runId, u"-o"_s, saved.value(u"path"_s).toString()},
+              15); // exists, no --force
     CHECK_RUN();
 
     const QJsonArray history = runArray({u"cw"_s, u"runs"_s, u"Load Sales with Errors (S3)"_s});
@@ -515,7 +563,8 @@ void TestCliCloudWorks::partialSuccessRunAndDumps()
         u"/cloudworks/2/0/integrations/run/%1/process/import/112000000006/dumps"_s.arg(processRunId));
     QCOMPARE(processServed.status, 200);
     QCOMPARE(processDump.value(u"sha256"_s).toString(), sha256(processServed.body));
-    figure(u"cli_cw_dumps import_bytes=%1 process_bytes=%2"_s.arg(bytes.size()).arg(processServed.body.size()));
+    figure(
+        u"cli_cw_dumps import_bytes=%1 process_bytes=%2"_s.arg(bytes.size()).arg(processServed.body.size()));
 }
 
 void TestCliCloudWorks::cleanFailedAndCancelledRuns()
@@ -539,13 +588,16 @@ void TestCliCloudWorks::cleanFailedAndCancelledRuns()
     QVERIFY(!QFile::exists(m_dir.filePath(u"none.csv"_s)));
 
     // Refused credentials: a failed run (code 35) → exit 12.
-    const QJsonObject failed = runObject({u"cw"_s, u"run"_s, u"Legacy Regions Load (expired keys)"_s, u"--wait"_s}, 12);
+    const QJsonObject failed =
+        runObject({u"cw"_s, u"run"_s, u"Legacy Regions Load (expired keys)"_s, u"--wait"_s}, 12);
     CHECK_RUN();
     QCOMPARE(failed.value(u"outcome"_s).toString(), u"failed"_s);
     QCOMPARE(failed.value(u"executionErrorCode"_s).toInt(), 35);
     QCOMPARE(failed[u"error"_s][u"category"_s].toString(), u"action-failed"_s);
     // run-status of a finished failed run is a query: exit 0.
-    QCOMPARE(runObject({u"cw"_s, u"run-status"_s, failed.value(u"runId"_s).toString()}).value(u"outcome"_s).toString(),
+    QCOMPARE(runObject({u"cw"_s, u"run-status"_s, failed.value(u"runId"_s).toString()})
+                 .value(u"outcome"_s)
+                 .toString(),
              u"failed"_s);
     CHECK_RUN();
 

@@ -82,12 +82,13 @@ void TestCliScimAudit::groupHelpListsEveryCommand()
 {
     const CliResult scim = m_cli.run({u"scim"_s, u"--help"_s});
     QCOMPARE(scim.exitCode, 0);
-    for (const char *command : {"config", "resource-types", "schemas", "users", "user", "add", "replace", "patch"})
-        QVERIFY2(scim.out.contains(QByteArray("scim ") + command), command);
+    for (const char *command :
+         {"config", "resource-types", "schemas", "users", "user", "add", "replace", "patch"})
+        QVERIFY2(scim.out.contains(QByteArray(QByteArray("  ") + command + " ")), command);
     const CliResult audit = m_cli.run({u"audit"_s, u"--help"_s});
     QCOMPARE(audit.exitCode, 0);
     for (const char *command : {"users", "user", "events"})
-        QVERIFY2(audit.out.contains(QByteArray("audit ") + command), command);
+        QVERIFY2(audit.out.contains(QByteArray(QByteArray("  ") + command + " ")), command);
     const CliResult details = m_cli.run({u"scim"_s, u"replace"_s, u"--help"_s});
     QCOMPARE(details.exitCode, 0);
     QVERIFY(details.out.contains("--clear-workspaces"));
@@ -263,8 +264,8 @@ void TestCliScimAudit::scimAddReplaceKeepsWorkspaces()
     // The printed user can be edited and written back as it is (read-only fields ignored).
     QJsonObject edited = fresh;
     edited.insert(u"familyName"_s, u"Roundtrip"_s);
-    const QJsonObject written = runObject(
-        {u"scim"_s, u"replace"_s, id, u"--from"_s, writeJson(u"roundtrip.json"_s, edited)});
+    const QJsonObject written =
+        runObject({u"scim"_s, u"replace"_s, id, u"--from"_s, writeJson(u"roundtrip.json"_s, edited)});
     CHECK_RUN();
     QCOMPARE(written.value(u"workspaces"_s).toString(), u"given"_s);
     fresh = freshUser(id);
@@ -273,15 +274,17 @@ void TestCliScimAudit::scimAddReplaceKeepsWorkspaces()
     QCOMPARE(strings(fresh.value(u"workspaceIds"_s)), (QStringList{kWs1, kWs2}));
 
     // Workspaces in the file and --clear-workspaces contradict each other: refused before sending.
-    const QString withWorkspaces = writeJson(
-        u"with-ws.json"_s, {{u"userName"_s, kNewUser}, {u"givenName"_s, u"A"_s}, {u"familyName"_s, u"B"_s},
-                            {u"workspaceIds"_s, QJsonArray{kWs1}}});
+    const QString withWorkspaces = writeJson(u"with-ws.json"_s, {{u"userName"_s, kNewUser},
+                                                                 {u"givenName"_s, u"A"_s},
+                                                                 {u"familyName"_s, u"B"_s},
+                                                                 {u"workspaceIds"_s, QJsonArray{kWs1}}});
     runObject({u"scim"_s, u"replace"_s, id, u"--from"_s, withWorkspaces, u"--clear-workspaces"_s}, 2);
     CHECK_RUN();
 
     // Only --clear-workspaces removes them.
-    const QString noWorkspaces = writeJson(
-        u"no-ws.json"_s, {{u"userName"_s, kNewUser}, {u"givenName"_s, u"Cleared"_s}, {u"familyName"_s, u"Cloud"_s}});
+    const QString noWorkspaces =
+        writeJson(u"no-ws.json"_s,
+                  {{u"userName"_s, kNewUser}, {u"givenName"_s, u"Cleared"_s}, {u"familyName"_s, u"Cloud"_s}});
     const QJsonObject cleared =
         runObject({u"scim"_s, u"replace"_s, id, u"--from"_s, noWorkspaces, u"--clear-workspaces"_s});
     CHECK_RUN();
@@ -314,9 +317,11 @@ void TestCliScimAudit::scimPatch()
         u"ops.json"_s,
         {{u"schemas"_s, QJsonArray{u"urn:ietf:params:scim:api:messages:2.0:PatchOp"_s}},
          {u"Operations"_s,
-          QJsonArray{QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u"name.familyName"_s}, {u"value"_s, u"Patched"_s}},
-                     QJsonObject{{u"op"_s, u"remove"_s}, {u"path"_s, u"entitlements[value eq \"%1\"]"_s.arg(kWs3)}},
-                     QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u"active"_s}, {u"value"_s, true}}}}});
+          QJsonArray{
+              QJsonObject{
+                  {u"op"_s, u"replace"_s}, {u"path"_s, u"name.familyName"_s}, {u"value"_s, u"Patched"_s}},
+              QJsonObject{{u"op"_s, u"remove"_s}, {u"path"_s, u"entitlements[value eq \"%1\"]"_s.arg(kWs3)}},
+              QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u"active"_s}, {u"value"_s, true}}}}});
     runObject({u"scim"_s, u"patch"_s, id, u"--from"_s, ops});
     CHECK_RUN();
     fresh = freshUser(id);
@@ -329,8 +334,10 @@ void TestCliScimAudit::scimPatch()
     const QString bad = writeJson(
         u"bad-ops.json"_s,
         {{u"Operations"_s,
-          QJsonArray{QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u"name.givenName"_s}, {u"value"_s, u"Never"_s}},
-                     QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u"userName"_s}, {u"value"_s, u"x@y.z"_s}}}}});
+          QJsonArray{
+              QJsonObject{
+                  {u"op"_s, u"replace"_s}, {u"path"_s, u"name.givenName"_s}, {u"value"_s, u"Never"_s}},
+              QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u"userName"_s}, {u"value"_s, u"x@y.z"_s}}}}});
     runObject({u"scim"_s, u"patch"_s, id, u"--from"_s, bad}, 2);
     CHECK_RUN();
     QCOMPARE(freshUser(id).value(u"givenName"_s).toString(), u"Cleared"_s);
@@ -347,28 +354,32 @@ void TestCliScimAudit::badInputFilesSendNothing()
 {
     const int postsBefore = requestsTo(u"POST"_s, u"/scim/1/0/v2/Users"_s);
     const int patchesBefore = requestsTo(u"PATCH"_s, u"/scim/1/0/v2/Users"_s);
-    const QJsonObject malformed =
-        runObject({u"scim"_s, u"add"_s, u"--from"_s, writeFile(u"broken.json"_s, "{\n \"userName\": \"a@b.c\",\n}")}, 2);
+    const QJsonObject malformed = runObject(
+        {u"scim"_s, u"add"_s, u"--from"_s, writeFile(u"broken.json"_s, "{\n \"userName\": \"a@b.c\",\n}")},
+        2);
     CHECK_RUN();
     QVERIFY2(malformed[u"error"_s][u"message"_s].toString().contains(u"line 3"_s),
              qPrintable(malformed[u"error"_s][u"message"_s].toString()));
     QVERIFY(malformed[u"error"_s][u"object"_s].toString().endsWith(u"broken.json"_s));
 
-    const QJsonObject typo = runObject(
-        {u"scim"_s, u"add"_s, u"--from"_s,
-         writeJson(u"typo.json"_s, {{u"userName"_s, u"t@anadesk.test"_s}, {u"givenname"_s, u"T"_s}, {u"familyName"_s, u"T"_s}})},
-        2);
+    const QJsonObject typo = runObject({u"scim"_s, u"add"_s, u"--from"_s,
+                                        writeJson(u"typo.json"_s, {{u"userName"_s, u"t@anadesk.test"_s},
+                                                                   {u"givenname"_s, u"T"_s},
+                                                                   {u"familyName"_s, u"T"_s}})},
+                                       2);
     CHECK_RUN();
     QVERIFY(typo[u"error"_s][u"message"_s].toString().contains(u"givenname"_s));
 
-    runObject({u"scim"_s, u"add"_s, u"--from"_s, writeJson(u"nameless.json"_s, {{u"userName"_s, u"n@anadesk.test"_s}})},
+    runObject({u"scim"_s, u"add"_s, u"--from"_s,
+               writeJson(u"nameless.json"_s, {{u"userName"_s, u"n@anadesk.test"_s}})},
               2);
     CHECK_RUN();
     runObject({u"scim"_s, u"add"_s, u"--from"_s, writeFile(u"array.json"_s, "[1, 2]")}, 2);
     CHECK_RUN();
     runObject({u"scim"_s, u"add"_s}, 2); // no --from
     CHECK_RUN();
-    const QJsonObject missing = runObject({u"scim"_s, u"add"_s, u"--from"_s, m_dir.filePath(u"absent.json"_s)}, 15);
+    const QJsonObject missing =
+        runObject({u"scim"_s, u"add"_s, u"--from"_s, m_dir.filePath(u"absent.json"_s)}, 15);
     CHECK_RUN();
     QCOMPARE(missing[u"error"_s][u"category"_s].toString(), u"local-io"_s);
     runObject({u"scim"_s, u"patch"_s, SandboxProcess::demoUser(), u"--from"_s,
@@ -422,15 +433,16 @@ void TestCliScimAudit::auditEventsPagedAndBounded()
 
     const qint64 weekAgo = QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000 - 60'000;
     const int pagesBefore = requestsTo(u"GET"_s, u"/audit/api/1/events"_s);
-    const QJsonArray week = runArray(
-        {u"audit"_s, u"events"_s, u"--type"_s, u"user_activity"_s, u"--days"_s, u"7"_s, u"--page-size"_s, u"250"_s});
+    const QJsonArray week = runArray({u"audit"_s, u"events"_s, u"--type"_s, u"user_activity"_s, u"--days"_s,
+                                      u"7"_s, u"--page-size"_s, u"250"_s});
     CHECK_RUN();
     const int pages = requestsTo(u"GET"_s, u"/audit/api/1/events"_s) - pagesBefore;
     QVERIFY(week.size() > 250);
     QCOMPARE(pages, int((week.size() + 249) / 250));
     QSet<QString> ids;
     for (const QJsonValue &e : week) {
-        QVERIFY2(e[u"eventTypeId"_s].toString().startsWith(u"USR-"_s), qPrintable(e[u"eventTypeId"_s].toString()));
+        QVERIFY2(e[u"eventTypeId"_s].toString().startsWith(u"USR-"_s),
+                 qPrintable(e[u"eventTypeId"_s].toString()));
         QVERIFY(e[u"id"_s].isString());
         ids.insert(e[u"id"_s].toString());
         const QDateTime date = QDateTime::fromString(e[u"date"_s].toString(), Qt::ISODateWithMs);
@@ -438,7 +450,8 @@ void TestCliScimAudit::auditEventsPagedAndBounded()
     }
     QCOMPARE(ids.size(), week.size()); // no duplicates across pages
     // One big page gives the same events: no gaps either.
-    const QJsonArray onePage = runArray({u"audit"_s, u"events"_s, u"--type"_s, u"user_activity"_s, u"--days"_s, u"7"_s});
+    const QJsonArray onePage =
+        runArray({u"audit"_s, u"events"_s, u"--type"_s, u"user_activity"_s, u"--days"_s, u"7"_s});
     CHECK_RUN();
     QSet<QString> oneIds;
     for (const QJsonValue &e : onePage)
@@ -456,7 +469,9 @@ void TestCliScimAudit::auditEventsPagedAndBounded()
     const QJsonObject badType = runObject({u"audit"_s, u"events"_s, u"--type"_s, u"gossip"_s}, 2);
     CHECK_RUN();
     QVERIFY(badType[u"error"_s][u"hint"_s].toString().contains(u"user_activity"_s));
-    figure(u"cli_audit events_30d=%1 user_activity_7d=%2 pages_of_250=%3"_s.arg(all.size()).arg(week.size()).arg(pages));
+    figure(u"cli_audit events_30d=%1 user_activity_7d=%2 pages_of_250=%3"_s.arg(all.size())
+               .arg(week.size())
+               .arg(pages));
 }
 
 void TestCliScimAudit::noSecretInAnyOutput()

@@ -30,8 +30,9 @@ AuditClient auditOf(CommandContext &c)
 ApiError withRoleHint(ApiError e)
 {
     if (e.category == ErrorCategory::Auth || e.category == ErrorCategory::Permission)
-        e.hint = tr("Audit needs the Tenant Auditor role (Anaplan answers 401 without it) and audit enabled for "
-                    "the tenant.");
+        e.hint =
+            tr("Audit needs the Tenant Auditor role (Anaplan answers 401 without it) and audit enabled for "
+               "the tenant.");
     return e;
 }
 
@@ -56,10 +57,10 @@ ApiError users(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(cloudjson::array(job->users()), {{tr("ID"), u"id"_s},
-                                                           {tr("EMAIL"), u"email"_s},
-                                                           {tr("NAME"), u"name"_s},
-                                                           {tr("ACTIVE"), u"active"_s},
-                                                           {tr("LAST LOGIN"), u"lastLoginDate"_s}});
+                                                          {tr("EMAIL"), u"email"_s},
+                                                          {tr("NAME"), u"name"_s},
+                                                          {tr("ACTIVE"), u"active"_s},
+                                                          {tr("LAST LOGIN"), u"lastLoginDate"_s}});
     return {};
 }
 
@@ -120,11 +121,11 @@ ApiError events(CommandContext &c)
     if (error.isError())
         return withRoleHint(error);
     c.session.out().list(cloudjson::array(job->events()), {{tr("DATE"), u"date"_s},
-                                                            {tr("ID"), u"id"_s},
-                                                            {tr("TYPE"), u"eventTypeId"_s},
-                                                            {tr("USER ID"), u"userId"_s},
-                                                            {tr("SUCCESS"), u"success"_s},
-                                                            {tr("MESSAGE"), u"message"_s}});
+                                                           {tr("ID"), u"id"_s},
+                                                           {tr("TYPE"), u"eventTypeId"_s},
+                                                           {tr("USER ID"), u"userId"_s},
+                                                           {tr("SUCCESS"), u"success"_s},
+                                                           {tr("MESSAGE"), u"message"_s}});
     return {};
 }
 
@@ -148,8 +149,9 @@ QList<Command> auditCommands()
 {
     Command usersCommand = make("users", "[--search TEXT] [--sort FIELD] [--descending]",
                                 "List the users of your default tenant.", 0, 0, users);
-    usersCommand.details = tr("Every page is read. --search is Anaplan's tenant-administrator substring search "
-                              "(% and _ are wildcards).");
+    usersCommand.details =
+        tr("Every page is read. --search is Anaplan's tenant-administrator substring search "
+           "(% and _ are wildcards).");
     usersCommand.options = {
         {u"search"_s, {}, u"TEXT"_s, tr("Only users whose name or e-mail contains TEXT.")},
         {u"sort"_s, {}, u"FIELD"_s, tr("firstName, lastName, email, active or lastLoginDate.")},
@@ -157,13 +159,15 @@ QList<Command> auditCommands()
 
     Command userCommand = make("user", "[ID|me]", "Show one user (default: you).", 0, 1, user);
 
-    Command eventsCommand = make("events", "[--type TYPE] [--days N] [--page-size N]",
-                                 "List audit events of the last N days (at most 30), every page.", 0, 0, events);
-    eventsCommand.details =
-        tr("Needs the Tenant Auditor role. The window [now - N days, now] is fixed when the command starts, so "
-           "events arriving meanwhile cannot shift the pages. Types: all (default), user_activity, "
-           "access_control, int, conn_mgmt, comment, byok, plan_iq, forecaster. JSON: each event as Anaplan sent "
-           "it, plus \"date\" (ISO 8601 UTC of eventDate); ids are strings.");
+    Command eventsCommand =
+        make("events", "[--type TYPE] [--days N] [--page-size N]",
+             "List audit events of the last N days (at most 30), every page.", 0, 0, events);
+    eventsCommand.details = tr(
+        "Needs the Tenant Auditor role. The window [now - N days, now] is fixed when the command starts, so "
+        "events arriving meanwhile cannot shift the pages. Types: all (default), user_activity, "
+        "access_control, int, conn_mgmt, comment, byok, plan_iq, forecaster. JSON: each event as Anaplan "
+        "sent "
+        "it, plus \"date\" (ISO 8601 UTC of eventDate); ids are strings.");
     eventsCommand.options = {
         {u"type"_s, {}, u"TYPE"_s, tr("Only events of this type (default all).")},
         {u"days"_s, {}, u"N"_s, tr("Days into the past, 1 to 30 (default 30).")},

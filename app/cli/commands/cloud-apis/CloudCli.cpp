@@ -54,10 +54,9 @@ ApiError readJsonInput(const QString &path, const QString &what, QJsonValue *out
     if (parseError.error != QJsonParseError::NoError) {
         // The line of the error helps more than a byte offset in a hand-written file.
         const qsizetype line = data.left(parseError.offset).count('\n') + 1;
-        ApiError e = usage(tr("%1 is not valid JSON: %2 at line %3")
-                               .arg(what, parseError.errorString())
-                               .arg(line),
-                           tr("Fix the file; see the input format in 'anadesk-cli COMMAND --help'."));
+        ApiError e =
+            usage(tr("%1 is not valid JSON: %2 at line %3").arg(what, parseError.errorString()).arg(line),
+                  tr("Fix the file; see the input format in 'anadesk-cli COMMAND --help'."));
         e.object = inputLabel(path);
         return e;
     }
@@ -144,7 +143,8 @@ ApiError intOption(const CommandContext &c, const QString &option, int min, int 
     const QString text = c.args.value(option);
     const int value = text.trimmed().toInt(&ok);
     if (!ok || value < min || value > max)
-        return usage(tr("--%1 '%2' must be a whole number from %3 to %4").arg(option, text).arg(min).arg(max));
+        return usage(
+            tr("--%1 '%2' must be a whole number from %3 to %4").arg(option, text).arg(min).arg(max));
     *out = value;
     return {};
 }

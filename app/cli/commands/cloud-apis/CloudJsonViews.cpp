@@ -2,7 +2,6 @@
 
 #include "../../JsonViews.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace anadesk::cli::cloudjson {
@@ -49,8 +48,8 @@ QJsonObject toJson(const scim::User &u)
     QJsonArray entitlements;
     for (const scim::Entitlement &e : u.entitlements)
         entitlements.append(e.toJson());
-    const QString name = u.displayName.isEmpty() ? fullName(u.name.givenName, u.name.familyName)
-                                                 : u.displayName;
+    const QString name =
+        u.displayName.isEmpty() ? fullName(u.name.givenName, u.name.familyName) : u.displayName;
     return {{u"id"_s, u.id},
             {u"name"_s, name},
             {u"userName"_s, u.userName},
@@ -191,10 +190,10 @@ QJsonObject toJson(const cloudworks::Schedule &s)
     QJsonArray days;
     for (int d : s.daysOfWeek)
         days.append(d);
-    QJsonObject o{{u"name"_s, s.name},        {u"type"_s, s.typeRaw},       {u"timezone"_s, s.timezone},
-                  {u"time"_s, s.time},        {u"fromTime"_s, s.fromTime},  {u"toTime"_s, s.toTime},
-                  {u"daysOfWeek"_s, days},    {u"startDate"_s, s.startDate}, {u"endDate"_s, s.endDate},
-                  {u"status"_s, s.status},    {u"enabled"_s, s.isEnabled()}};
+    QJsonObject o{{u"name"_s, s.name},     {u"type"_s, s.typeRaw},        {u"timezone"_s, s.timezone},
+                  {u"time"_s, s.time},     {u"fromTime"_s, s.fromTime},   {u"toTime"_s, s.toTime},
+                  {u"daysOfWeek"_s, days}, {u"startDate"_s, s.startDate}, {u"endDate"_s, s.endDate},
+                  {u"status"_s, s.status}, {u"enabled"_s, s.isEnabled()}};
     o.insert(u"dayOfMonth"_s, optionalInt(s.dayOfMonth));
     o.insert(u"dayOfWeek"_s, optionalInt(s.dayOfWeek));
     o.insert(u"repeatEvery"_s, optionalInt(s.repeatEvery));
@@ -220,18 +219,18 @@ QJsonObject toJson(const cloudworks::IntegrationJob &j)
 
 QJsonObject toJson(const cloudworks::Integration &i)
 {
-    QJsonObject o{{u"id"_s, i.id},
-                  {u"integrationId"_s, i.id},
-                  {u"name"_s, i.name},
-                  {u"integrationType"_s, i.typeRaw.isEmpty() ? cloudworks::integrationTypeName(i.type)
-                                                            : i.typeRaw},
-                  {u"workspaceId"_s, i.workspaceId},
-                  {u"modelId"_s, i.modelId},
-                  {u"processId"_s, orNull(i.processId)},
-                  {u"notificationId"_s, orNull(i.notificationId)},
-                  {u"nuxVisible"_s, i.nuxVisible},
-                  {u"latestRun"_s, i.latestRun ? QJsonValue(toJson(*i.latestRun)) : QJsonValue()},
-                  {u"schedule"_s, i.schedule ? QJsonValue(toJson(*i.schedule)) : QJsonValue()}};
+    QJsonObject o{
+        {u"id"_s, i.id},
+        {u"integrationId"_s, i.id},
+        {u"name"_s, i.name},
+        {u"integrationType"_s, i.typeRaw.isEmpty() ? cloudworks::integrationTypeName(i.type) : i.typeRaw},
+        {u"workspaceId"_s, i.workspaceId},
+        {u"modelId"_s, i.modelId},
+        {u"processId"_s, orNull(i.processId)},
+        {u"notificationId"_s, orNull(i.notificationId)},
+        {u"nuxVisible"_s, i.nuxVisible},
+        {u"latestRun"_s, i.latestRun ? QJsonValue(toJson(*i.latestRun)) : QJsonValue()},
+        {u"schedule"_s, i.schedule ? QJsonValue(toJson(*i.schedule)) : QJsonValue()}};
     // Flat copies for human tables.
     o.insert(u"lastRun"_s, i.latestRun ? i.latestRun->startDate : QString());
     o.insert(u"lastOutcome"_s, i.latestRun ? runOutcome(i.latestRun->endDate.isEmpty(), i.latestRun->success,
@@ -347,9 +346,10 @@ QJsonObject toJson(const cloudworks::Flow &f)
                   {u"stepsCount"_s, f.stepsCount},
                   {u"latestRun"_s, f.latestRun ? QJsonValue(toJson(*f.latestRun)) : QJsonValue()},
                   {u"lastRun"_s, f.latestRun ? f.latestRun->startDate : QString()},
-                  {u"lastOutcome"_s, f.latestRun ? runOutcome(f.latestRun->endDate.isEmpty(), f.latestRun->success,
-                                                              f.latestRun->executionErrorCode)
-                                                 : QString()}};
+                  {u"lastOutcome"_s, f.latestRun
+                                         ? runOutcome(f.latestRun->endDate.isEmpty(), f.latestRun->success,
+                                                      f.latestRun->executionErrorCode)
+                                         : QString()}};
     if (!f.steps.isEmpty())
         o.insert(u"steps"_s, array(f.steps));
     addVersioned(o, f.versioned);

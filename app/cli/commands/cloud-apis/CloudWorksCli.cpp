@@ -59,7 +59,8 @@ ApiError resolveConnection(CommandContext &c, const QString &idOrName, cloudwork
     for (const cloudworks::CloudConnection &conn : all)
         named.append({conn.id, conn.name, tr("connection")});
     NamedObject found;
-    if (ApiError e = pick(named, idOrName.trimmed(), tr("connection"), u"cw connections"_s, &found); e.isError())
+    if (ApiError e = pick(named, idOrName.trimmed(), tr("connection"), u"cw connections"_s, &found);
+        e.isError())
         return e;
     for (const cloudworks::CloudConnection &conn : all)
         if (conn.id == found.id)
@@ -115,9 +116,10 @@ ApiError followRun(CommandContext &c, const RunFollow &follow, cloudworks::RunSt
     bool stopPause = false;
     c.session.setInterruptHandler([&] {
         line.finish();
-        out.info(tr("Cancelling the run of %1 on the server; press Ctrl-C again to stop waiting (the run then "
-                    "keeps going).")
-                     .arg(follow.label));
+        out.info(
+            tr("Cancelling the run of %1 on the server; press Ctrl-C again to stop waiting (the run then "
+               "keeps going).")
+                .arg(follow.label));
         *cancelRequested = true;
         stopPause = true; // poll again at once to see the cancellation
         if (follow.cancelOnServer)
@@ -172,7 +174,8 @@ ApiError runOutcomeError(const cloudworks::RunStatus &s, const QString &label, b
     if (s.success) {
         // Anaplan's "partial success" (code 38): the run completed but rows were rejected.
         e.category = ErrorCategory::ActionFailed;
-        e.message = tr("The run completed with rejected rows (partial success, code %1)").arg(*s.executionErrorCode);
+        e.message =
+            tr("The run completed with rejected rows (partial success, code %1)").arg(*s.executionErrorCode);
         e.hint = tr("See what failed with 'anadesk-cli cw run-error %1' and save the rejected rows with "
                     "'anadesk-cli cw dump %1 -o failures.csv'.")
                      .arg(s.id);
@@ -221,7 +224,9 @@ OptionSpec waitOption()
 
 OptionSpec maxWaitOption()
 {
-    return {u"max-wait"_s, {}, u"SECONDS"_s,
+    return {u"max-wait"_s,
+            {},
+            u"SECONDS"_s,
             tr("With --wait: stop waiting after this long (exit 9); the run goes on.")};
 }
 

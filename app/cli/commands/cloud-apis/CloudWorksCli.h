@@ -27,8 +27,8 @@ QString label(const QString &kind, const NamedObject &object);
 struct RunFollow
 {
     QString runId;
-    QString label; // for progress and messages: "integration 'Load Sales' (…)"
-    qint64 maxWaitMs = 0;                // 0: until the run ends
+    QString label;                        // for progress and messages: "integration 'Load Sales' (…)"
+    qint64 maxWaitMs = 0;                 // 0: until the run ends
     std::function<void()> cancelOnServer; // started on the first Ctrl-C; the run is followed to its end
 };
 

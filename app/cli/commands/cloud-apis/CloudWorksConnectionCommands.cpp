@@ -51,7 +51,8 @@ ApiError printFresh(CommandContext &c, const QString &id, const QString &operati
     printConnection(c, o);
     if (!fresh.isValid())
         c.session.out().warning(
-            tr("CloudWorks could not use the credentials of connection '%1' (status 0): check them.").arg(fresh.name));
+            tr("CloudWorks could not use the credentials of connection '%1' (status 0): check them.")
+                .arg(fresh.name));
     return {};
 }
 
@@ -61,10 +62,10 @@ ApiError list(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(cloudjson::array(job->connections()), {{tr("ID"), u"id"_s},
-                                                                 {tr("NAME"), u"name"_s},
-                                                                 {tr("TYPE"), u"type"_s},
-                                                                 {tr("LOCATION"), u"location"_s},
-                                                                 {tr("VALID"), u"valid"_s}});
+                                                                {tr("NAME"), u"name"_s},
+                                                                {tr("TYPE"), u"type"_s},
+                                                                {tr("LOCATION"), u"location"_s},
+                                                                {tr("VALID"), u"valid"_s}});
     return {};
 }
 
@@ -106,7 +107,8 @@ ApiError patch(CommandContext &c)
         return e;
     QJsonObject file;
     if (c.args.isSet(u"from"_s))
-        if (ApiError e = cloud::readJsonObjectInput(c.args.value(u"from"_s), tr("the connection fields"), &file);
+        if (ApiError e =
+                cloud::readJsonObjectInput(c.args.value(u"from"_s), tr("the connection fields"), &file);
             e.isError())
             return e;
     QJsonObject fields;
@@ -140,26 +142,29 @@ ApiError remove(CommandContext &c)
 QList<Command> connectionCommands()
 {
     const QString connectionArg = tr("CONNECTION is the connection's id or name.");
-    const QString secrets =
-        tr("The secret (S3 secretAccessKey, Azure sasToken or — with \"authMethod\": \"OAuth2\" — clientSecret, "
-           "BigQuery serviceAccountKey) comes from exactly one place: the --from file, --secret-file PATH (the "
-           "file's content; for BigQuery the key file Google created), or the environment variable "
-           "ANADESK_CW_SECRET (read only when neither of the others has it). Never from the command line.");
-    const QString format =
-        tr("The --from file (JSON; - reads standard input), one of:\n"
-           "  {\"type\": \"AmazonS3\", \"name\": \"…\", \"bucketName\": \"…\", \"accessKeyId\": \"…\"}\n"
-           "  {\"type\": \"AzureBlob\", \"name\": \"…\", \"storageAccountName\": \"…\", \"containerName\": \"…\"}\n"
-           "  {\"type\": \"GoogleBigQuery\", \"name\": \"…\", \"dataset\": \"…\"}\n"
-           "optionally with \"workspaceId\" (restricted integration users), \"roleArn\" (S3), \"authMethod\": "
-           "\"OAuth2\" with \"clientId\" and \"tenantId\" (Azure). The wire shape {\"type\", \"body\": {…}} is "
-           "accepted too.");
-    const OptionSpec secretFile{u"secret-file"_s, {}, u"PATH"_s, tr("Read the connection's secret from this file.")};
+    const QString secrets = tr(
+        "The secret (S3 secretAccessKey, Azure sasToken or — with \"authMethod\": \"OAuth2\" — clientSecret, "
+        "BigQuery serviceAccountKey) comes from exactly one place: the --from file, --secret-file PATH (the "
+        "file's content; for BigQuery the key file Google created), or the environment variable "
+        "ANADESK_CW_SECRET (read only when neither of the others has it). Never from the command line.");
+    const QString format = tr(
+        "The --from file (JSON; - reads standard input), one of:\n"
+        "  {\"type\": \"AmazonS3\", \"name\": \"…\", \"bucketName\": \"…\", \"accessKeyId\": \"…\"}\n"
+        "  {\"type\": \"AzureBlob\", \"name\": \"…\", \"storageAccountName\": \"…\", \"containerName\": "
+        "\"…\"}\n"
+        "  {\"type\": \"GoogleBigQuery\", \"name\": \"…\", \"dataset\": \"…\"}\n"
+        "optionally with \"workspaceId\" (restricted integration users), \"roleArn\" (S3), \"authMethod\": "
+        "\"OAuth2\" with \"clientId\" and \"tenantId\" (Azure). The wire shape {\"type\", \"body\": {…}} is "
+        "accepted too.");
+    const OptionSpec secretFile{
+        u"secret-file"_s, {}, u"PATH"_s, tr("Read the connection's secret from this file.")};
 
-    Command listCommand = makeCommand(section(), "connections", "", tr("List CloudWorks connections."), 0, 0, list);
+    Command listCommand =
+        makeCommand(section(), "connections", "", tr("List CloudWorks connections."), 0, 0, list);
 
-    Command createCommand = makeCommand(section(), "connection-create", "--from PATH [--secret-file PATH]",
-                                        tr("Create a connection to Amazon S3, Azure Blob or Google BigQuery."), 0,
-                                        0, create);
+    Command createCommand =
+        makeCommand(section(), "connection-create", "--from PATH [--secret-file PATH]",
+                    tr("Create a connection to Amazon S3, Azure Blob or Google BigQuery."), 0, 0, create);
     createCommand.details = format + u"\n\n"_s + secrets;
     createCommand.options = {cloud::fromOption(tr("The connection as JSON.")), secretFile};
 
@@ -170,18 +175,20 @@ QList<Command> connectionCommands()
                             tr("\"type\" may be left out (it cannot change).") + u"\n\n"_s + secrets;
     updateCommand.options = createCommand.options;
 
-    Command patchCommand = makeCommand(section(), "connection-patch", "CONNECTION [--from PATH] [--secret-file PATH]",
-                                       tr("Change some fields of a connection (PATCH)."), 1, 1, patch);
-    patchCommand.details =
-        connectionArg + u"\n\n"_s +
-        tr("--from gives the fields to change, e.g. {\"name\": \"New name\"}; --secret-file adds a new secret "
-           "under the key of the connection's type. ANADESK_CW_SECRET is not read here.");
+    Command patchCommand =
+        makeCommand(section(), "connection-patch", "CONNECTION [--from PATH] [--secret-file PATH]",
+                    tr("Change some fields of a connection (PATCH)."), 1, 1, patch);
+    patchCommand.details = connectionArg + u"\n\n"_s +
+                           tr("--from gives the fields to change, e.g. {\"name\": \"New name\"}; "
+                              "--secret-file adds a new secret "
+                              "under the key of the connection's type. ANADESK_CW_SECRET is not read here.");
     patchCommand.options = {cloud::fromOption(tr("The fields to change as JSON.")), secretFile};
 
-    Command deleteCommand = makeCommand(section(), "connection-delete", "CONNECTION", tr("Delete a connection."), 1,
-                                        1, remove);
-    deleteCommand.details = connectionArg + u" "_s +
-                            tr("A connection that integrations use cannot be deleted (exit 6, with the reason).");
+    Command deleteCommand =
+        makeCommand(section(), "connection-delete", "CONNECTION", tr("Delete a connection."), 1, 1, remove);
+    deleteCommand.details =
+        connectionArg + u" "_s +
+        tr("A connection that integrations use cannot be deleted (exit 6, with the reason).");
 
     return {listCommand, createCommand, updateCommand, patchCommand, deleteCommand};
 }

@@ -40,7 +40,8 @@ bool isDigits(const QString &text)
     return digits.match(text).hasMatch();
 }
 
-ApiError unknownKeys(const QJsonObject &o, const QSet<QString> &known, const QString &path, const QString &what)
+ApiError unknownKeys(const QJsonObject &o, const QSet<QString> &known, const QString &path,
+                     const QString &what)
 {
     for (auto it = o.constBegin(); it != o.constEnd(); ++it)
         if (!known.contains(it.key())) {
@@ -105,7 +106,7 @@ ApiError serviceAccountKey(const QJsonValue &value, const QString &source, QJson
 struct Lookups
 {
     QHash<QString, cloudworks::CloudConnection> connections; // by id
-    QHash<QString, QString> importFiles; // import id → its data source file id
+    QHash<QString, QString> importFiles;                     // import id → its data source file id
     bool importsListed = false;
 };
 
@@ -144,12 +145,13 @@ ApiError endpointFromJson(CommandContext &c, Lookups &l, const QJsonObject &in, 
                           bool target, cloudworks::JobEndpoint *out)
 {
     const QString path = fromPath(c);
-    static const QSet<QString> known{u"type"_s,  u"actionId"_s,  u"fileId"_s,        u"connectionId"_s,
-                                     u"file"_s,  u"table"_s,     u"overwrite"_s,     u"connectionName"_s,
-                                     u"bucketName"_s, u"isConnectionDeleted"_s};
+    static const QSet<QString> known{
+        u"type"_s,  u"actionId"_s,  u"fileId"_s,         u"connectionId"_s, u"file"_s,
+        u"table"_s, u"overwrite"_s, u"connectionName"_s, u"bucketName"_s,   u"isConnectionDeleted"_s};
     for (auto it = in.constBegin(); it != in.constEnd(); ++it)
         if (!known.contains(it.key()))
-            return cloud::badField(path, where + u"."_s + it.key(), tr("is not a field of a job source or target"));
+            return cloud::badField(path, where + u"."_s + it.key(),
+                                   tr("is not a field of a job source or target"));
     cloudworks::JobEndpoint e = cloudworks::JobEndpoint::fromJson(in);
     if (!e.connectionId.isEmpty()) {
         cloudworks::CloudConnection conn;
@@ -178,9 +180,10 @@ ApiError endpointFromJson(CommandContext &c, Lookups &l, const QJsonObject &in, 
         e.fileId = file.id;
     }
     if (e.type.isEmpty())
-        return cloud::badField(path, where,
-                               tr("needs a type (Anaplan, AmazonS3, AzureBlob, GoogleBigQuery), an actionId or a "
-                                  "connectionId"));
+        return cloud::badField(
+            path, where,
+            tr("needs a type (Anaplan, AmazonS3, AzureBlob, GoogleBigQuery), an actionId or a "
+               "connectionId"));
     *out = e;
     return {};
 }
@@ -195,7 +198,8 @@ ApiError jobsFromJson(CommandContext &c, const QJsonValue &value, QList<cloudwor
     for (qsizetype i = 0; i < jobs.size(); ++i) {
         const QJsonObject in = jobs.at(i).toObject();
         const QString where = u"jobs[%1]"_s.arg(i);
-        if (ApiError e = unknownKeys(in, {u"type"_s, u"sources"_s, u"targets"_s}, path, tr("a job")); e.isError())
+        if (ApiError e = unknownKeys(in, {u"type"_s, u"sources"_s, u"targets"_s}, path, tr("a job"));
+            e.isError())
             return e;
         cloudworks::IntegrationJob job;
         job.type = in.value(u"type"_s).toString();
@@ -228,8 +232,8 @@ ApiError daysOfWeek(const QJsonValue &value, const QString &what, QList<int> *ou
 {
     static const QStringList names{u"sun"_s, u"mon"_s, u"tue"_s, u"wed"_s, u"thu"_s, u"fri"_s, u"sat"_s};
     QList<int> days;
-    const QJsonArray items = value.isArray() ? value.toArray()
-                                             : QJsonArray::fromStringList(cloud::splitList(value.toString()));
+    const QJsonArray items =
+        value.isArray() ? value.toArray() : QJsonArray::fromStringList(cloud::splitList(value.toString()));
     for (const QJsonValue &v : items) {
         int day = -1;
         if (v.isDouble())
@@ -242,9 +246,8 @@ ApiError daysOfWeek(const QJsonValue &value, const QString &what, QList<int> *ou
                 day = int(names.indexOf(text.left(3)));
         }
         if (day < 0 || day > 6)
-            return usage(tr("%1: '%2' is not a day of the week").arg(what, cloud::idString(v).isEmpty()
-                                                                              ? v.toString()
-                                                                              : cloud::idString(v)),
+            return usage(tr("%1: '%2' is not a day of the week")
+                             .arg(what, cloud::idString(v).isEmpty() ? v.toString() : cloud::idString(v)),
                          tr("Use 0 (Sunday) to 6 (Saturday), or sun, mon, tue, wed, thu, fri, sat."));
         days.append(day);
     }
@@ -287,13 +290,14 @@ ApiError connectionInput(CommandContext &c, const QJsonObject &file, cloudworks:
         if (it.key() != "body"_L1)
             o.insert(it.key(), it.value());
     const QString typeText = o.value(u"type"_s).toString(o.value(u"connectionType"_s).toString());
-    const ConnectionType type = typeText.isEmpty() ? knownType : cloudworks::connectionTypeFromString(typeText);
+    const ConnectionType type =
+        typeText.isEmpty() ? knownType : cloudworks::connectionTypeFromString(typeText);
     if (type == ConnectionType::Unknown)
         return cloud::badField(path, u"type"_s, tr("must be AmazonS3, AzureBlob or GoogleBigQuery"));
     if (knownType != ConnectionType::Unknown && type != knownType)
-        return cloud::badField(path, u"type"_s,
-                               tr("cannot change: the connection is of type %1")
-                                   .arg(cloudworks::connectionTypeName(knownType)));
+        return cloud::badField(
+            path, u"type"_s,
+            tr("cannot change: the connection is of type %1").arg(cloudworks::connectionTypeName(knownType)));
 
     QSet<QString> known{u"type"_s, u"connectionType"_s, u"name"_s, u"workspaceId"_s};
     switch (type) {
@@ -301,8 +305,8 @@ ApiError connectionInput(CommandContext &c, const QJsonObject &file, cloudworks:
         known.unite({u"bucketName"_s, u"accessKeyId"_s, u"secretAccessKey"_s, u"roleArn"_s});
         break;
     case ConnectionType::AzureBlob:
-        known.unite({u"storageAccountName"_s, u"containerName"_s, u"authMethod"_s, u"auth_method"_s, u"sasToken"_s,
-                     u"clientId"_s, u"clientSecret"_s, u"tenantId"_s});
+        known.unite({u"storageAccountName"_s, u"containerName"_s, u"authMethod"_s, u"auth_method"_s,
+                     u"sasToken"_s, u"clientId"_s, u"clientSecret"_s, u"tenantId"_s});
         break;
     case ConnectionType::GoogleBigQuery:
         known.unite({u"dataset"_s, u"serviceAccountKey"_s});
@@ -310,7 +314,8 @@ ApiError connectionInput(CommandContext &c, const QJsonObject &file, cloudworks:
     case ConnectionType::Unknown:
         break;
     }
-    if (ApiError e = unknownKeys(o, known, path, tr("a %1 connection").arg(cloudworks::connectionTypeName(type)));
+    if (ApiError e =
+            unknownKeys(o, known, path, tr("a %1 connection").arg(cloudworks::connectionTypeName(type)));
         e.isError())
         return e;
 
@@ -351,10 +356,11 @@ ApiError connectionInput(CommandContext &c, const QJsonObject &file, cloudworks:
         secret = qEnvironmentVariable(kSecretVariable);
         source = QLatin1String(kSecretVariable);
     } else {
-        return usage(tr("No %1 was given for the %2 connection").arg(secretKey, cloudworks::connectionTypeName(type)),
-                     tr("Put \"%1\" in the input file, pass --secret-file PATH, or set the environment variable "
-                        "%2. Secrets are never taken from the command line.")
-                         .arg(secretKey, QLatin1String(kSecretVariable)));
+        return usage(
+            tr("No %1 was given for the %2 connection").arg(secretKey, cloudworks::connectionTypeName(type)),
+            tr("Put \"%1\" in the input file, pass --secret-file PATH, or set the environment variable "
+               "%2. Secrets are never taken from the command line.")
+                .arg(secretKey, QLatin1String(kSecretVariable)));
     }
     if (type == ConnectionType::GoogleBigQuery) {
         if (ApiError e = serviceAccountKey(secret, source, &in.serviceAccountKey); e.isError())
@@ -396,8 +402,9 @@ ApiError connectionPatch(CommandContext &c, const QJsonObject &file, cloudworks:
         }
     }
     if (o.isEmpty())
-        return usage(tr("Nothing to change"), tr("Give the fields to change in the --from file, e.g. {\"name\": "
-                                                 "\"New name\"}, or a new secret with --secret-file."));
+        return usage(tr("Nothing to change"),
+                     tr("Give the fields to change in the --from file, e.g. {\"name\": "
+                        "\"New name\"}, or a new secret with --secret-file."));
     *out = o;
     return {};
 }
@@ -452,20 +459,26 @@ ApiError scheduleInput(CommandContext &c, const QString &defaultName, cloudworks
         if (o.value(u"schedule"_s).isObject()) // {"integrationId", "schedule": {…}} as sent on the wire
             o = o.value(u"schedule"_s).toObject();
         if (ApiError e = unknownKeys(o,
-                                     {u"name"_s, u"type"_s, u"timezone"_s, u"time"_s, u"fromTime"_s, u"toTime"_s,
-                                      u"daysOfWeek"_s, u"dayOfMonth"_s, u"dayOfWeek"_s, u"repeatEvery"_s,
-                                      u"startDate"_s, u"endDate"_s, u"status"_s},
+                                     {u"name"_s, u"type"_s, u"timezone"_s, u"time"_s, u"fromTime"_s,
+                                      u"toTime"_s, u"daysOfWeek"_s, u"dayOfMonth"_s, u"dayOfWeek"_s,
+                                      u"repeatEvery"_s, u"startDate"_s, u"endDate"_s, u"status"_s},
                                      fromPath(c), tr("a schedule"));
             e.isError())
             return e;
     }
     // Options win over the file.
-    const QList<std::pair<QString, QString>> options{
-        {u"type"_s, u"type"_s},          {u"name"_s, u"name"_s},           {u"timezone"_s, u"timezone"_s},
-        {u"time"_s, u"time"_s},          {u"from-time"_s, u"fromTime"_s},  {u"to-time"_s, u"toTime"_s},
-        {u"days"_s, u"daysOfWeek"_s},    {u"day-of-month"_s, u"dayOfMonth"_s},
-        {u"day-of-week"_s, u"dayOfWeek"_s}, {u"repeat-every"_s, u"repeatEvery"_s},
-        {u"start-date"_s, u"startDate"_s}, {u"end-date"_s, u"endDate"_s}};
+    const QList<std::pair<QString, QString>> options{{u"type"_s, u"type"_s},
+                                                     {u"name"_s, u"name"_s},
+                                                     {u"timezone"_s, u"timezone"_s},
+                                                     {u"time"_s, u"time"_s},
+                                                     {u"from-time"_s, u"fromTime"_s},
+                                                     {u"to-time"_s, u"toTime"_s},
+                                                     {u"days"_s, u"daysOfWeek"_s},
+                                                     {u"day-of-month"_s, u"dayOfMonth"_s},
+                                                     {u"day-of-week"_s, u"dayOfWeek"_s},
+                                                     {u"repeat-every"_s, u"repeatEvery"_s},
+                                                     {u"start-date"_s, u"startDate"_s},
+                                                     {u"end-date"_s, u"endDate"_s}};
     for (const auto &[option, key] : options)
         if (c.args.isSet(option))
             o.insert(key, c.args.value(option));
@@ -474,9 +487,10 @@ ApiError scheduleInput(CommandContext &c, const QString &defaultName, cloudworks
     const QString typeText = o.value(u"type"_s).toString().trimmed();
     in.type = cloudworks::scheduleTypeFromString(typeText);
     if (in.type == cloudworks::ScheduleType::Unknown)
-        return usage(typeText.isEmpty() ? tr("The schedule needs a type")
-                                        : tr("'%1' is not a schedule type").arg(typeText),
-                     tr("Pass --type hourly, daily, weekly, monthly_specific_day or monthly_relative_weekday."));
+        return usage(
+            typeText.isEmpty() ? tr("The schedule needs a type")
+                               : tr("'%1' is not a schedule type").arg(typeText),
+            tr("Pass --type hourly, daily, weekly, monthly_specific_day or monthly_relative_weekday."));
     in.name = o.value(u"name"_s).toString(defaultName).trimmed();
     in.timezone = o.value(u"timezone"_s).toString(defaultTimezone()).trimmed();
     if (!cloudworks::timezones().contains(in.timezone))
@@ -504,12 +518,14 @@ ApiError scheduleInput(CommandContext &c, const QString &defaultName, cloudworks
             return e;
         in.dayOfWeek = one.first();
     }
-    if (ApiError e = optionalNumber(o.value(u"repeatEvery"_s), tr("repeat-every"), &in.repeatEvery); e.isError())
+    if (ApiError e = optionalNumber(o.value(u"repeatEvery"_s), tr("repeat-every"), &in.repeatEvery);
+        e.isError())
         return e;
     if (in.type == cloudworks::ScheduleType::Hourly && !in.repeatEvery)
         in.repeatEvery = 1;
     if (const QString problem = in.validationError(); !problem.isEmpty())
-        return usage(problem, tr("See the fields of each schedule type in 'anadesk-cli cw schedule-set --help'."));
+        return usage(problem,
+                     tr("See the fields of each schedule type in 'anadesk-cli cw schedule-set --help'."));
     *out = in;
     return {};
 }
@@ -607,7 +623,8 @@ ApiError flowInput(CommandContext &c, cloudworks::FlowInput *out)
         QJsonObject o;
         if (ApiError e = cloud::requireFromObject(c, tr("the flow"), &o); e.isError()) {
             if (e.category == ErrorCategory::BadInput && !c.args.isSet(u"from"_s))
-                e.hint = tr("Pass --from PATH (the flow as JSON) or --name NAME --chain INTEGRATION,INTEGRATION,….");
+                e.hint = tr(
+                    "Pass --from PATH (the flow as JSON) or --name NAME --chain INTEGRATION,INTEGRATION,….");
             return e;
         }
         if (ApiError e = unknownKeys(o, {u"name"_s, u"version"_s, u"type"_s, u"steps"_s}, path, tr("a flow"));
@@ -631,11 +648,11 @@ ApiError flowInput(CommandContext &c, cloudworks::FlowInput *out)
         for (qsizetype i = 0; i < steps.size(); ++i) {
             const QJsonObject s = steps.at(i).toObject();
             const QString where = u"steps[%1]"_s.arg(i);
-            if (ApiError e = unknownKeys(s,
-                                         {u"type"_s, u"referrer"_s, u"integrationId"_s, u"dependsOn"_s,
-                                          u"isSkipped"_s, u"exceptionBehavior"_s, u"onFailure"_s,
-                                          u"onPartialSuccess"_s, u"name"_s},
-                                         path, tr("a flow step"));
+            if (ApiError e =
+                    unknownKeys(s,
+                                {u"type"_s, u"referrer"_s, u"integrationId"_s, u"dependsOn"_s, u"isSkipped"_s,
+                                 u"exceptionBehavior"_s, u"onFailure"_s, u"onPartialSuccess"_s, u"name"_s},
+                                path, tr("a flow step"));
                 e.isError())
                 return e;
             cloudworks::FlowStepInput step;
@@ -650,7 +667,8 @@ ApiError flowInput(CommandContext &c, cloudworks::FlowInput *out)
             const QStringList depends =
                 s.contains(u"dependsOn"_s) ? cloud::stringList(s.value(u"dependsOn"_s), &ok) : QStringList();
             if (!ok)
-                return cloud::badField(path, where + u".dependsOn"_s, tr("must be a list of integration ids or names"));
+                return cloud::badField(path, where + u".dependsOn"_s,
+                                       tr("must be a list of integration ids or names"));
             for (const QString &d : depends) {
                 QString id;
                 if (ApiError e = integrationId(d, &id); e.isError())

@@ -82,11 +82,11 @@ ApiError list(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(cloudjson::array(job->integrations()), {{tr("ID"), u"id"_s},
-                                                                  {tr("NAME"), u"name"_s},
-                                                                  {tr("TYPE"), u"integrationType"_s},
-                                                                  {tr("SCHEDULE"), u"scheduleType"_s},
-                                                                  {tr("LAST RUN"), u"lastRun"_s},
-                                                                  {tr("OUTCOME"), u"lastOutcome"_s}});
+                                                                 {tr("NAME"), u"name"_s},
+                                                                 {tr("TYPE"), u"integrationType"_s},
+                                                                 {tr("SCHEDULE"), u"scheduleType"_s},
+                                                                 {tr("LAST RUN"), u"lastRun"_s},
+                                                                 {tr("OUTCOME"), u"lastOutcome"_s}});
     return {};
 }
 
@@ -137,8 +137,9 @@ ApiError remove(CommandContext &c)
     auto job = Session::own(client(c).deleteIntegration(integration.id));
     if (ApiError e = c.session.wait(job); e.isError()) {
         if (e.httpStatus == 409)
-            e.hint = tr("An integration that is running, or that a flow uses, cannot be deleted: wait for the run, "
-                        "or remove it from the flow first.");
+            e.hint = tr(
+                "An integration that is running, or that a flow uses, cannot be deleted: wait for the run, "
+                "or remove it from the flow first.");
         return e;
     }
     c.session.out().scalar(tr("Deleted %1").arg(label(tr("integration"), integration)),
@@ -153,14 +154,18 @@ QList<Command> integrationCommands()
     const QString integrationArg = tr("INTEGRATION is the integration's id or name.");
     const QString format = tr(
         "The --from file (JSON; - reads standard input):\n"
-        "  import:  {\"name\": \"Load Sales\", \"jobs\": [{\"sources\": [{\"connectionId\": \"Finance S3 Landing\", "
+        "  import:  {\"name\": \"Load Sales\", \"jobs\": [{\"sources\": [{\"connectionId\": \"Finance S3 "
+        "Landing\", "
         "\"file\": \"sales/sales.csv\"}], \"targets\": [{\"actionId\": \"Sales from Sales.csv\"}]}]}\n"
-        "  export:  {\"name\": \"Export Sales\", \"jobs\": [{\"sources\": [{\"actionId\": \"116000000000\"}], "
+        "  export:  {\"name\": \"Export Sales\", \"jobs\": [{\"sources\": [{\"actionId\": "
+        "\"116000000000\"}], "
         "\"targets\": [{\"connectionId\": \"…\", \"file\": \"out/sales.csv\", \"overwrite\": true}]}]}\n"
-        "  process: {\"name\": \"Nightly\", \"processId\": \"118000000000\"[, \"jobs\": [one per import of the "
+        "  process: {\"name\": \"Nightly\", \"processId\": \"118000000000\"[, \"jobs\": [one per import of "
+        "the "
         "process that reads from a connection]]}\n"
         "workspaceId and modelId default to --model (and its workspace). connectionId, actionId (import or "
-        "export), fileId and processId may be names; a source or target's \"type\" defaults to the connection's "
+        "export), fileId and processId may be names; a source or target's \"type\" defaults to the "
+        "connection's "
         "type or Anaplan, a job's type to SOURCETypeToTARGETType, an import target's fileId to the import's "
         "data source file; BigQuery endpoints use \"table\" instead of \"file\". The wire shape of Anaplan's "
         "documentation (\"version\": \"2.0\", ids as strings) is accepted as it is.");
@@ -184,8 +189,8 @@ QList<Command> integrationCommands()
     updateCommand.details = integrationArg + u"\n\n"_s + format;
     updateCommand.options = createCommand.options;
 
-    Command deleteCommand =
-        makeCommand(section(), "integration-delete", "INTEGRATION", tr("Delete an integration."), 1, 1, remove);
+    Command deleteCommand = makeCommand(section(), "integration-delete", "INTEGRATION",
+                                        tr("Delete an integration."), 1, 1, remove);
     deleteCommand.details = integrationArg;
 
     return {listCommand, showCommand, createCommand, updateCommand, deleteCommand};

@@ -146,22 +146,27 @@ ApiError remove(CommandContext &c)
 
 QList<Command> notificationCommands()
 {
-    const QString format =
-        tr("The --from file (JSON; - reads standard input), Anaplan's NotificationInput:\n"
-           "  {\"integrationIds\": [\"<integration id or name>\"], \"channels\": [\"email\", \"in_app\"],\n"
-           "   \"notifications\": {\"config\": [{\"type\": \"full_failure\", \"users\": [\"<user id or e-mail>\"]}]}}\n"
-           "Outcomes: success, partial_failure, full_failure, each with 1 to 5 users (ids, or e-mail addresses "
-           "looked up among the tenant's users). One integration per configuration; --integration may name it "
-           "instead of the file. Lists may not be empty (to remove an outcome, delete and create again).");
-    const OptionSpec integrationOption{u"integration"_s, {}, u"INTEGRATION"_s,
+    const QString format = tr(
+        "The --from file (JSON; - reads standard input), Anaplan's NotificationInput:\n"
+        "  {\"integrationIds\": [\"<integration id or name>\"], \"channels\": [\"email\", \"in_app\"],\n"
+        "   \"notifications\": {\"config\": [{\"type\": \"full_failure\", \"users\": [\"<user id or "
+        "e-mail>\"]}]}}\n"
+        "Outcomes: success, partial_failure, full_failure, each with 1 to 5 users (ids, or e-mail addresses "
+        "looked up among the tenant's users). One integration per configuration; --integration may name it "
+        "instead of the file. Lists may not be empty (to remove an outcome, delete and create again).");
+    const OptionSpec integrationOption{u"integration"_s,
+                                       {},
+                                       u"INTEGRATION"_s,
                                        tr("The integration (id or name) instead of a notification id.")};
 
-    Command showCommand = makeCommand(section(), "notification", "[NOTIFICATION_ID] [--integration INTEGRATION]",
-                                      tr("Show a notification configuration."), 0, 1, show);
+    Command showCommand =
+        makeCommand(section(), "notification", "[NOTIFICATION_ID] [--integration INTEGRATION]",
+                    tr("Show a notification configuration."), 0, 1, show);
     showCommand.options = {integrationOption};
 
-    Command createCommand = makeCommand(section(), "notification-create", "--from PATH [--integration INTEGRATION]",
-                                        tr("Create a notification configuration."), 0, 0, create);
+    Command createCommand =
+        makeCommand(section(), "notification-create", "--from PATH [--integration INTEGRATION]",
+                    tr("Create a notification configuration."), 0, 0, create);
     createCommand.details = format;
     createCommand.options = {cloud::fromOption(tr("The configuration as JSON.")),
                              {u"integration"_s, {}, u"INTEGRATION"_s, tr("The integration (id or name).")}};
@@ -171,9 +176,9 @@ QList<Command> notificationCommands()
     updateCommand.details = format;
     updateCommand.options = createCommand.options;
 
-    Command deleteCommand = makeCommand(section(), "notification-delete",
-                                        "[NOTIFICATION_ID] [--integration INTEGRATION]",
-                                        tr("Delete a notification configuration."), 0, 1, remove);
+    Command deleteCommand =
+        makeCommand(section(), "notification-delete", "[NOTIFICATION_ID] [--integration INTEGRATION]",
+                    tr("Delete a notification configuration."), 0, 1, remove);
     deleteCommand.options = {integrationOption};
 
     return {showCommand, createCommand, updateCommand, deleteCommand};

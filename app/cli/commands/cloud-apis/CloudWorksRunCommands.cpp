@@ -42,9 +42,10 @@ ApiError run(CommandContext &c)
     auto job = Session::own(client(c).runIntegration(integration.id));
     if (ApiError e = c.session.wait(job); e.isError()) {
         if (e.httpStatus == 409)
-            e.hint = tr("A run of this integration (or of a flow that contains it) is still going; wait for it, "
-                        "or cancel it with 'anadesk-cli cw cancel %1'.")
-                         .arg(integration.id);
+            e.hint =
+                tr("A run of this integration (or of a flow that contains it) is still going; wait for it, "
+                   "or cancel it with 'anadesk-cli cw cancel %1'.")
+                    .arg(integration.id);
         return e;
     }
     const QString runId = job->runId();
@@ -77,13 +78,15 @@ ApiError cancelRun(CommandContext &c)
     auto job = Session::own(client(c).cancelIntegrationRun(integration.id));
     if (ApiError e = c.session.wait(job); e.isError()) {
         if (e.httpStatus == 409)
-            e.hint = tr("No run of this integration is going (see 'anadesk-cli cw runs %1').").arg(integration.id);
+            e.hint =
+                tr("No run of this integration is going (see 'anadesk-cli cw runs %1').").arg(integration.id);
         return e;
     }
-    c.session.out().scalar(tr("Asked CloudWorks to cancel the run of %1").arg(label(tr("integration"), integration)),
-                           {{u"integrationId"_s, integration.id},
-                            {u"integrationName"_s, integration.name},
-                            {u"cancelRequested"_s, true}});
+    c.session.out().scalar(
+        tr("Asked CloudWorks to cancel the run of %1").arg(label(tr("integration"), integration)),
+        {{u"integrationId"_s, integration.id},
+         {u"integrationName"_s, integration.name},
+         {u"cancelRequested"_s, true}});
     return {};
 }
 
@@ -96,12 +99,12 @@ ApiError history(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(cloudjson::array(job->runs()), {{tr("RUN ID"), u"id"_s},
-                                                          {tr("STARTED"), u"startDate"_s},
-                                                          {tr("ENDED"), u"endDate"_s},
-                                                          {tr("OUTCOME"), u"outcome"_s},
-                                                          {tr("CODE"), u"executionErrorCode"_s, true},
-                                                          {tr("TRIGGER"), u"triggerSource"_s},
-                                                          {tr("MESSAGE"), u"message"_s}});
+                                                         {tr("STARTED"), u"startDate"_s},
+                                                         {tr("ENDED"), u"endDate"_s},
+                                                         {tr("OUTCOME"), u"outcome"_s},
+                                                         {tr("CODE"), u"executionErrorCode"_s, true},
+                                                         {tr("TRIGGER"), u"triggerSource"_s},
+                                                         {tr("MESSAGE"), u"message"_s}});
     return {};
 }
 
@@ -138,8 +141,9 @@ ApiError runError(CommandContext &c)
         return e;
     Output &out = c.session.out();
     if (!job->hasError()) {
-        out.scalar(tr("Run %1 has no errors (it succeeded, was cancelled or is still running).").arg(runId),
-                   {{u"runId"_s, runId}, {u"taskId"_s, QJsonValue::Null}, {u"errorMessages"_s, QJsonArray()}});
+        out.scalar(
+            tr("Run %1 has no errors (it succeeded, was cancelled or is still running).").arg(runId),
+            {{u"runId"_s, runId}, {u"taskId"_s, QJsonValue::Null}, {u"errorMessages"_s, QJsonArray()}});
         return {};
     }
     const cloudworks::RunError &error = *job->runError();
@@ -150,15 +154,17 @@ ApiError runError(CommandContext &c)
         out.object(o, {});
         return {};
     }
-    QStringList lines{tr("Errors of run %1%2").arg(runId, error.taskId.isEmpty() ? QString()
-                                                                                : tr(" (task %1)").arg(error.taskId))};
+    QStringList lines{
+        tr("Errors of run %1%2")
+            .arg(runId, error.taskId.isEmpty() ? QString() : tr(" (task %1)").arg(error.taskId))};
     for (const cloudworks::ActionError &a : error.errorMessages) {
         lines.append(u"  "_s + tr("Action %1 '%2'%3")
                                    .arg(a.actionId, a.actionName,
-                                        a.failureDumpGenerated ? tr(": rejected rows saved (anadesk-cli cw dump %1 "
-                                                                    "-o PATH)")
-                                                                     .arg(runId)
-                                                               : QString()));
+                                        a.failureDumpGenerated
+                                            ? tr(": rejected rows saved (anadesk-cli cw dump %1 "
+                                                 "-o PATH)")
+                                                  .arg(runId)
+                                            : QString()));
         for (const cloudworks::RunErrorMessage &m : a.messages)
             lines.append(u"    "_s + m.localMessageText);
     }
@@ -220,8 +226,8 @@ ApiError dump(CommandContext &c)
         if (ApiError e = processDumpAction(c, runId, &actionId); e.isError())
             return e;
     QString path;
-    const QString suggested = actionId.isEmpty() ? u"%1-failures.csv"_s.arg(runId)
-                                                 : u"%1-%2-failures.csv"_s.arg(runId, actionId);
+    const QString suggested =
+        actionId.isEmpty() ? u"%1-failures.csv"_s.arg(runId) : u"%1-%2-failures.csv"_s.arg(runId, actionId);
     const bool force = c.args.isSet(u"force"_s);
     if (ApiError e = targetPath(c.args.value(u"output"_s), suggested, force, &path); e.isError())
         return e;
@@ -232,9 +238,10 @@ ApiError dump(CommandContext &c)
         job = Session::own<cloudworks::GetErrorDumpJob>(client(c).getImportErrorDump(runId));
     if (ApiError e = c.session.wait(job); e.isError()) {
         if (e.category == ErrorCategory::NotFound && e.hint.isEmpty())
-            e.hint = tr("Only a finished run whose import rejected rows has a dump; see 'anadesk-cli cw run-error "
-                        "%1'.")
-                         .arg(runId);
+            e.hint =
+                tr("Only a finished run whose import rejected rows has a dump; see 'anadesk-cli cw run-error "
+                   "%1'.")
+                    .arg(runId);
         return e;
     }
     if (ApiError e = saveFile(path, job->data(), force); e.isError())
@@ -259,44 +266,50 @@ QList<Command> runCommands()
 
     Command runCommand = makeCommand(section(), "run", "INTEGRATION [--wait [--max-wait SECONDS]]",
                                      tr("Run an integration; --wait follows the run to its end."), 1, 1, run);
-    runCommand.details =
-        integrationArg + u"\n\n"_s +
-        tr("Without --wait it prints the new run's id (JSON: runId, integrationId, integrationName) once CloudWorks "
-           "accepted the run. With --wait it polls the run's status every --poll-delay seconds (growing after 10 "
-           "polls, up to 30 s) until it has ended, and exits 0 only for a clean success: a failure exits 12, and "
-           "so does a partial success (rows rejected, code 38 — save them with 'cw dump'); a cancelled run exits "
-           "13. Ctrl-C cancels the run on the server and waits for it to end; a second Ctrl-C stops at once.");
+    runCommand.details = integrationArg + u"\n\n"_s +
+                         tr("Without --wait it prints the new run's id (JSON: runId, integrationId, "
+                            "integrationName) once CloudWorks "
+                            "accepted the run. With --wait it polls the run's status every --poll-delay "
+                            "seconds (growing after 10 "
+                            "polls, up to 30 s) until it has ended, and exits 0 only for a clean success: a "
+                            "failure exits 12, and "
+                            "so does a partial success (rows rejected, code 38 — save them with 'cw dump'); "
+                            "a cancelled run exits "
+                            "13. Ctrl-C cancels the run on the server and waits for it to end; a second "
+                            "Ctrl-C stops at once.");
     runCommand.options = {waitOption(), maxWaitOption()};
 
     Command cancelCommand = makeCommand(section(), "cancel", "INTEGRATION",
                                         tr("Cancel the running run of an integration."), 1, 1, cancelRun);
     cancelCommand.details = integrationArg + u" "_s + tr("Exit 6 when no run is going.");
 
-    Command historyCommand =
-        makeCommand(section(), "runs", "INTEGRATION", tr("List an integration's runs, newest first."), 1, 1, history);
+    Command historyCommand = makeCommand(section(), "runs", "INTEGRATION",
+                                         tr("List an integration's runs, newest first."), 1, 1, history);
     historyCommand.details = integrationArg;
 
     Command statusCommand = makeCommand(section(), "run-status", "RUN_ID [--wait [--max-wait SECONDS]]",
                                         tr("Show a run's status (also of a flow run)."), 1, 1, runStatus);
-    statusCommand.details =
-        tr("Exits 0 when the status was read, whatever the outcome; with --wait it follows the run to its end "
-           "and exits like 'cw run --wait'. Ctrl-C only stops watching: the run is not cancelled.");
+    statusCommand.details = tr(
+        "Exits 0 when the status was read, whatever the outcome; with --wait it follows the run to its end "
+        "and exits like 'cw run --wait'. Ctrl-C only stops watching: the run is not cancelled.");
     statusCommand.options = {waitOption(), maxWaitOption()};
 
-    Command errorCommand = makeCommand(section(), "run-error", "RUN_ID",
-                                       tr("Show what failed in a run (per action, with dump availability)."), 1, 1,
-                                       runError);
+    Command errorCommand =
+        makeCommand(section(), "run-error", "RUN_ID",
+                    tr("Show what failed in a run (per action, with dump availability)."), 1, 1, runError);
     errorCommand.details = tr("A run without errors prints an empty errorMessages list and exits 0.");
 
-    Command dumpCommand = makeCommand(section(), "dump", "RUN_ID -o PATH [--action ACTION_ID] [--force]",
-                                      tr("Save the rejected rows of an import or process run (CSV)."), 1, 1, dump);
-    dumpCommand.details =
-        tr("For a process run, the dump of its one import that rejected rows is saved; when several did, choose "
-           "with --action (the actionId 'cw run-error' shows). PATH may be an existing directory. JSON: runId "
-           "[actionId] path bytes sha256. No dump (a clean or running run) exits 5.");
-    dumpCommand.options = {outputOption(tr("Where to save the CSV (a file, or an existing directory).")),
-                           {u"action"_s, {}, u"ACTION_ID"_s, tr("For a process run: the import whose dump to save.")},
-                           forceOption()};
+    Command dumpCommand =
+        makeCommand(section(), "dump", "RUN_ID -o PATH [--action ACTION_ID] [--force]",
+                    tr("Save the rejected rows of an import or process run (CSV)."), 1, 1, dump);
+    dumpCommand.details = tr(
+        "For a process run, the dump of its one import that rejected rows is saved; when several did, choose "
+        "with --action (the actionId 'cw run-error' shows). PATH may be an existing directory. JSON: runId "
+        "[actionId] path bytes sha256. No dump (a clean or running run) exits 5.");
+    dumpCommand.options = {
+        outputOption(tr("Where to save the CSV (a file, or an existing directory).")),
+        {u"action"_s, {}, u"ACTION_ID"_s, tr("For a process run: the import whose dump to save.")},
+        forceOption()};
 
     return {runCommand, cancelCommand, historyCommand, statusCommand, errorCommand, dumpCommand};
 }

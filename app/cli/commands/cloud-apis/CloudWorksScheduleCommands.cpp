@@ -142,8 +142,9 @@ QList<Command> scheduleCommands()
 {
     const QString integrationArg = tr("INTEGRATION is the integration's id or name.");
 
-    Command setCommand = makeCommand(section(), "schedule-set", "INTEGRATION --type TYPE [fields] [--from PATH]",
-                                     tr("Create or replace an integration's schedule."), 1, 1, set);
+    Command setCommand =
+        makeCommand(section(), "schedule-set", "INTEGRATION --type TYPE [fields] [--from PATH]",
+                    tr("Create or replace an integration's schedule."), 1, 1, set);
     setCommand.details =
         integrationArg + u"\n\n"_s +
         tr("Fields per --type:\n"
@@ -151,16 +152,24 @@ QList<Command> scheduleCommands()
            "  daily                    --time HH:mm [--days LIST]\n"
            "  weekly                   --time HH:mm --days LIST\n"
            "  monthly_specific_day     --time HH:mm --day-of-month 1-31\n"
-           "  monthly_relative_weekday --time HH:mm --day-of-week DAY --repeat-every 1-5 (the Nth DAY of the month)\n"
-           "Every type: --end-date YYYY-MM-DD (required), --start-date (default today), --timezone (default the "
+           "  monthly_relative_weekday --time HH:mm --day-of-week DAY --repeat-every 1-5 (the Nth DAY of the "
+           "month)\n"
+           "Every type: --end-date YYYY-MM-DD (required), --start-date (default today), --timezone (default "
+           "the "
            "system's when CloudWorks knows it, else Europe/London; see 'cw timezones'), --name. Days are 0 "
-           "(Sunday) to 6 or sun, mon, …, separated by commas. --from reads the same fields as JSON (Anaplan's "
+           "(Sunday) to 6 or sun, mon, …, separated by commas. --from reads the same fields as JSON "
+           "(Anaplan's "
            "Schedule object: type, time, fromTime, toTime, daysOfWeek, dayOfMonth, dayOfWeek, repeatEvery, "
-           "startDate, endDate, timezone, name); options win over the file. An integration without a schedule "
-           "gets one (POST); otherwise it is replaced (PUT). JSON: the schedule as CloudWorks now has it, plus "
+           "startDate, endDate, timezone, name); options win over the file. An integration without a "
+           "schedule "
+           "gets one (POST); otherwise it is replaced (PUT). JSON: the schedule as CloudWorks now has it, "
+           "plus "
            "integrationId, integrationName, operation (created | replaced).");
     setCommand.options = {
-        {u"type"_s, {}, u"TYPE"_s, tr("hourly, daily, weekly, monthly_specific_day, monthly_relative_weekday.")},
+        {u"type"_s,
+         {},
+         u"TYPE"_s,
+         tr("hourly, daily, weekly, monthly_specific_day, monthly_relative_weekday.")},
         {u"name"_s, {}, u"NAME"_s, tr("The schedule's name (default '<integration> schedule').")},
         {u"timezone"_s, {}, u"ZONE"_s, tr("One of 'cw timezones'.")},
         {u"time"_s, {}, u"HH:mm"_s, tr("When to run (all but hourly).")},
@@ -177,15 +186,16 @@ QList<Command> scheduleCommands()
     Command enableCommand = makeCommand(section(), "schedule-enable", "INTEGRATION",
                                         tr("Enable an integration's schedule."), 1, 1, enable);
     enableCommand.details = integrationArg;
-    Command disableCommand = makeCommand(section(), "schedule-disable", "INTEGRATION",
-                                         tr("Disable an integration's schedule (it is kept)."), 1, 1, disable);
+    Command disableCommand =
+        makeCommand(section(), "schedule-disable", "INTEGRATION",
+                    tr("Disable an integration's schedule (it is kept)."), 1, 1, disable);
     disableCommand.details = integrationArg;
     Command deleteCommand = makeCommand(section(), "schedule-delete", "INTEGRATION",
                                         tr("Delete an integration's schedule."), 1, 1, remove);
     deleteCommand.details = integrationArg;
-    Command zonesCommand = makeCommand(section(), "timezones", "",
-                                       tr("List the timezones CloudWorks schedules accept (no request)."), 0, 0,
-                                       timezones);
+    Command zonesCommand =
+        makeCommand(section(), "timezones", "",
+                    tr("List the timezones CloudWorks schedules accept (no request)."), 0, 0, timezones);
 
     return {setCommand, enableCommand, disableCommand, deleteCommand, zonesCommand};
 }

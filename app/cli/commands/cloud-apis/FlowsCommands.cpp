@@ -66,10 +66,10 @@ ApiError list(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(cloudjson::array(job->flows()), {{tr("ID"), u"id"_s},
-                                                           {tr("NAME"), u"name"_s},
-                                                           {tr("STEPS"), u"stepsCount"_s, true},
-                                                           {tr("LAST RUN"), u"lastRun"_s},
-                                                           {tr("OUTCOME"), u"lastOutcome"_s}});
+                                                          {tr("NAME"), u"name"_s},
+                                                          {tr("STEPS"), u"stepsCount"_s, true},
+                                                          {tr("LAST RUN"), u"lastRun"_s},
+                                                          {tr("OUTCOME"), u"lastOutcome"_s}});
     return {};
 }
 
@@ -170,7 +170,8 @@ ApiError run(CommandContext &c)
         return {};
     }
     std::unique_ptr<cloudworks::GetFlowJob> cancelling;
-    cw::RunFollow follow{runId, what, maxWait, [&c, &flow, &cancelling] { cancelFlowRun(c, flow.id, &cancelling); }};
+    cw::RunFollow follow{runId, what, maxWait,
+                         [&c, &flow, &cancelling] { cancelFlowRun(c, flow.id, &cancelling); }};
     cloudworks::RunStatus status;
     bool cancelled = false;
     const ApiError waitError = cw::followRun(c, follow, &status, &cancelled);
@@ -199,17 +200,17 @@ Command make(const char *name, const char *usageText, const char *summary, int m
 QList<Command> flowsCommands()
 {
     const QString flowArg = tr("FLOW is the flow's id or name.");
-    const QString format =
-        tr("The steps come from --from (JSON; - reads standard input):\n"
-           "  {\"name\": \"Nightly\", \"steps\": [\n"
-           "    {\"referrer\": \"<integration id or name>\"},\n"
-           "    {\"referrer\": \"…\", \"dependsOn\": [\"<the first>\"], \"onFailure\": \"continue\", "
-           "\"onPartialSuccess\": \"stop\", \"isSkipped\": false}]}\n"
-           "(Anaplan's \"exceptionBehavior\": [{\"type\": \"failure\", \"strategy\": \"stop\"}, …] is accepted "
-           "too; defaults: stop on failure, continue on partial success) — or from --name NAME --chain "
-           "A,B,C: the integrations in order, each depending on the one before. A flow has 2 to 100 steps, at "
-           "least two not skipped; set dependsOn for every step after the first (Anaplan accepts a step without "
-           "it, but the flow is then corrupt).");
+    const QString format = tr(
+        "The steps come from --from (JSON; - reads standard input):\n"
+        "  {\"name\": \"Nightly\", \"steps\": [\n"
+        "    {\"referrer\": \"<integration id or name>\"},\n"
+        "    {\"referrer\": \"…\", \"dependsOn\": [\"<the first>\"], \"onFailure\": \"continue\", "
+        "\"onPartialSuccess\": \"stop\", \"isSkipped\": false}]}\n"
+        "(Anaplan's \"exceptionBehavior\": [{\"type\": \"failure\", \"strategy\": \"stop\"}, …] is accepted "
+        "too; defaults: stop on failure, continue on partial success) — or from --name NAME --chain "
+        "A,B,C: the integrations in order, each depending on the one before. A flow has 2 to 100 steps, at "
+        "least two not skipped; set dependsOn for every step after the first (Anaplan accepts a step without "
+        "it, but the flow is then corrupt).");
     const QList<OptionSpec> inputOptions{
         cloud::fromOption(tr("The flow as JSON.")),
         {u"name"_s, {}, u"NAME"_s, tr("The flow's name (with --chain; overrides the file's).")},
@@ -221,12 +222,13 @@ QList<Command> flowsCommands()
     Command getCommand = make("get", "FLOW", "Show a flow with its steps.", 1, 1, show);
     getCommand.details = flowArg;
 
-    Command createCommand = make("create", "--from PATH | --name NAME --chain LIST", "Create a flow.", 0, 0, create);
+    Command createCommand =
+        make("create", "--from PATH | --name NAME --chain LIST", "Create a flow.", 0, 0, create);
     createCommand.details = format;
     createCommand.options = inputOptions;
 
-    Command updateCommand =
-        make("update", "FLOW --from PATH | --name NAME --chain LIST", "Replace a flow's steps (PUT).", 1, 1, update);
+    Command updateCommand = make("update", "FLOW --from PATH | --name NAME --chain LIST",
+                                 "Replace a flow's steps (PUT).", 1, 1, update);
     updateCommand.details = flowArg + u"\n\n"_s + format;
     updateCommand.options = inputOptions;
 
@@ -238,8 +240,10 @@ QList<Command> flowsCommands()
     runCommand.details =
         flowArg + u"\n\n"_s +
         tr("--steps runs only these steps (integration ids or names); otherwise every step not skipped runs. "
-           "Without --wait it prints the run id (JSON: runId, flowId, flowName[, steps]). With --wait it follows "
-           "the flow's run to its end and exits like 'cw run --wait' (12 when a step failed, 13 when cancelled); "
+           "Without --wait it prints the run id (JSON: runId, flowId, flowName[, steps]). With --wait it "
+           "follows "
+           "the flow's run to its end and exits like 'cw run --wait' (12 when a step failed, 13 when "
+           "cancelled); "
            "Ctrl-C cancels the running step's integration, which cancels the flow run.");
     runCommand.options = {{u"steps"_s, {}, u"LIST"_s, tr("Only these steps (integration ids or names).")},
                           cw::waitOption(),

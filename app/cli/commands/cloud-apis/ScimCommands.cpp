@@ -64,7 +64,8 @@ ApiError resolveWorkspaces(CommandContext &c, const QString &list, QStringList *
 {
     const QStringList wanted = cloud::splitList(list);
     if (wanted.isEmpty())
-        return usage(tr("The list of workspaces is empty"), tr("Give workspace ids or names, separated by commas."));
+        return usage(tr("The list of workspaces is empty"),
+                     tr("Give workspace ids or names, separated by commas."));
     for (const QString &w : wanted) {
         if (cloud::looksLikeHexId(w)) {
             ids->append(w);
@@ -174,8 +175,9 @@ ApiError users(CommandContext &c)
     line.finish();
     if (error.isError()) {
         if (error.category == ErrorCategory::BadInput && !filter.isEmpty() && error.hint.isEmpty())
-            error.hint = tr("Anaplan filters on id, externalId, userName, name.familyName, name.givenName and "
-                            "active with eq ne gt ge lt le pr, and/or and parentheses (no co, sw, ew or not).");
+            error.hint =
+                tr("Anaplan filters on id, externalId, userName, name.familyName, name.givenName and "
+                   "active with eq ne gt ge lt le pr, and/or and parentheses (no co, sw, ew or not).");
         return error;
     }
     QJsonArray list;
@@ -242,11 +244,12 @@ ApiError replace(CommandContext &c)
     result.insert(u"workspaces"_s, job->carriedOver() ? u"kept"_s : workspaces);
     result.insert(u"keptWorkspaceIds"_s, QJsonArray::fromStringList(job->carriedWorkspaceIds()));
     if (job->carriedOver())
-        c.session.out().info(QCoreApplication::translate("anadesk::cli::ScimCommands",
-                                                         "The input names no workspaces, so the user's current "
-                                                         "%n workspace(s) were kept. Pass --clear-workspaces "
-                                                         "to remove them.",
-                                                         nullptr, int(job->carriedWorkspaceIds().size())));
+        c.session.out().info(
+            QCoreApplication::translate("anadesk::cli::ScimCommands",
+                                        "The input names no workspaces, so the user's current "
+                                        "%n workspace(s) were kept. Pass --clear-workspaces "
+                                        "to remove them.",
+                                        nullptr, int(job->carriedWorkspaceIds().size())));
     else if (clear)
         c.session.out().warning(tr("Removed every workspace of the user (--clear-workspaces)."));
     printUser(c, result);
@@ -292,9 +295,10 @@ ApiError patch(CommandContext &c)
             operations.append(scim::PatchOperation::removeWorkspace(w));
     }
     if (operations.isEmpty())
-        return usage(tr("Nothing to change"),
-                     tr("Pass --from PATH (PatchOp operations) or --active, --set-workspaces, --add-workspaces, "
-                        "--remove-workspaces."));
+        return usage(
+            tr("Nothing to change"),
+            tr("Pass --from PATH (PatchOp operations) or --active, --set-workspaces, --add-workspaces, "
+               "--remove-workspaces."));
     auto job = Session::own(scimOf(c).patchUser(id, operations));
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
@@ -325,10 +329,13 @@ QList<Command> scimCommands()
     const QString userArg = tr("USER is the user's id (32 hex characters) or user name (e-mail address).");
     const QString userFile =
         tr("The --from file (JSON; - reads standard input):\n"
-           "  {\"userName\": \"ann.lee@example.com\", \"name\": {\"givenName\": \"Ann\", \"familyName\": \"Lee\"},\n"
+           "  {\"userName\": \"ann.lee@example.com\", \"name\": {\"givenName\": \"Ann\", \"familyName\": "
+           "\"Lee\"},\n"
            "   \"externalId\": \"EMP1\", \"active\": true, \"workspaceIds\": [\"<workspace id>\", …]}\n"
-           "\"entitlements\": [{\"value\": \"<workspace id>\", \"type\": \"WORKSPACE\"}] may replace workspaceIds. "
-           "The output of 'scim user --json' is accepted too (its read-only fields are ignored); any other field is "
+           "\"entitlements\": [{\"value\": \"<workspace id>\", \"type\": \"WORKSPACE\"}] may replace "
+           "workspaceIds. "
+           "The output of 'scim user --json' is accepted too (its read-only fields are ignored); any other "
+           "field is "
            "refused.");
 
     Command configCommand = make("config", "", "Show the SCIM service provider configuration.", 0, 0, config);
@@ -338,15 +345,16 @@ QList<Command> scimCommands()
 
     Command usersCommand = make("users", "[--filter EXPR] [--page-size N]",
                                 "List users (every page), optionally filtered.", 0, 0, users);
-    usersCommand.details =
-        tr("--filter takes Anaplan's SCIM filter language as it is, e.g.\n"
-           "  'active eq false'\n"
-           "  'userName eq \"ann.lee@example.com\"'\n"
-           "  '(name.familyName eq \"Lee\" or name.familyName eq \"Li\") and active eq true'\n"
-           "  'externalId pr'\n"
-           "Attributes: id, externalId, userName, name.familyName, name.givenName, active. Operators: eq ne gt ge "
-           "lt le pr, and, or, parentheses. Every page is read (1-based startIndex, --page-size users each, at "
-           "most 100), so the list is complete; visiting users are not visible through SCIM.");
+    usersCommand.details = tr(
+        "--filter takes Anaplan's SCIM filter language as it is, e.g.\n"
+        "  'active eq false'\n"
+        "  'userName eq \"ann.lee@example.com\"'\n"
+        "  '(name.familyName eq \"Lee\" or name.familyName eq \"Li\") and active eq true'\n"
+        "  'externalId pr'\n"
+        "Attributes: id, externalId, userName, name.familyName, name.givenName, active. Operators: eq ne gt "
+        "ge "
+        "lt le pr, and, or, parentheses. Every page is read (1-based startIndex, --page-size users each, at "
+        "most 100), so the list is complete; visiting users are not visible through SCIM.");
     usersCommand.options = {
         {u"filter"_s, {}, u"EXPR"_s, tr("A SCIM filter expression (quote it for the shell).")},
         {u"page-size"_s, {}, u"N"_s, tr("Users per request, 1 to 100 (default 100).")}};
@@ -358,14 +366,18 @@ QList<Command> scimCommands()
     addCommand.details = userFile;
     addCommand.options = {cloud::fromOption(tr("The user as JSON (a file, or - for standard input)."))};
 
-    Command replaceCommand = make("replace", "USER --from PATH [--clear-workspaces]",
-                                  "Replace a user (PUT) from a JSON file, keeping its workspaces.", 1, 1, replace);
+    Command replaceCommand =
+        make("replace", "USER --from PATH [--clear-workspaces]",
+             "Replace a user (PUT) from a JSON file, keeping its workspaces.", 1, 1, replace);
     replaceCommand.details =
         userArg + u"\n\n"_s + userFile + u"\n\n"_s +
-        tr("A SCIM replace clears every attribute it does not carry; on Anaplan that would silently remove all of "
-           "the user's workspace access. So when the file names no workspaces, the user's current workspaces are "
+        tr("A SCIM replace clears every attribute it does not carry; on Anaplan that would silently remove "
+           "all of "
+           "the user's workspace access. So when the file names no workspaces, the user's current workspaces "
+           "are "
            "read first and sent with the replacement (a note on stderr lists how many; JSON: \"workspaces\": "
-           "\"kept\" and keptWorkspaceIds). Only --clear-workspaces removes them all. A missing externalId is "
+           "\"kept\" and keptWorkspaceIds). Only --clear-workspaces removes them all. A missing externalId "
+           "is "
            "cleared, as Anaplan does; userName cannot change.");
     replaceCommand.options = {
         cloud::fromOption(tr("The user as JSON (a file, or - for standard input).")),
@@ -376,8 +388,10 @@ QList<Command> scimCommands()
              "Change parts of a user (PATCH), all operations or none.", 1, 1, patch);
     patchCommand.details =
         userArg + u"\n\n"_s +
-        tr("--from reads SCIM PatchOp operations: {\"Operations\": [{\"op\": \"replace\", \"path\": \"active\", "
-           "\"value\": false}, {\"op\": \"remove\", \"path\": \"entitlements[value eq \\\"<id>\\\"]\"}]} (or just "
+        tr("--from reads SCIM PatchOp operations: {\"Operations\": [{\"op\": \"replace\", \"path\": "
+           "\"active\", "
+           "\"value\": false}, {\"op\": \"remove\", \"path\": \"entitlements[value eq \\\"<id>\\\"]\"}]} (or "
+           "just "
            "the list). The options add operations after those of the file; workspaces are ids or names, "
            "separated by commas. Anaplan applies all operations or none.");
     patchCommand.options = {
@@ -387,8 +401,8 @@ QList<Command> scimCommands()
         {u"add-workspaces"_s, {}, u"LIST"_s, tr("Give access to these workspaces as well.")},
         {u"remove-workspaces"_s, {}, u"LIST"_s, tr("Remove access to these workspaces.")}};
 
-    return {configCommand, typesCommand, schemasCommand, usersCommand, userCommand,
-            addCommand,    replaceCommand, patchCommand};
+    return {configCommand, typesCommand, schemasCommand, usersCommand,
+            userCommand,   addCommand,   replaceCommand, patchCommand};
 }
 
 } // namespace anadesk::cli

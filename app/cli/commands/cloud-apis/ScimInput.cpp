@@ -63,10 +63,12 @@ ApiError readEntitlements(const QJsonObject &o, const QString &path, scim::UserI
 
 ApiError scimUserFromJson(const QJsonObject &o, const QString &path, scim::UserInput *out)
 {
-    static const QSet<QString> known{u"userName"_s,    u"name"_s,         u"givenName"_s,   u"familyName"_s,
-                                     u"externalId"_s,  u"active"_s,       u"workspaceIds"_s, u"entitlements"_s,
-                                     u"schemas"_s,     u"id"_s,           u"meta"_s,         u"emails"_s,
-                                     u"displayName"_s, u"created"_s,      u"lastModified"_s};
+    static const QSet<QString> known{
+        u"userName"_s, u"name"_s, u"givenName"_s, u"familyName"_s, u"externalId"_s, u"active"_s,
+        u"workspaceIds"_s, u"entitlements"_s, u"schemas"_s, u"id"_s, u"meta"_s, u"emails"_s, u"displayName"_s,
+        u"created"_s, u"lastModified"_s,
+        // what the scim commands add to a printed user
+        u"workspaceCount"_s, u"workspaces"_s, u"keptWorkspaceIds"_s, u"operations"_s};
     for (auto it = o.constBegin(); it != o.constEnd(); ++it)
         if (!known.contains(it.key()))
             return badField(path, it.key(),
@@ -111,8 +113,9 @@ ApiError scimPatchFromJson(const QJsonValue &value, const QString &path, QList<s
     else if (value.toObject().value(u"Operations"_s).isArray())
         operations = value.toObject().value(u"Operations"_s).toArray();
     else
-        return badField(path, u"Operations"_s,
-                        tr("is missing: give {\"Operations\": [{\"op\", \"path\", \"value\"}, …]} or the list"));
+        return badField(
+            path, u"Operations"_s,
+            tr("is missing: give {\"Operations\": [{\"op\", \"path\", \"value\"}, …]} or the list"));
     QList<scim::PatchOperation> result;
     for (qsizetype i = 0; i < operations.size(); ++i) {
         const QJsonObject op = operations.at(i).toObject();

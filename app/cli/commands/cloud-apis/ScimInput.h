@@ -7,8 +7,9 @@
 //   {"userName": "a@b.c", "name": {"givenName": "A", "familyName": "B"} | "givenName"/"familyName",
 //    "externalId": "E1", "active": true,
 //    "workspaceIds": ["<ws id>", …]  or  "entitlements": [{"value": "<ws id>", "type": "WORKSPACE"}, …]}
-// Read-only fields of the printed shape (id, meta, emails, displayName, schemas, created, lastModified)
-// are ignored; any other key is refused, so a typo never silently drops a value.
+// Read-only fields of the printed shape (id, meta, emails, displayName, schemas, created, lastModified,
+// workspaceCount, workspaces, keptWorkspaceIds, operations) are ignored; any other key is refused, so a typo
+// never silently drops a value.
 //
 // Patch operations: {"Operations": [{"op": "add|replace|remove", "path": "…", "value": …}, …]} (the PatchOp
 // body, "schemas" optional) or just the array.
