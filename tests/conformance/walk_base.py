@@ -61,6 +61,15 @@ class WalkBase:
         missing = sorted(set(keys) - set(obj)) if isinstance(obj, dict) else sorted(keys)
         return self.r.check(f"{what}: has {', '.join(sorted(keys))}", not missing, f"missing {missing}")
 
+    def delete_and_gone(self, path: str, what: str):
+        """DELETE path answers 200; then GET and a second DELETE of it answer 404."""
+        response, _ = self.send("DELETE", path, label="delete")
+        self.expect_status(response, (200,), f"delete {what}")
+        response, _ = self.get_json(path, label="deleted")
+        self.expect_status(response, (404,), f"GET a deleted {what}")
+        response, _ = self.send("DELETE", path, label="again")
+        self.expect_status(response, (404,), f"delete a deleted {what}")
+
     def poll(self, path: str, done, what: str, pick=lambda body: body) -> dict | None:
         """GET path until done(pick(body)) is true; every poll is validated. pick(body) (None when never done
         within TASK_DEADLINE_S or a poll fails). Also returns the states seen via self.last_states."""

@@ -11,6 +11,16 @@ from walk_base import (DEMO_PASSWORD, DEMO_USER, POLL_INTERVAL_S, TASK_DEADLINE_
 
 
 class BulkWalk(WalkBase):
+    def chunks(self, path: str, accept: str) -> tuple[list, bytes]:
+        """GET path/chunks, then every chunk it lists: (chunk ids, the chunks' bytes joined)."""
+        _, listing = self.get_json(f"{path}/chunks")
+        ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
+        parts = []
+        for chunk_id in ids:
+            response = self.c.request("GET", f"{path}/chunks/{chunk_id}", headers={"Accept": accept})
+            parts.append(response.body if response is not None else b"")
+        return ids, b"".join(parts)
+
     def poll_task(self, task_path: str, what: str) -> dict | None:
         """GET the task until COMPLETE/CANCELLED; every poll is validated; None when it never ends."""
         deadline = time.monotonic() + TASK_DEADLINE_S
@@ -208,21 +218,15 @@ class BulkWalk(WalkBase):
         for f in objects["files"]:
             if not f.get("chunkCount"):
                 continue
-            _, listing = self.get_json(f"{base}/files/{f['id']}/chunks")
-            chunk_ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
+            chunk_ids, joined = self.chunks(f"{base}/files/{f['id']}", "application/octet-stream")
             r.check(f"file {f['id']}: chunk list has chunkCount entries", len(chunk_ids) == f["chunkCount"],
                     f"{len(chunk_ids)} listed, chunkCount {f['chunkCount']}")
             model = base.rsplit("/", 1)[1]
             self.get_json(f"/2/0/models/{model}/files/{f['id']}/chunks", label="workspace-less form")
-            parts = []
-            for chunk_id in chunk_ids:
-                response = c.request("GET", f"{base}/files/{f['id']}/chunks/{chunk_id}",
-                                     headers={"Accept": "application/octet-stream"})
-                parts.append(response.body if response is not None else b"")
             whole = c.request("GET", f"{base}/files/{f['id']}", headers={"Accept": "application/octet-stream"})
             if whole is not None and whole.status == 200:
-                r.check(f"file {f['id']}: whole download equals its chunks", whole.body == b"".join(parts),
-                        f"whole {sha(whole.body)} vs chunks {sha(b''.join(parts))}")
+                r.check(f"file {f['id']}: whole download equals its chunks", whole.body == joined,
+                        f"whole {sha(whole.body)} vs chunks {sha(joined)}")
                 contents[f["id"]] = whole.body
         response = c.request("GET", f"{base}/files/113999999999", headers={"Accept": "application/octet-stream"},
                              label="unknown file")
@@ -347,15 +351,10 @@ class BulkWalk(WalkBase):
             return
         if not r.check("dump of a failed import downloads", whole.status == 200, f"got {whole.status}"):
             return
-        _, listing = self.get_json(path + "/chunks")
-        ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
-        parts = []
-        for chunk_id in ids:
-            response = self.c.request("GET", f"{path}/chunks/{chunk_id}", headers={"Accept": "text/csv, */*"})
-            parts.append(response.body if response is not None else b"")
+        ids, joined = self.chunks(path, "text/csv, */*")
         if ids:
-            r.check("dump chunks concatenate to the whole dump", b"".join(parts) == whole.body,
-                    f"{sha(b''.join(parts))} vs {sha(whole.body)}")
+            r.check("dump chunks concatenate to the whole dump", joined == whole.body,
+                    f"{sha(joined)} vs {sha(whole.body)}")
         response = self.c.request("GET", f"{path}/chunks/999", headers={"Accept": "text/csv, */*"},
                                   label="unknown dump chunk")
         self.expect_status(response, (404,), "unknown dump chunk")
@@ -371,16 +370,10 @@ class BulkWalk(WalkBase):
             r.check(f"export {exp['id']}: output file has the export's id (reference §2)", exp["id"] in listed,
                     f"file ids {sorted(listed)}")
             whole = self.c.request("GET", f"{base}/files/{exp['id']}", headers={"Accept": "application/octet-stream"})
-            _, listing = self.get_json(f"{base}/files/{exp['id']}/chunks")
-            ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
-            parts = []
-            for chunk_id in ids:
-                response = self.c.request("GET", f"{base}/files/{exp['id']}/chunks/{chunk_id}",
-                                          headers={"Accept": "application/octet-stream"})
-                parts.append(response.body if response is not None else b"")
+            ids, joined = self.chunks(f"{base}/files/{exp['id']}", "application/octet-stream")
             if whole is not None and whole.status == 200:
                 r.check(f"export {exp['id']}: output non-empty and equal to its chunks",
-                        whole.body and whole.body == b"".join(parts), f"{len(whole.body)} B, {len(ids)} chunk(s)")
+                        whole.body and whole.body == joined, f"{len(whole.body)} B, {len(ids)} chunk(s)")
 
     def processes_and_actions(self, base: str, objects: dict):
         r = self.r
@@ -405,14 +398,9 @@ class BulkWalk(WalkBase):
         whole = self.c.request("GET", path, headers={"Accept": "text/csv, text/plain, */*"})
         if whole is None or not self.expect_status(whole, (200,), f"process {process_id}: dump of {object_id}"):
             return
-        _, listing = self.get_json(path + "/chunks")
-        ids = [ch.get("id") for ch in (listing or {}).get("chunks", [])] if isinstance(listing, dict) else []
-        parts = []
-        for chunk_id in ids:
-            response = self.c.request("GET", f"{path}/chunks/{chunk_id}", headers={"Accept": "text/csv, */*"})
-            parts.append(response.body if response is not None else b"")
+        ids, joined = self.chunks(path, "text/csv, */*")
         self.r.check(f"process {process_id}: dump chunks of {object_id} concatenate to the dump",
-                     bool(ids) and b"".join(parts) == whole.body, f"{len(ids)} chunk(s)")
+                     bool(ids) and joined == whole.body, f"{len(ids)} chunk(s)")
 
     def start(self, base: str, kind: str, object_id: str, label: str) -> str | None:
         response = self.c.request("POST", f"{base}/{kind}/{object_id}/tasks", json_body={"localeName": "en_US"},

@@ -285,12 +285,7 @@ class CloudWorksWalk(WalkBase):
                     str(len(flows.get("integrationFlows", []))))
 
     def delete_integration(self, integration: str, connection: str | None):
-        response, _ = self.send("DELETE", f"{CW}/{integration}", label="delete")
-        self.expect_status(response, (200,), "delete an integration")
-        response, _ = self.get_json(f"{CW}/{integration}", label="deleted")
-        self.expect_status(response, (404,), "a deleted integration")
-        response, _ = self.send("DELETE", f"{CW}/{integration}", label="again")
-        self.expect_status(response, (404,), "delete an unknown integration")
+        self.delete_and_gone(f"{CW}/{integration}", "integration")
         if connection:
             response, _ = self.send("DELETE", f"{CW}/connections/{connection}", label="unused")
             self.expect_status(response, (200,), "delete an unused connection")
