@@ -1,11 +1,11 @@
-// The 'Alm' command group (filled in by its own change; empty groups are not shown).
-#include "../../Command.h"
+// The `alm` command group (ALM API, anaplan-api.md §9): entries from one file per sub-area.
+#include "ModelApiCommands.h"
 
 namespace anadesk::cli {
 
 QList<Command> almCommands()
 {
-    return {};
+    return almModelCommands() + almTaskCommands();
 }
 
 } // namespace anadesk::cli

@@ -1,11 +1,12 @@
-// The 'Transactional' command group (filled in by its own change; empty groups are not shown).
-#include "../../Command.h"
+// The `tr` command group (Transactional API, anaplan-api.md §8): entries from one file per sub-area.
+#include "ModelApiCommands.h"
 
 namespace anadesk::cli {
 
 QList<Command> transactionalCommands()
 {
-    return {};
+    return trModelCommands() + trStructureCommands() + trViewDataCommands() + trListCommands() +
+           trListWriteCommands() + trCellCommands() + trTimeCommands() + trDimensionCommands();
 }
 
 } // namespace anadesk::cli
