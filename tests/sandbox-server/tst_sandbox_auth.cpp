@@ -395,8 +395,6 @@ private Q_SLOTS:
                                   << QStringLiteral("AnaplanAuthToken <token>");
         QTest::newRow("garbled") << QStringLiteral("/2/0/workspaces")
                                  << QByteArray("AnaplanAuthToken %%%garbled") << QStringLiteral("not valid");
-        QTest::newRow("audit") << QStringLiteral("/audit/api/1/events") << QByteArray()
-                               << QStringLiteral("missing");
         QTest::newRow("cloudworks") << QStringLiteral("/cloudworks/x") << QByteArray()
                                     << QStringLiteral("missing");
     }
@@ -415,6 +413,26 @@ private Q_SLOTS:
         QCOMPARE(status.value(QStringLiteral("code")).toInt(), 401);
         QVERIFY2(status.value(QStringLiteral("message")).toString().contains(messagePart),
                  qPrintable(status.value(QStringLiteral("message")).toString()));
+    }
+
+    void auditGateSpeaksAuditErrors()
+    {
+        // The Audit API's own error body (audit spec AuditErrorResponse): {"status": "FAILURE_…",
+        // "statusMessage"}.
+        HttpProbe probe(m_sandbox->url());
+        ProbeReply reply = probe.get(QStringLiteral("/audit/api/1/events"));
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("FAILURE_BAD_HEADER"));
+        QVERIFY(reply.json()
+                    .value(QStringLiteral("statusMessage"))
+                    .toString()
+                    .contains(QStringLiteral("missing")));
+        reply = probe.request("GET", QStringLiteral("/audit/api/1/events"), {},
+                              {{"Authorization", "AnaplanAuthToken 0123456789abcdef"}});
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("FAILURE_INVALID_TOKEN"));
     }
 
     void scimGateSpeaksScimErrors()

@@ -231,7 +231,8 @@ std::optional<HttpResponse> AuthService::gate(HttpRequest &request) const
     QByteArray value;
     QString problem;
     TokenRecord record;
-    if (tokenFromHeader(request, &value, &problem)) {
+    const bool headerRead = tokenFromHeader(request, &value, &problem);
+    if (headerRead) {
         switch (m_tokens.check(value, &record)) {
         case TokenStore::Check::Valid:
             request.user = record.user;
@@ -255,6 +256,14 @@ std::optional<HttpResponse> AuthService::gate(HttpRequest &request) const
                             {QStringLiteral("detail"), problem}})
                 .toJson(QJsonDocument::Compact),
             "application/scim+json");
+    }
+    if (!request.segments.isEmpty() && request.segments.constFirst() == QLatin1String("audit")) {
+        // The Audit API's errors are {"status": "FAILURE_…", "statusMessage": …} (audit spec's
+        // AuditErrorResponse; codes as the exception-users spec names them).
+        return HttpResponse::json(
+            401, {{QStringLiteral("status"), headerRead ? QStringLiteral("FAILURE_INVALID_TOKEN")
+                                                        : QStringLiteral("FAILURE_BAD_HEADER")},
+                  {QStringLiteral("statusMessage"), problem}});
     }
     return HttpResponse::v2Error(401, problem, request.path());
 }
