@@ -458,6 +458,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         const QString id = r.json().value(QStringLiteral("connections")).toObject().value(QStringLiteral("connectionId")).toString();
         QCOMPARE(id.size(), 32);
+        QCOMPARE(r.json().value(QStringLiteral("connectionId")).toString(), id); // the spec's top-level key too
         QCOMPARE(m_wire->post(kCw + QStringLiteral("/connections"), azure).status, 400); // name taken
         QJsonObject noAuth = azure;
         QJsonObject body = azure.value(QStringLiteral("body")).toObject();
@@ -878,10 +879,30 @@ private Q_SLOTS:
         const QString runId = m_wire->call("POST", kCw + QLatin1Char('/') + clean + QStringLiteral("/run")).json()
                                   .value(QStringLiteral("run")).toObject().value(QStringLiteral("id")).toString();
         QVERIFY(!waitForRun(runId).isEmpty());
+        QCOMPARE(m_wire->send("PATCH", kCw + QStringLiteral("/connections/") + connectionIdNamed(QStringLiteral("Kept S3")),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("Kept S3 (renamed)")}}).status,
+                 200); // a modifiedBy and a modification date to keep
+        // Every saved field of connections, integrations, runs and flows comes back (cloudworks.json round trip).
+        const QString flowId = m_wire->get(kFlows).json().value(QStringLiteral("integrationFlows")).toArray().first()
+                                   .toObject().value(QStringLiteral("id")).toString();
+        const auto cloudState = [&] {
+            return QJsonObject{{QStringLiteral("connections"), m_wire->get(kCw + QStringLiteral("/connections")).json()
+                                                                   .value(QStringLiteral("connections"))},
+                               {QStringLiteral("integrations"), m_wire->get(kCw + QStringLiteral("?limit=250")).json()
+                                                                    .value(QStringLiteral("integrations"))},
+                               {QStringLiteral("history"), m_wire->get(kCw + QStringLiteral("/runs/") + clean).json()
+                                                               .value(QStringLiteral("history_of_runs"))},
+                               {QStringLiteral("flows"), m_wire->get(kFlows + QStringLiteral("?limit=250")).json()
+                                                             .value(QStringLiteral("integrationFlows"))},
+                               {QStringLiteral("flow"), m_wire->get(kFlows + QLatin1Char('/') + flowId).json()
+                                                            .value(QStringLiteral("integrationFlow"))}};
+        };
+        const QJsonObject before = cloudState();
 
         QVERIFY(startWire({400, 0, dir.path()})); // restart on the same data
+        QCOMPARE(cloudState(), before);
         QCOMPARE(m_wire->get(kScim + QStringLiteral("/Users/") + userId).status, 200);
-        QVERIFY(!connectionIdNamed(QStringLiteral("Kept S3")).isEmpty());
+        QVERIFY(!connectionIdNamed(QStringLiteral("Kept S3 (renamed)")).isEmpty());
         QCOMPARE(m_wire->get(kCw + QStringLiteral("/run/") + runId).json().value(QStringLiteral("run")).toObject()
                      .value(QStringLiteral("success")).toBool(), true);
         for (const QString &file : {QStringLiteral("cloudworks.json"), QStringLiteral("scim.json"), QStringLiteral("audit.json")}) {

@@ -335,7 +335,48 @@ private Q_SLOTS:
                                        .value(QStringLiteral("id"))
                                        .toString();
 
+        // Every saved field of revisions, their applications and tasks comes back (alm.json round trip).
+        const QString reportTask =
+            sbx.send("POST", model(kProd, QStringLiteral("/alm/comparisonReportTasks")),
+                     taskBody(kR2, kDev, kR1))
+                .json()
+                .value(QStringLiteral("task"))
+                .toObject()
+                .value(QStringLiteral("taskId"))
+                .toString();
+        QCOMPARE(sbx.waitTask(model(kProd, QStringLiteral("/alm/comparisonReportTasks/") + reportTask))
+                     .value(QStringLiteral("taskState"))
+                     .toString(),
+                 QStringLiteral("COMPLETE"));
+        const auto almState = [&] {
+            QJsonObject task =
+                sbx.get(model(kProd, QStringLiteral("/alm/comparisonReportTasks/") + reportTask))
+                    .json()
+                    .value(QStringLiteral("task"))
+                    .toObject();
+            QJsonObject result = task.value(QStringLiteral("result")).toObject();
+            result.remove(QStringLiteral("reportFileUrl")); // names the sandbox's port, new after a restart
+            task.insert(QStringLiteral("result"), result);
+            task.remove(QStringLiteral("taskUrl")); // the same
+            return QJsonObject{
+                {QStringLiteral("revisions"), sbx.get(model(kDev, QStringLiteral("/alm/revisions")))
+                                                  .json()
+                                                  .value(QStringLiteral("revisions"))},
+                {QStringLiteral("applied"),
+                 sbx.get(model(kDev, QStringLiteral("/alm/revisions/%1/appliedToModels").arg(kR1)))
+                     .json()
+                     .value(QStringLiteral("appliedToModels"))},
+                {QStringLiteral("task"), task},
+                {QStringLiteral("report"),
+                 QString::fromUtf8(
+                     sbx.get(model(kProd, QStringLiteral("/alm/comparisonReports/%1/%2").arg(kR1, kR2)))
+                         .body)}};
+        };
+        const QJsonObject before = almState();
+        QVERIFY(!before.value(QStringLiteral("report")).toString().isEmpty());
+
         QVERIFY2(sbx.start(&error, {QStringLiteral("--data"), dir.path()}), qPrintable(error));
+        QCOMPARE(almState(), before);
         QCOMPARE(values(sbx.get(model(kDev, QStringLiteral("/alm/latestRevision")))
                             .json()
                             .value(QStringLiteral("revisions"))

@@ -595,6 +595,77 @@ Failure AlmStore::report(const QString &kind, const QString &model, const QStrin
 // ---------------------------------------------------------------------------------------------
 // Persistence
 
+namespace {
+
+// The saved fields of each record, as (key in alm.json, member): one list serves saving and loading, so the
+// two cannot drift apart. Milliseconds are saved as digit strings (JSON numbers would round beyond 2^53).
+constexpr auto kApplicationFields = [](auto &a, auto &&field) {
+    field("modelId", a.modelId);
+    field("workspaceId", a.workspaceId);
+    field("appliedBy", a.appliedBy);
+    field("appliedOn", a.appliedOn);
+    field("method", a.method);
+};
+
+constexpr auto kRevisionFields = [](auto &r, auto &&field) {
+    field("id", r.id);
+    field("name", r.name);
+    field("description", r.description);
+    field("createdOn", r.createdOn);
+    field("createdBy", r.createdBy);
+    field("creationMethod", r.creationMethod);
+    field("createdMs", r.createdMs);
+    field("structure", r.structure);
+};
+
+constexpr auto kTaskFields = [](auto &t, auto &&field) {
+    field("taskId", t.taskId);
+    field("kind", t.kind);
+    field("modelId", t.modelId);
+    field("sourceRevisionId", t.sourceRevisionId);
+    field("sourceModelId", t.sourceModelId);
+    field("targetRevisionId", t.targetRevisionId);
+    field("user", t.user);
+    field("creationTime", t.creationTime);
+    field("done", t.done);
+    field("successful", t.successful);
+    field("error", t.error);
+};
+
+struct FieldWriter
+{
+    QJsonObject &out;
+    void operator()(const char *key, const QString &v) { out.insert(QLatin1String(key), v); }
+    void operator()(const char *key, qint64 v) { out.insert(QLatin1String(key), QString::number(v)); }
+    void operator()(const char *key, bool v) { out.insert(QLatin1String(key), v); }
+    void operator()(const char *key, const QJsonObject &v) { out.insert(QLatin1String(key), v); }
+};
+
+struct FieldReader
+{
+    const QJsonObject &in;
+    void operator()(const char *key, QString &v) { v = in.value(QLatin1String(key)).toString(); }
+    void operator()(const char *key, qint64 &v) { v = in.value(QLatin1String(key)).toString().toLongLong(); }
+    void operator()(const char *key, bool &v) { v = in.value(QLatin1String(key)).toBool(); }
+    void operator()(const char *key, QJsonObject &v) { v = in.value(QLatin1String(key)).toObject(); }
+};
+
+template <typename Record, typename Fields> QJsonObject toJson(const Record &record, Fields fields)
+{
+    QJsonObject out;
+    fields(record, FieldWriter{out});
+    return out;
+}
+
+template <typename Record, typename Fields> Record fromJson(const QJsonObject &in, Fields fields)
+{
+    Record record;
+    fields(record, FieldReader{in});
+    return record;
+}
+
+} // namespace
+
 void AlmStore::saveLocked()
 {
     if (m_config.dataDir.isEmpty())
@@ -603,34 +674,14 @@ void AlmStore::saveLocked()
     for (const Revision &r : m_revisions) {
         QJsonArray applied;
         for (const Application &a : r.appliedTo)
-            applied.append(QJsonObject{{QStringLiteral("modelId"), a.modelId},
-                                       {QStringLiteral("workspaceId"), a.workspaceId},
-                                       {QStringLiteral("appliedBy"), a.appliedBy},
-                                       {QStringLiteral("appliedOn"), a.appliedOn},
-                                       {QStringLiteral("method"), a.method}});
-        revisions.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                     {QStringLiteral("name"), r.name},
-                                     {QStringLiteral("description"), r.description},
-                                     {QStringLiteral("createdOn"), r.createdOn},
-                                     {QStringLiteral("createdBy"), r.createdBy},
-                                     {QStringLiteral("creationMethod"), r.creationMethod},
-                                     {QStringLiteral("createdMs"), QString::number(r.createdMs)},
-                                     {QStringLiteral("structure"), r.structure},
-                                     {QStringLiteral("appliedTo"), applied}});
+            applied.append(toJson(a, kApplicationFields));
+        QJsonObject revision = toJson(r, kRevisionFields);
+        revision.insert(QStringLiteral("appliedTo"), applied);
+        revisions.append(revision);
     }
     QJsonArray tasks;
     for (const Task &t : std::as_const(m_tasks))
-        tasks.append(QJsonObject{{QStringLiteral("taskId"), t.taskId},
-                                 {QStringLiteral("kind"), t.kind},
-                                 {QStringLiteral("modelId"), t.modelId},
-                                 {QStringLiteral("sourceRevisionId"), t.sourceRevisionId},
-                                 {QStringLiteral("sourceModelId"), t.sourceModelId},
-                                 {QStringLiteral("targetRevisionId"), t.targetRevisionId},
-                                 {QStringLiteral("user"), t.user},
-                                 {QStringLiteral("creationTime"), QString::number(t.creationTime)},
-                                 {QStringLiteral("done"), t.done},
-                                 {QStringLiteral("successful"), t.successful},
-                                 {QStringLiteral("error"), t.error}});
+        tasks.append(toJson(t, kTaskFields));
     QJsonObject reports;
     for (auto it = m_reports.cbegin(); it != m_reports.cend(); ++it)
         reports.insert(it.key(),
@@ -656,41 +707,13 @@ bool AlmStore::loadLocked()
     const QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
     for (const QJsonValue &v : root.value(QStringLiteral("revisions")).toArray()) {
         const QJsonObject o = v.toObject();
-        Revision r;
-        r.id = o.value(QStringLiteral("id")).toString();
-        r.name = o.value(QStringLiteral("name")).toString();
-        r.description = o.value(QStringLiteral("description")).toString();
-        r.createdOn = o.value(QStringLiteral("createdOn")).toString();
-        r.createdBy = o.value(QStringLiteral("createdBy")).toString();
-        r.creationMethod = o.value(QStringLiteral("creationMethod")).toString();
-        r.createdMs = o.value(QStringLiteral("createdMs")).toString().toLongLong();
-        r.structure = o.value(QStringLiteral("structure")).toObject();
-        for (const QJsonValue &av : o.value(QStringLiteral("appliedTo")).toArray()) {
-            const QJsonObject a = av.toObject();
-            r.appliedTo.append({a.value(QStringLiteral("modelId")).toString(),
-                                a.value(QStringLiteral("workspaceId")).toString(),
-                                a.value(QStringLiteral("appliedBy")).toString(),
-                                a.value(QStringLiteral("appliedOn")).toString(),
-                                a.value(QStringLiteral("method")).toString()});
-        }
+        Revision r = fromJson<Revision>(o, kRevisionFields);
+        for (const QJsonValue &av : o.value(QStringLiteral("appliedTo")).toArray())
+            r.appliedTo.append(fromJson<Application>(av.toObject(), kApplicationFields));
         m_revisions.append(r);
     }
-    for (const QJsonValue &v : root.value(QStringLiteral("tasks")).toArray()) {
-        const QJsonObject o = v.toObject();
-        Task t;
-        t.taskId = o.value(QStringLiteral("taskId")).toString();
-        t.kind = o.value(QStringLiteral("kind")).toString();
-        t.modelId = o.value(QStringLiteral("modelId")).toString();
-        t.sourceRevisionId = o.value(QStringLiteral("sourceRevisionId")).toString();
-        t.sourceModelId = o.value(QStringLiteral("sourceModelId")).toString();
-        t.targetRevisionId = o.value(QStringLiteral("targetRevisionId")).toString();
-        t.user = o.value(QStringLiteral("user")).toString();
-        t.creationTime = o.value(QStringLiteral("creationTime")).toString().toLongLong();
-        t.done = o.value(QStringLiteral("done")).toBool();
-        t.successful = o.value(QStringLiteral("successful")).toBool();
-        t.error = o.value(QStringLiteral("error")).toObject();
-        m_tasks.append(t);
-    }
+    for (const QJsonValue &v : root.value(QStringLiteral("tasks")).toArray())
+        m_tasks.append(fromJson<Task>(v.toObject(), kTaskFields));
     const QJsonObject reports = root.value(QStringLiteral("reports")).toObject();
     for (auto it = reports.begin(); it != reports.end(); ++it) {
         const QJsonObject o = it.value().toObject();

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace sandbox::cloudworks {
@@ -30,8 +29,9 @@ HttpResponse ok(QJsonObject body = {})
 // CloudWorks' error envelope: {"status":{"code":404,"message":"…"}} (cloudworks-openapi.json ErrorStatus).
 HttpResponse error(int code, const QString &message)
 {
-    return HttpResponse::json(code, {{QStringLiteral("status"),
-                                      QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}});
+    return HttpResponse::json(
+        code, {{QStringLiteral("status"),
+                QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}});
 }
 
 bool body(const HttpRequest &request, QJsonObject *out, HttpResponse *failure, bool optional = false)
@@ -41,13 +41,55 @@ bool body(const HttpRequest &request, QJsonObject *out, HttpResponse *failure, b
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject()) {
-        *failure = error(400, request.body.trimmed().isEmpty()
-                                  ? QStringLiteral("The request needs a JSON object body.")
-                                  : QStringLiteral("The body is not a JSON object: %1.").arg(parseError.errorString()));
+        *failure = error(
+            400, request.body.trimmed().isEmpty()
+                     ? QStringLiteral("The request needs a JSON object body.")
+                     : QStringLiteral("The body is not a JSON object: %1.").arg(parseError.errorString()));
         return false;
     }
     *out = doc.object();
     return true;
+}
+
+// The record of that id in a QList of records (connections, integrations, flows), or records.end().
+template <typename Records> auto findById(Records &records, const QString &id)
+{
+    return std::find_if(records.begin(), records.end(), [&](const auto &r) { return r.id == id; });
+}
+
+HttpResponse notFound(const QString &what, const QString &id)
+{
+    return error(404, QStringLiteral("No %1 with id '%2'.").arg(what, id));
+}
+
+// Integrations and flows together are limited per tenant (meta.tenantMaxAllowed): 409 at the limit.
+bool tenantFull(qsizetype count, HttpResponse *refusal)
+{
+    if (count < CloudWorks::kTenantMaxAllowed)
+        return false;
+    *refusal = error(
+        409, QStringLiteral("The tenant already has %1 integrations and flows, its maximum; delete some "
+                            "first.")
+                 .arg(CloudWorks::kTenantMaxAllowed));
+    return true;
+}
+
+// Who made a new record and when; its new id.
+template <typename Record, typename Who>
+void stampNew(Record &record, const Who &who, const QString &id, qint64 at)
+{
+    record.id = id;
+    record.createdBy = who.displayName;
+    if constexpr (requires { record.createdByEmail; })
+        record.createdByEmail = who.email;
+    record.created = record.modified = at;
+}
+
+// Who changed a record and when.
+template <typename Record, typename Who> void stampChange(Record &record, const Who &who, qint64 at)
+{
+    record.modifiedBy = who.displayName;
+    record.modified = at;
 }
 
 struct Paging
@@ -67,9 +109,10 @@ bool paging(const HttpRequest &request, qint64 fallback, Paging *out, HttpRespon
         bool isNumber = false;
         const qint64 v = request.queryValue(key).toLongLong(&isNumber);
         if (!isNumber || v < 0 || (key == QLatin1String("limit") && v < 1)) {
-            *failure = error(400, QStringLiteral("%1 must be a whole number of at least %2 (got '%3').")
-                                      .arg(key, key == QLatin1String("limit") ? QStringLiteral("1") : QStringLiteral("0"),
-                                           request.queryValue(key)));
+            *failure = error(
+                400, QStringLiteral("%1 must be a whole number of at least %2 (got '%3').")
+                         .arg(key, key == QLatin1String("limit") ? QStringLiteral("1") : QStringLiteral("0"),
+                              request.queryValue(key)));
             return false;
         }
         (key == QLatin1String("offset") ? out->offset : out->limit) = v;
@@ -137,6 +180,13 @@ void CloudWorks::recordAudit(const QString &type, const Actor &who, const QStrin
         m_audit->record(type, who.id, objectId, objectType, message, {});
 }
 
+void CloudWorks::saveAndAudit(const QString &type, const Actor &who, const QString &objectId,
+                              const QString &objectType, const QString &message)
+{
+    saveLocked();
+    recordAudit(type, who, objectId, objectType, message);
+}
+
 int CloudWorks::integrationCount() const
 {
     QMutexLocker lock(&m_mutex);
@@ -156,52 +206,56 @@ HttpResponse CloudWorks::listConnections(const HttpRequest &request)
     for (const ConnectionRecord &c : std::as_const(m_connections))
         all.append(connectionJson(c));
     const QJsonArray items = page(all, p);
-    return ok({{QStringLiteral("connections"), items},
-               {QStringLiteral("meta"), QJsonObject{{QStringLiteral("paging"), pagingMeta(items.size(), all.size(), p.offset)},
-                                                    {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("connections"))}}}});
+    return ok(
+        {{QStringLiteral("connections"), items},
+         {QStringLiteral("meta"),
+          QJsonObject{{QStringLiteral("paging"), pagingMeta(items.size(), all.size(), p.offset)},
+                      {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("connections"))}}}});
 }
 
 HttpResponse CloudWorks::createConnection(const HttpRequest &request)
 {
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
     const QString type = in.value(QStringLiteral("type")).toString();
     if (!in.value(QStringLiteral("body")).isObject())
-        return error(400, QStringLiteral("A connection is {\"type\": \"AmazonS3|AzureBlob|GoogleBigQuery\", \"body\": {…}}."));
+        return error(
+            400, QStringLiteral(
+                     "A connection is {\"type\": \"AmazonS3|AzureBlob|GoogleBigQuery\", \"body\": {…}}."));
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
     ConnectionRecord c;
-    if (QString problem = parseConnectionBody(type, in.value(QStringLiteral("body")).toObject(), false, &c); !problem.isEmpty())
+    if (QString problem = parseConnectionBody(type, in.value(QStringLiteral("body")).toObject(), false, &c);
+        !problem.isEmpty())
         return error(400, problem);
     for (const ConnectionRecord &other : std::as_const(m_connections))
         if (other.name().compare(c.name(), Qt::CaseInsensitive) == 0)
             return error(400, QStringLiteral("A connection named '%1' already exists (%2); names are unique.")
                                   .arg(c.name(), other.id));
-    c.id = newId();
-    c.createdBy = who.displayName;
-    c.created = c.modified = now();
+    stampNew(c, who, newId(), now());
     m_connections.append(c);
-    saveLocked();
-    recordAudit(QStringLiteral("CONN-1"), who, c.id, QStringLiteral("CONNECTION"),
-                QStringLiteral("CloudWorks connection %1 created").arg(c.name()));
-    return ok({{QStringLiteral("connections"), QJsonObject{{QStringLiteral("connectionId"), c.id}}}});
+    saveAndAudit(QStringLiteral("CONN-1"), who, c.id, QStringLiteral("CONNECTION"),
+                 QStringLiteral("CloudWorks connection %1 created").arg(c.name()));
+    // The library reads connections.connectionId (one object under the plural key); the spec documents a
+    // top-level connectionId: both are sent, as for notifications.
+    return ok({{QStringLiteral("connections"), QJsonObject{{QStringLiteral("connectionId"), c.id}}},
+               {QStringLiteral("connectionId"), c.id}});
 }
 
 HttpResponse CloudWorks::updateConnection(const HttpRequest &request, const QString &id, bool patch)
 {
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_connections.begin(), m_connections.end(), [&](const ConnectionRecord &c) { return c.id == id; });
+    auto it = findById(m_connections, id);
     if (it == m_connections.end())
-        return error(404, QStringLiteral("No connection with id '%1'.").arg(id));
+        return notFound(QStringLiteral("connection"), id);
     // The spec wraps the fields as {"type", "body"}; anaplan-sdk sends the body alone. Both are accepted.
-    QJsonObject fields = in.value(QStringLiteral("body")).isObject() ? in.value(QStringLiteral("body")).toObject() : in;
+    QJsonObject fields =
+        in.value(QStringLiteral("body")).isObject() ? in.value(QStringLiteral("body")).toObject() : in;
     if (in.contains(QStringLiteral("type")) && in.value(QStringLiteral("body")).isObject() &&
         in.value(QStringLiteral("type")).toString() != it->type)
         return error(400, QStringLiteral("The connection '%1' is of type %2; its type cannot change to %3.")
@@ -213,13 +267,13 @@ HttpResponse CloudWorks::updateConnection(const HttpRequest &request, const QStr
         return error(400, problem);
     for (const ConnectionRecord &other : std::as_const(m_connections))
         if (other.id != id && other.name().compare(next.name(), Qt::CaseInsensitive) == 0)
-            return error(400, QStringLiteral("A connection named '%1' already exists (%2).").arg(next.name(), other.id));
-    next.modifiedBy = who.displayName;
-    next.modified = now();
+            return error(
+                400,
+                QStringLiteral("A connection named '%1' already exists (%2).").arg(next.name(), other.id));
+    stampChange(next, who, now());
     *it = next;
-    saveLocked();
-    recordAudit(QStringLiteral("CONN-2"), who, id, QStringLiteral("CONNECTION"),
-                QStringLiteral("CloudWorks connection %1 updated").arg(next.name()));
+    saveAndAudit(QStringLiteral("CONN-2"), who, id, QStringLiteral("CONNECTION"),
+                 QStringLiteral("CloudWorks connection %1 updated").arg(next.name()));
     return ok();
 }
 
@@ -227,19 +281,19 @@ HttpResponse CloudWorks::deleteConnection(const HttpRequest &request, const QStr
 {
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_connections.begin(), m_connections.end(), [&](const ConnectionRecord &c) { return c.id == id; });
+    auto it = findById(m_connections, id);
     if (it == m_connections.end())
-        return error(404, QStringLiteral("No connection with id '%1'.").arg(id));
+        return notFound(QStringLiteral("connection"), id);
     for (const IntegrationRecord &i : std::as_const(m_integrations))
         if (QJsonDocument(i.jobs).toJson().contains(id.toUtf8()))
-            return error(409, QStringLiteral("The connection '%1' is used by integration '%2' (%3); change or delete "
-                                             "that integration first.")
-                                  .arg(it->name(), i.name, i.id));
+            return error(
+                409, QStringLiteral("The connection '%1' is used by integration '%2' (%3); change or delete "
+                                    "that integration first.")
+                         .arg(it->name(), i.name, i.id));
     const QString name = it->name();
     m_connections.erase(it);
-    saveLocked();
-    recordAudit(QStringLiteral("CONN-3"), who, id, QStringLiteral("CONNECTION"),
-                QStringLiteral("CloudWorks connection %1 deleted").arg(name));
+    saveAndAudit(QStringLiteral("CONN-3"), who, id, QStringLiteral("CONNECTION"),
+                 QStringLiteral("CloudWorks connection %1 deleted").arg(name));
     return ok();
 }
 
@@ -249,7 +303,8 @@ HttpResponse CloudWorks::listIntegrations(const HttpRequest &request)
 {
     Paging p;
     HttpResponse failure;
-    const bool explicitPaging = request.hasQuery(QStringLiteral("offset")) || request.hasQuery(QStringLiteral("limit"));
+    const bool explicitPaging =
+        request.hasQuery(QStringLiteral("offset")) || request.hasQuery(QStringLiteral("limit"));
     if (!paging(request, explicitPaging ? kPageCap : kDefaultPage, &p, &failure))
         return failure;
     if (!request.hasQuery(QStringLiteral("limit")))
@@ -278,12 +333,13 @@ HttpResponse CloudWorks::listIntegrations(const HttpRequest &request)
     QJsonArray items;
     for (qint64 i = p.offset; i < selected.size() && i < p.offset + p.limit; ++i)
         items.append(integrationJson(*selected.at(i), false, at));
-    return ok({{QStringLiteral("integrations"), items},
-               {QStringLiteral("meta"),
-                QJsonObject{{QStringLiteral("paging"), pagingMeta(items.size(), selected.size(), p.offset)},
-                            {QStringLiteral("tenantCurrentCount"), int(m_integrations.size() + m_flows.size())},
-                            {QStringLiteral("tenantMaxAllowed"), kTenantMaxAllowed},
-                            {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("integrations"))}}}});
+    return ok(
+        {{QStringLiteral("integrations"), items},
+         {QStringLiteral("meta"),
+          QJsonObject{{QStringLiteral("paging"), pagingMeta(items.size(), selected.size(), p.offset)},
+                      {QStringLiteral("tenantCurrentCount"), int(m_integrations.size() + m_flows.size())},
+                      {QStringLiteral("tenantMaxAllowed"), kTenantMaxAllowed},
+                      {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("integrations"))}}}});
 }
 
 HttpResponse CloudWorks::getIntegration(const HttpRequest &, const QString &id)
@@ -292,91 +348,112 @@ HttpResponse CloudWorks::getIntegration(const HttpRequest &, const QString &id)
     for (const IntegrationRecord &i : std::as_const(m_integrations))
         if (i.id == id)
             return ok({{QStringLiteral("integration"), integrationJson(i, true, now())},
-                       {QStringLiteral("meta"), QJsonObject{{QStringLiteral("schema"),
-                                                             QString(kSchemaBase + QStringLiteral("integration"))}}}});
-    return error(404, QStringLiteral("No integration with id '%1'.").arg(id));
+                       {QStringLiteral("meta"),
+                        QJsonObject{{QStringLiteral("schema"),
+                                     QString(kSchemaBase + QStringLiteral("integration"))}}}});
+    return notFound(QStringLiteral("integration"), id);
+}
+
+template <typename Record, typename Parse, typename Store>
+HttpResponse CloudWorks::createCounted(const HttpRequest &request, Parse parse, Store store)
+{
+    QJsonObject in;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
+    const Actor who = actor(request);
+    QMutexLocker lock(&m_mutex);
+    if (HttpResponse refused; tenantFull(m_integrations.size() + m_flows.size(), &refused))
+        return refused;
+    Record record;
+    if (QString problem = parse(in, who, &record); !problem.isEmpty())
+        return error(400, problem);
+    stampNew(record, who, newId(), now());
+    return store(who, record);
 }
 
 HttpResponse CloudWorks::createIntegration(const HttpRequest &request)
 {
+    const auto parse = [this](const QJsonObject &in, const Actor &, IntegrationRecord *out) {
+        return parseIntegration(in, out);
+    };
+    return createCounted<IntegrationRecord>(
+        request, parse, [this](const Actor &who, IntegrationRecord &integration) {
+            // A new integration comes with a notification configuration (anaplan-sdk: creating another one
+            // "will error if there is already a notification configuration for the integration, which is also
+            // the case by default").
+            NotificationRecord notification;
+            notification.id = newId();
+            notification.integrationIds = {integration.id};
+            notification.channels = {QStringLiteral("in_app")};
+            notification.config = {QJsonObject{{QStringLiteral("type"), QStringLiteral("full_failure")},
+                                               {QStringLiteral("users"), QJsonArray{who.id}}}};
+            m_notifications.insert(notification.id, notification);
+            integration.notificationId = notification.id;
+            m_integrations.append(integration);
+            saveAndAudit(QStringLiteral("INT-11"), who, integration.id, QStringLiteral("INTEGRATION"),
+                         QStringLiteral("CloudWorks integration %1 created").arg(integration.name));
+            return ok({{QStringLiteral("integration"),
+                        QJsonObject{{QStringLiteral("integrationId"), integration.id}}}});
+        });
+}
+
+template <typename Record, typename Parse, typename Afterwards>
+HttpResponse CloudWorks::replaceRecord(const HttpRequest &request, QList<Record> &records, const QString &id,
+                                       const QString &what, Parse parse, Afterwards afterwards)
+{
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    if (m_integrations.size() + m_flows.size() >= kTenantMaxAllowed)
-        return error(409, QStringLiteral("The tenant already has %1 integrations and flows, its maximum; delete some first.")
-                              .arg(kTenantMaxAllowed));
-    IntegrationRecord integration;
-    if (QString problem = parseIntegration(in, &integration); !problem.isEmpty())
+    auto it = findById(records, id);
+    if (it == records.end())
+        return notFound(what, id);
+    Record next = *it;
+    if (QString problem = parse(in, who, &next); !problem.isEmpty())
         return error(400, problem);
-    integration.id = newId();
-    integration.createdBy = who.displayName;
-    integration.createdByEmail = who.email;
-    integration.created = integration.modified = now();
-    // A new integration comes with a notification configuration (anaplan-sdk: creating another one "will
-    // error if there is already a notification configuration for the integration, which is also the case by
-    // default").
-    NotificationRecord notification;
-    notification.id = newId();
-    notification.integrationIds = {integration.id};
-    notification.channels = {QStringLiteral("in_app")};
-    notification.config = {QJsonObject{{QStringLiteral("type"), QStringLiteral("full_failure")},
-                                       {QStringLiteral("users"), QJsonArray{who.id}}}};
-    m_notifications.insert(notification.id, notification);
-    integration.notificationId = notification.id;
-    m_integrations.append(integration);
+    stampChange(next, who, now());
+    *it = next;
     saveLocked();
-    recordAudit(QStringLiteral("INT-11"), who, integration.id, QStringLiteral("INTEGRATION"),
-                QStringLiteral("CloudWorks integration %1 created").arg(integration.name));
-    return ok({{QStringLiteral("integration"), QJsonObject{{QStringLiteral("integrationId"), integration.id}}}});
+    afterwards(who, next);
+    return ok();
 }
 
 HttpResponse CloudWorks::updateIntegration(const HttpRequest &request, const QString &id)
 {
-    QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
-    const Actor who = actor(request);
-    QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.begin(), m_integrations.end(), [&](const auto &i) { return i.id == id; });
-    if (it == m_integrations.end())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(id));
-    IntegrationRecord next = *it;
-    if (QString problem = parseIntegration(in, &next); !problem.isEmpty())
-        return error(400, problem);
-    next.modifiedBy = who.displayName;
-    next.modified = now();
-    *it = next;
-    saveLocked();
-    recordAudit(QStringLiteral("INT-11"), who, id, QStringLiteral("INTEGRATION"),
-                QStringLiteral("CloudWorks integration %1 updated").arg(next.name));
-    return ok();
+    return replaceRecord(
+        request, m_integrations, id, QStringLiteral("integration"),
+        [this](const QJsonObject &in, const Actor &, IntegrationRecord *next) {
+            return parseIntegration(in, next);
+        },
+        [this, &id](const Actor &who, const IntegrationRecord &next) {
+            recordAudit(QStringLiteral("INT-11"), who, id, QStringLiteral("INTEGRATION"),
+                        QStringLiteral("CloudWorks integration %1 updated").arg(next.name));
+        });
 }
 
 HttpResponse CloudWorks::deleteIntegration(const HttpRequest &request, const QString &id)
 {
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.begin(), m_integrations.end(), [&](const auto &i) { return i.id == id; });
+    auto it = findById(m_integrations, id);
     if (it == m_integrations.end())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(id));
+        return notFound(QStringLiteral("integration"), id);
     if (isRunning(id, now()))
-        return error(409, QStringLiteral("The integration '%1' is running; cancel it or wait for it to end.").arg(it->name));
+        return error(409, QStringLiteral("The integration '%1' is running; cancel it or wait for it to end.")
+                              .arg(it->name));
     for (const FlowRecord &f : std::as_const(m_flows))
         for (const FlowStepRecord &s : f.steps)
             if (s.referrer == id)
-                return error(409, QStringLiteral("The integration '%1' is a step of flow '%2' (%3); remove it from the "
-                                                 "flow first.")
+                return error(409, QStringLiteral(
+                                      "The integration '%1' is a step of flow '%2' (%3); remove it from the "
+                                      "flow first.")
                                       .arg(it->name, f.name, f.id));
     const QString name = it->name;
     m_notifications.remove(it->notificationId);
     m_integrations.erase(it);
-    saveLocked();
-    recordAudit(QStringLiteral("INT-11"), who, id, QStringLiteral("INTEGRATION"),
-                QStringLiteral("CloudWorks integration %1 deleted").arg(name));
+    saveAndAudit(QStringLiteral("INT-11"), who, id, QStringLiteral("INTEGRATION"),
+                 QStringLiteral("CloudWorks integration %1 deleted").arg(name));
     return ok();
 }
 
@@ -384,23 +461,23 @@ HttpResponse CloudWorks::runIntegration(const HttpRequest &request, const QStrin
 {
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.cbegin(), m_integrations.cend(), [&](const auto &i) { return i.id == id; });
-    if (it == m_integrations.cend())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(id));
+    auto it = findById(m_integrations, id);
+    if (it == m_integrations.end())
+        return notFound(QStringLiteral("integration"), id);
     const qint64 at = now();
     if (isRunning(id, at))
-        return error(409, QStringLiteral("The integration '%1' is already running (alone or in a flow); wait for the "
-                                         "run to end or cancel it.")
-                              .arg(it->name));
+        return error(
+            409, QStringLiteral("The integration '%1' is already running (alone or in a flow); wait for the "
+                                "run to end or cancel it.")
+                     .arg(it->name));
     ModelInfo model;
     if (m_tenant.model(it->modelId, &model))
         return error(503, QStringLiteral("The integration's model %1 no longer exists (workspace %2).")
                               .arg(it->modelId, it->workspaceId));
     const RunRecord run = startRun(*it, who, QStringLiteral("manual"), at);
     m_runs.append(run);
-    saveLocked();
-    recordAudit(QStringLiteral("INT-10"), who, id, QStringLiteral("INTEGRATION"),
-                QStringLiteral("CloudWorks integration %1 run").arg(it->name));
+    saveAndAudit(QStringLiteral("INT-10"), who, id, QStringLiteral("INTEGRATION"),
+                 QStringLiteral("CloudWorks integration %1 run").arg(it->name));
     return ok({{QStringLiteral("run"), QJsonObject{{QStringLiteral("id"), run.id}}}});
 }
 
@@ -408,23 +485,26 @@ HttpResponse CloudWorks::cancelIntegration(const HttpRequest &request, const QSt
 {
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.cbegin(), m_integrations.cend(), [&](const auto &i) { return i.id == id; });
-    if (it == m_integrations.cend())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(id));
+    auto it = findById(m_integrations, id);
+    if (it == m_integrations.end())
+        return notFound(QStringLiteral("integration"), id);
     const qint64 at = now();
     RunRecord *active = nullptr;
     for (RunRecord &r : m_runs)
         if (r.integrationId == id && r.start <= at && at < r.finishedAt())
             active = &r;
     if (!active)
-        return error(409, QStringLiteral("The integration '%1' is not running; there is nothing to cancel.").arg(it->name));
+        return error(
+            409,
+            QStringLiteral("The integration '%1' is not running; there is nothing to cancel.").arg(it->name));
     active->cancelledAt = at;
     if (!active->flowRunId.isEmpty()) {
         // The flow run stops with it: its later steps never start.
         const QString flowRunId = active->flowRunId;
-        m_runs.erase(std::remove_if(m_runs.begin(), m_runs.end(),
-                                    [&](const RunRecord &r) { return r.flowRunId == flowRunId && r.start > at; }),
-                     m_runs.end());
+        m_runs.erase(
+            std::remove_if(m_runs.begin(), m_runs.end(),
+                           [&](const RunRecord &r) { return r.flowRunId == flowRunId && r.start > at; }),
+            m_runs.end());
         for (FlowRunRecord &fr : m_flowRuns)
             if (fr.id == flowRunId) {
                 fr.cancelledAt = at;
@@ -436,9 +516,8 @@ HttpResponse CloudWorks::cancelIntegration(const HttpRequest &request, const QSt
                         fr.runIds.append(r.id);
             }
     }
-    saveLocked();
-    recordAudit(QStringLiteral("INT-10"), who, id, QStringLiteral("INTEGRATION"),
-                QStringLiteral("CloudWorks integration %1 run cancelled").arg(it->name));
+    saveAndAudit(QStringLiteral("INT-10"), who, id, QStringLiteral("INTEGRATION"),
+                 QStringLiteral("CloudWorks integration %1 run cancelled").arg(it->name));
     return ok();
 }
 
@@ -450,10 +529,9 @@ HttpResponse CloudWorks::runHistory(const HttpRequest &request, const QString &i
     if (!paging(request, kPageCap, &p, &failure))
         return failure;
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.cbegin(), m_integrations.cend(),
-                           [&](const auto &i) { return i.id == integrationId; });
-    if (it == m_integrations.cend())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(integrationId));
+    auto it = findById(m_integrations, integrationId);
+    if (it == m_integrations.end())
+        return notFound(QStringLiteral("integration"), integrationId);
     const qint64 at = now();
     QJsonArray all;
     for (auto r = m_runs.crbegin(); r != m_runs.crend(); ++r) // newest first
@@ -469,8 +547,9 @@ HttpResponse CloudWorks::runHistory(const HttpRequest &request, const QString &i
     history.insert(QStringLiteral("runs"), runs);
     history.insert(QStringLiteral("totalRuns"), all.size());
     return ok({{QStringLiteral("history_of_runs"), history},
-               {QStringLiteral("meta"), QJsonObject{{QStringLiteral("paging"), pagingMeta(runs.size(), all.size(), p.offset)},
-                                                    {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("runs"))}}}});
+               {QStringLiteral("meta"),
+                QJsonObject{{QStringLiteral("paging"), pagingMeta(runs.size(), all.size(), p.offset)},
+                            {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("runs"))}}}});
 }
 
 HttpResponse CloudWorks::runStatus(const HttpRequest &, const QString &runId)
@@ -492,11 +571,13 @@ HttpResponse CloudWorks::runStatus(const HttpRequest &, const QString &runId)
                             {QStringLiteral("success"), finished && fr.success},
                             {QStringLiteral("message"), finished ? fr.message : QStringLiteral("Running")},
                             {QStringLiteral("creationDate"), isoMs(fr.start)},
-                            {QStringLiteral("modificationDate"), isoMs(finished ? (fr.cancelledAt >= 0 ? fr.cancelledAt : fr.end) : fr.start)},
+                            {QStringLiteral("modificationDate"),
+                             isoMs(finished ? (fr.cancelledAt >= 0 ? fr.cancelledAt : fr.end) : fr.start)},
                             {QStringLiteral("createdBy"), fr.triggeredBy},
                             {QStringLiteral("modifiedBy"), fr.triggeredBy},
-                            {QStringLiteral("executionErrorCode"),
-                             finished && fr.errorCode >= 0 ? QJsonValue(fr.errorCode) : QJsonValue(QJsonValue::Null)},
+                            {QStringLiteral("executionErrorCode"), finished && fr.errorCode >= 0
+                                                                       ? QJsonValue(fr.errorCode)
+                                                                       : QJsonValue(QJsonValue::Null)},
                             {QStringLiteral("flowGroupId"), fr.flowId},
                             {QStringLiteral("triggerSource"), QStringLiteral("manual")}};
             if (finished)
@@ -516,16 +597,17 @@ HttpResponse CloudWorks::runError(const HttpRequest &, const QString &runId)
         // Live-tested: {} (not []) for a run without errors; also while it runs or when it was cancelled.
         if (at < r.finishedAt() || r.cancelledAt >= 0 || r.outcome.errorMessages.isEmpty())
             return ok({{QStringLiteral("runs"), QJsonObject()}, {QStringLiteral("meta"), QJsonObject()}});
-        return ok({{QStringLiteral("runs"),
-                    QJsonObject{{QStringLiteral("id"), r.id},
-                                {QStringLiteral("taskId"), r.outcome.taskId.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                                       : QJsonValue(r.outcome.taskId)},
-                                {QStringLiteral("errorMessages"), r.outcome.errorMessages},
-                                {QStringLiteral("creationDate"), isoMs(r.start)},
-                                {QStringLiteral("modificationDate"), isoMs(r.finishedAt())},
-                                {QStringLiteral("createdBy"), r.triggeredBy},
-                                {QStringLiteral("modifiedBy"), r.triggeredBy}}},
-                   {QStringLiteral("meta"), QJsonObject()}});
+        return ok(
+            {{QStringLiteral("runs"), QJsonObject{{QStringLiteral("id"), r.id},
+                                                  {QStringLiteral("taskId"),
+                                                   r.outcome.taskId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                              : QJsonValue(r.outcome.taskId)},
+                                                  {QStringLiteral("errorMessages"), r.outcome.errorMessages},
+                                                  {QStringLiteral("creationDate"), isoMs(r.start)},
+                                                  {QStringLiteral("modificationDate"), isoMs(r.finishedAt())},
+                                                  {QStringLiteral("createdBy"), r.triggeredBy},
+                                                  {QStringLiteral("modifiedBy"), r.triggeredBy}}},
+             {QStringLiteral("meta"), QJsonObject()}});
     }
     return error(404, QStringLiteral("No run with id '%1'.").arg(runId));
 }
@@ -562,9 +644,10 @@ HttpResponse CloudWorks::processDump(const HttpRequest &, const QString &runId, 
         if (r.id != runId || r.start > at)
             continue;
         if (at < r.finishedAt() || r.cancelledAt >= 0 || !r.outcome.dumps.contains(actionId))
-            return error(404, QStringLiteral("Run %1 has no error dump for action %2 (GET /integrations/runerror/%1 "
-                                             "lists the actions with failureDumpGenerated).")
-                                  .arg(runId, actionId));
+            return error(
+                404, QStringLiteral("Run %1 has no error dump for action %2 (GET /integrations/runerror/%1 "
+                                    "lists the actions with failureDumpGenerated).")
+                         .arg(runId, actionId));
         return HttpResponse::bytes(200, r.outcome.dumps.value(actionId).toUtf8(), "text/csv; charset=utf-8");
     }
     return error(404, QStringLiteral("No run with id '%1'.").arg(runId));
@@ -575,26 +658,30 @@ HttpResponse CloudWorks::processDump(const HttpRequest &, const QString &runId, 
 HttpResponse CloudWorks::putSchedule(const HttpRequest &request, const QString &integrationId, bool create)
 {
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.begin(), m_integrations.end(), [&](const auto &i) { return i.id == integrationId; });
+    auto it = findById(m_integrations, integrationId);
     if (it == m_integrations.end())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(integrationId));
-    if (in.contains(QStringLiteral("integrationId")) && in.value(QStringLiteral("integrationId")).toString() != integrationId)
+        return notFound(QStringLiteral("integration"), integrationId);
+    if (in.contains(QStringLiteral("integrationId")) &&
+        in.value(QStringLiteral("integrationId")).toString() != integrationId)
         return error(400, QStringLiteral("The body's integrationId '%1' differs from the path's '%2'.")
                               .arg(in.value(QStringLiteral("integrationId")).toString(), integrationId));
     if (!in.value(QStringLiteral("schedule")).isObject())
         return error(400, QStringLiteral("The body needs a 'schedule' object."));
     if (create && !it->schedule.isEmpty())
-        return error(400, QStringLiteral("The integration '%1' already has a schedule (one per integration); change it "
-                                         "with PUT or delete it first.")
+        return error(400, QStringLiteral(
+                              "The integration '%1' already has a schedule (one per integration); change it "
+                              "with PUT or delete it first.")
                               .arg(it->name));
     if (!create && it->schedule.isEmpty())
-        return error(404, QStringLiteral("The integration '%1' has no schedule to update; create it with POST.").arg(it->name));
+        return error(404,
+                     QStringLiteral("The integration '%1' has no schedule to update; create it with POST.")
+                         .arg(it->name));
     QJsonObject schedule;
-    if (QString problem = parseSchedule(in.value(QStringLiteral("schedule")).toObject(), now(), &schedule); !problem.isEmpty())
+    if (QString problem = parseSchedule(in.value(QStringLiteral("schedule")).toObject(), now(), &schedule);
+        !problem.isEmpty())
         return error(400, problem);
     it->schedule = schedule;
     if (create)
@@ -606,9 +693,9 @@ HttpResponse CloudWorks::putSchedule(const HttpRequest &request, const QString &
 HttpResponse CloudWorks::deleteSchedule(const HttpRequest &, const QString &integrationId)
 {
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.begin(), m_integrations.end(), [&](const auto &i) { return i.id == integrationId; });
+    auto it = findById(m_integrations, integrationId);
     if (it == m_integrations.end())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(integrationId));
+        return notFound(QStringLiteral("integration"), integrationId);
     if (it->schedule.isEmpty())
         return error(404, QStringLiteral("The integration '%1' has no schedule.").arg(it->name));
     it->schedule = QJsonObject();
@@ -616,14 +703,16 @@ HttpResponse CloudWorks::deleteSchedule(const HttpRequest &, const QString &inte
     return ok();
 }
 
-HttpResponse CloudWorks::scheduleStatus(const HttpRequest &, const QString &integrationId, const QString &status)
+HttpResponse CloudWorks::scheduleStatus(const HttpRequest &, const QString &integrationId,
+                                        const QString &status)
 {
     if (status != QLatin1String("enabled") && status != QLatin1String("disabled"))
-        return error(400, QStringLiteral("The schedule status is 'enabled' or 'disabled' (got '%1').").arg(status));
+        return error(
+            400, QStringLiteral("The schedule status is 'enabled' or 'disabled' (got '%1').").arg(status));
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_integrations.begin(), m_integrations.end(), [&](const auto &i) { return i.id == integrationId; });
+    auto it = findById(m_integrations, integrationId);
     if (it == m_integrations.end())
-        return error(404, QStringLiteral("No integration with id '%1'.").arg(integrationId));
+        return notFound(QStringLiteral("integration"), integrationId);
     if (it->schedule.isEmpty())
         return error(404, QStringLiteral("The integration '%1' has no schedule to %2.")
                               .arg(it->name, status == QLatin1String("enabled") ? QStringLiteral("enable")
@@ -638,24 +727,24 @@ HttpResponse CloudWorks::scheduleStatus(const HttpRequest &, const QString &inte
 HttpResponse CloudWorks::createNotification(const HttpRequest &request)
 {
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
     QMutexLocker lock(&m_mutex);
     NotificationRecord n;
     if (QString problem = parseNotification(in, &n); !problem.isEmpty())
         return error(400, problem);
-    auto it = std::find_if(m_integrations.begin(), m_integrations.end(),
-                           [&](const auto &i) { return i.id == n.integrationIds.constFirst(); });
+    auto it = findById(m_integrations, n.integrationIds.constFirst());
     if (!it->notificationId.isEmpty())
-        return error(400, QStringLiteral("The integration '%1' already has the notification configuration %2; change it "
-                                         "with PUT /integrations/notification/%2.")
+        return error(400, QStringLiteral(
+                              "The integration '%1' already has the notification configuration %2; change it "
+                              "with PUT /integrations/notification/%2.")
                               .arg(it->name, it->notificationId));
     n.id = newId();
     m_notifications.insert(n.id, n);
     it->notificationId = n.id;
     saveLocked();
-    // anaplan-sdk reads notification.notificationId; the spec shows a top-level notificationId: both are sent.
+    // anaplan-sdk reads notification.notificationId; the spec shows a top-level notificationId: both are
+    // sent.
     return ok({{QStringLiteral("notification"), QJsonObject{{QStringLiteral("notificationId"), n.id}}},
                {QStringLiteral("notificationId"), n.id}});
 }
@@ -666,15 +755,15 @@ HttpResponse CloudWorks::getNotification(const HttpRequest &, const QString &id)
     const auto it = m_notifications.constFind(id);
     if (it == m_notifications.cend())
         return error(404, QStringLiteral("No notification configuration with id '%1'.").arg(id));
-    return ok({{QStringLiteral("notifications"), notificationJson(*it)}, {QStringLiteral("meta"), QJsonObject()}});
+    return ok(
+        {{QStringLiteral("notifications"), notificationJson(*it)}, {QStringLiteral("meta"), QJsonObject()}});
 }
 
 HttpResponse CloudWorks::updateNotification(const HttpRequest &request, const QString &id)
 {
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused))
+        return refused;
     QMutexLocker lock(&m_mutex);
     auto it = m_notifications.find(id);
     if (it == m_notifications.end())
@@ -722,8 +811,10 @@ HttpResponse CloudWorks::listFlows(const HttpRequest &request)
             all.append(flowJson(f, false, at));
     const QJsonArray items = page(all, p);
     return ok({{QStringLiteral("integrationFlows"), items},
-               {QStringLiteral("meta"), QJsonObject{{QStringLiteral("paging"), pagingMeta(items.size(), all.size(), p.offset)},
-                                                    {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("integrationflows"))}}}});
+               {QStringLiteral("meta"),
+                QJsonObject{
+                    {QStringLiteral("paging"), pagingMeta(items.size(), all.size(), p.offset)},
+                    {QStringLiteral("schema"), QString(kSchemaBase + QStringLiteral("integrationflows"))}}}});
 }
 
 HttpResponse CloudWorks::getFlow(const HttpRequest &, const QString &id)
@@ -732,82 +823,60 @@ HttpResponse CloudWorks::getFlow(const HttpRequest &, const QString &id)
     for (const FlowRecord &f : std::as_const(m_flows))
         if (f.id == id)
             return ok({{QStringLiteral("integrationFlow"), flowJson(f, true, now())}});
-    return error(404, QStringLiteral("No integration flow with id '%1'.").arg(id));
+    return notFound(QStringLiteral("integration flow"), id);
 }
 
 HttpResponse CloudWorks::createFlow(const HttpRequest &request)
 {
-    QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
-    const Actor who = actor(request);
-    QMutexLocker lock(&m_mutex);
-    if (m_integrations.size() + m_flows.size() >= kTenantMaxAllowed)
-        return error(409, QStringLiteral("The tenant already has %1 integrations and flows, its maximum.").arg(kTenantMaxAllowed));
-    FlowRecord flow;
-    if (QString problem = parseFlow(in, who, &flow); !problem.isEmpty())
-        return error(400, problem);
-    flow.id = newId();
-    flow.createdBy = who.displayName;
-    flow.createdByEmail = who.email;
-    flow.created = flow.modified = now();
-    m_flows.append(flow);
-    saveLocked();
-    recordAudit(QStringLiteral("INT-11"), who, flow.id, QStringLiteral("INTEGRATION_FLOW"),
-                QStringLiteral("CloudWorks integration flow %1 created").arg(flow.name));
-    return ok({{QStringLiteral("integrationFlow"), QJsonObject{{QStringLiteral("integrationFlowId"), flow.id}}}});
+    const auto parse = [this](const QJsonObject &in, const Actor &who, FlowRecord *out) {
+        return parseFlow(in, who, out);
+    };
+    return createCounted<FlowRecord>(request, parse, [this](const Actor &who, const FlowRecord &flow) {
+        m_flows.append(flow);
+        saveAndAudit(QStringLiteral("INT-11"), who, flow.id, QStringLiteral("INTEGRATION_FLOW"),
+                     QStringLiteral("CloudWorks integration flow %1 created").arg(flow.name));
+        return ok({{QStringLiteral("integrationFlow"),
+                    QJsonObject{{QStringLiteral("integrationFlowId"), flow.id}}}});
+    });
 }
 
 HttpResponse CloudWorks::updateFlow(const HttpRequest &request, const QString &id)
 {
-    QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure))
-        return failure;
-    const Actor who = actor(request);
-    QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_flows.begin(), m_flows.end(), [&](const FlowRecord &f) { return f.id == id; });
-    if (it == m_flows.end())
-        return error(404, QStringLiteral("No integration flow with id '%1'.").arg(id));
-    FlowRecord next = *it;
-    if (QString problem = parseFlow(in, who, &next); !problem.isEmpty())
-        return error(400, problem);
-    next.modifiedBy = who.displayName;
-    next.modified = now();
-    *it = next;
-    saveLocked();
-    return ok();
+    return replaceRecord(
+        request, m_flows, id, QStringLiteral("integration flow"),
+        [this](const QJsonObject &in, const Actor &who, FlowRecord *next) {
+            return parseFlow(in, who, next);
+        },
+        [](const Actor &, const FlowRecord &) {});
 }
 
 HttpResponse CloudWorks::deleteFlow(const HttpRequest &request, const QString &id)
 {
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_flows.begin(), m_flows.end(), [&](const FlowRecord &f) { return f.id == id; });
+    auto it = findById(m_flows, id);
     if (it == m_flows.end())
-        return error(404, QStringLiteral("No integration flow with id '%1'.").arg(id));
+        return notFound(QStringLiteral("integration flow"), id);
     if (const FlowRunRecord *run = latestFlowRun(id, now()); run && flowRunActive(*run, now()))
         return error(409, QStringLiteral("The flow '%1' is running; wait for it to end.").arg(it->name));
     const QString name = it->name;
-    m_flows.erase(it); // its steps' integrations stay (anaplan-sdk: "This will not delete its contained steps")
-    saveLocked();
-    recordAudit(QStringLiteral("INT-11"), who, id, QStringLiteral("INTEGRATION_FLOW"),
-                QStringLiteral("CloudWorks integration flow %1 deleted").arg(name));
+    m_flows.erase(
+        it); // its steps' integrations stay (anaplan-sdk: "This will not delete its contained steps")
+    saveAndAudit(QStringLiteral("INT-11"), who, id, QStringLiteral("INTEGRATION_FLOW"),
+                 QStringLiteral("CloudWorks integration flow %1 deleted").arg(name));
     return ok();
 }
 
 HttpResponse CloudWorks::runFlow(const HttpRequest &request, const QString &id)
 {
     QJsonObject in;
-    HttpResponse failure;
-    if (!body(request, &in, &failure, true))
-        return failure;
+    if (HttpResponse refused; !body(request, &in, &refused, true))
+        return refused;
     const Actor who = actor(request);
     QMutexLocker lock(&m_mutex);
-    auto it = std::find_if(m_flows.cbegin(), m_flows.cend(), [&](const FlowRecord &f) { return f.id == id; });
-    if (it == m_flows.cend())
-        return error(404, QStringLiteral("No integration flow with id '%1'.").arg(id));
+    auto it = findById(m_flows, id);
+    if (it == m_flows.end())
+        return notFound(QStringLiteral("integration flow"), id);
     const qint64 at = now();
     if (const FlowRunRecord *run = latestFlowRun(id, at); run && flowRunActive(*run, at))
         return error(409, QStringLiteral("The flow '%1' is already running.").arg(it->name));
@@ -816,14 +885,17 @@ HttpResponse CloudWorks::runFlow(const HttpRequest &request, const QString &id)
     if (in.contains(QStringLiteral("stepsToRun"))) {
         const QJsonArray requested = in.value(QStringLiteral("stepsToRun")).toArray();
         if (requested.isEmpty())
-            return error(400, QStringLiteral("stepsToRun must name at least one step (the referrer ids of the flow's steps)."));
+            return error(
+                400, QStringLiteral(
+                         "stepsToRun must name at least one step (the referrer ids of the flow's steps)."));
         for (const QJsonValue &v : requested) {
             bool known = false;
             for (const FlowStepRecord &s : it->steps)
                 known = known || s.referrer == v.toString();
             if (!known)
-                return error(400, QStringLiteral("stepsToRun: '%1' is not a step of flow '%2' (steps are named by their "
-                                                 "referrer, the integration id).")
+                return error(400, QStringLiteral(
+                                      "stepsToRun: '%1' is not a step of flow '%2' (steps are named by their "
+                                      "referrer, the integration id).")
                                       .arg(v.toVariant().toString(), it->name));
             toRun.append(v.toString());
         }
@@ -834,8 +906,9 @@ HttpResponse CloudWorks::runFlow(const HttpRequest &request, const QString &id)
     }
     for (const QString &referrer : std::as_const(toRun))
         if (isRunning(referrer, at))
-            return error(409, QStringLiteral("Step %1 of flow '%2' is running already; only one run at a time.")
-                                  .arg(referrer, it->name));
+            return error(409,
+                         QStringLiteral("Step %1 of flow '%2' is running already; only one run at a time.")
+                             .arg(referrer, it->name));
 
     // Order: dependencies first, otherwise the flow's own step order.
     QList<const FlowStepRecord *> ordered;
@@ -855,7 +928,8 @@ HttpResponse CloudWorks::runFlow(const HttpRequest &request, const QString &id)
             }
         }
         if (!progressed)
-            return error(400, QStringLiteral("The steps of flow '%1' depend on each other in a loop.").arg(it->name));
+            return error(
+                400, QStringLiteral("The steps of flow '%1' depend on each other in a loop.").arg(it->name));
     }
 
     FlowRunRecord flowRun;
@@ -865,8 +939,7 @@ HttpResponse CloudWorks::runFlow(const HttpRequest &request, const QString &id)
     flowRun.start = at;
     qint64 t = at;
     for (const FlowStepRecord *s : std::as_const(ordered)) {
-        auto integration = std::find_if(m_integrations.cbegin(), m_integrations.cend(),
-                                        [&](const auto &i) { return i.id == s->referrer; });
+        const auto integration = findById(std::as_const(m_integrations), s->referrer);
         if (integration == m_integrations.cend())
             continue;
         RunRecord run = startRun(*integration, who, QStringLiteral("manual_inf"), t);
@@ -895,9 +968,10 @@ HttpResponse CloudWorks::runFlow(const HttpRequest &request, const QString &id)
     }
     flowRun.end = t;
     m_flowRuns.append(flowRun);
-    saveLocked();
-    recordAudit(QStringLiteral("INT-12"), who, id, QStringLiteral("INTEGRATION_FLOW"),
-                QStringLiteral("CloudWorks integration flow %1 run (%2 steps)").arg(it->name).arg(flowRun.runIds.size()));
+    saveAndAudit(QStringLiteral("INT-12"), who, id, QStringLiteral("INTEGRATION_FLOW"),
+                 QStringLiteral("CloudWorks integration flow %1 run (%2 steps)")
+                     .arg(it->name)
+                     .arg(flowRun.runIds.size()));
     return ok({{QStringLiteral("run"), QJsonObject{{QStringLiteral("id"), flowRun.id}}}});
 }
 

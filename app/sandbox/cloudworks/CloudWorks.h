@@ -14,7 +14,6 @@
 
 #include <QHash>
 #include <QMutex>
-
 #include <functional>
 #include <optional>
 
@@ -38,8 +37,8 @@ QString isoMs(qint64 ms);
 class CloudWorks
 {
 public:
-    static constexpr int kPageCap = 250;        // CloudWorks silently caps pages (anaplan-sdk issue #348)
-    static constexpr int kDefaultPage = 25;     // without offset/limit (cloudworks-openapi.json)
+    static constexpr int kPageCap = 250;    // CloudWorks silently caps pages (anaplan-sdk issue #348)
+    static constexpr int kDefaultPage = 25; // without offset/limit (cloudworks-openapi.json)
     static constexpr int kTenantMaxAllowed = 1000;
 
     CloudWorks(const SandboxConfig &config, TenantState &tenant, scim::ScimDirectory &directory,
@@ -74,7 +73,8 @@ public:
     // Schedules.
     HttpResponse putSchedule(const HttpRequest &request, const QString &integrationId, bool create);
     HttpResponse deleteSchedule(const HttpRequest &request, const QString &integrationId);
-    HttpResponse scheduleStatus(const HttpRequest &request, const QString &integrationId, const QString &status);
+    HttpResponse scheduleStatus(const HttpRequest &request, const QString &integrationId,
+                                const QString &status);
 
     // Notifications.
     HttpResponse createNotification(const HttpRequest &request);
@@ -103,7 +103,8 @@ private:
     qint64 now() const;
 
     // Validation (CloudWorksValidation.cpp). Each returns an empty string when valid, else the message.
-    QString parseConnectionBody(const QString &type, const QJsonObject &body, bool partial, ConnectionRecord *out) const;
+    QString parseConnectionBody(const QString &type, const QJsonObject &body, bool partial,
+                                ConnectionRecord *out) const;
     QString parseIntegration(const QJsonObject &body, IntegrationRecord *out) const;
     QString parseJob(const QJsonObject &job, const QString &workspaceId, const QString &modelId, int index,
                      QString *direction, QStringList *actionIds) const;
@@ -113,12 +114,14 @@ private:
 
     // Runs (CloudWorksRuns.cpp).
     RunOutcome outcomeFor(const IntegrationRecord &integration) const;
-    bool isRunning(const QString &integrationId, qint64 at) const; // a run of it, or a flow run that will run it
+    bool isRunning(const QString &integrationId,
+                   qint64 at) const; // a run of it, or a flow run that will run it
     const RunRecord *latestStartedRun(const QString &integrationId, qint64 at) const;
     QJsonObject latestRunJson(const RunRecord &run, qint64 at) const;
     QJsonObject runStatusJson(const RunRecord &run, qint64 at) const;
     QJsonObject runSummaryJson(const RunRecord &run, qint64 at) const;
-    RunRecord startRun(const IntegrationRecord &integration, const Actor &who, const QString &source, qint64 start);
+    RunRecord startRun(const IntegrationRecord &integration, const Actor &who, const QString &source,
+                       qint64 start);
     const FlowRunRecord *latestFlowRun(const QString &flowId, qint64 at) const;
     bool flowRunActive(const FlowRunRecord &run, qint64 at) const;
 
@@ -129,11 +132,25 @@ private:
     QJsonObject notificationJson(const NotificationRecord &n) const;
     QJsonObject flowJson(const FlowRecord &f, bool detail, qint64 at) const;
 
+    // A new integration or flow (both count toward kTenantMaxAllowed: 409 at the limit): 400 with
+    // parse(in, who, &record)'s message; else the record gets its id and creation stamp and store(who,
+    // record) keeps it and answers (mutex held).
+    template <typename Record, typename Parse, typename Store>
+    HttpResponse createCounted(const HttpRequest &request, Parse parse, Store store);
+    // A full replacement of one record (PUT): 404 for an unknown id, 400 with parse(in, who, &record)'s
+    // message; else the record is stamped, stored and saved, then afterwards(who, record) runs (mutex held).
+    template <typename Record, typename Parse, typename Afterwards>
+    HttpResponse replaceRecord(const HttpRequest &request, QList<Record> &records, const QString &id,
+                               const QString &what, Parse parse, Afterwards afterwards);
+
     void seed();
     bool load();
     void saveLocked();
-    void recordAudit(const QString &type, const Actor &who, const QString &objectId, const QString &objectType,
-                     const QString &message) const;
+    void recordAudit(const QString &type, const Actor &who, const QString &objectId,
+                     const QString &objectType, const QString &message) const;
+    void saveAndAudit(const QString &type, const Actor &who, const QString &objectId,
+                      const QString &objectType,
+                      const QString &message); // after a change: save (mutex held), then the audit event
     QString newId() const;
 
     SandboxConfig m_config;

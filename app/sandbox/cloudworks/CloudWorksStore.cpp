@@ -27,9 +27,9 @@ QJsonObject outcomeToJson(const RunOutcome &o)
     QJsonObject dumps;
     for (auto it = o.dumps.cbegin(); it != o.dumps.cend(); ++it)
         dumps.insert(it.key(), it.value());
-    return {{QStringLiteral("success"), o.success},   {QStringLiteral("message"), o.message},
+    return {{QStringLiteral("success"), o.success},     {QStringLiteral("message"), o.message},
             {QStringLiteral("errorCode"), o.errorCode}, {QStringLiteral("errorMessages"), o.errorMessages},
-            {QStringLiteral("taskId"), o.taskId},     {QStringLiteral("dumps"), dumps}};
+            {QStringLiteral("taskId"), o.taskId},       {QStringLiteral("dumps"), dumps}};
 }
 
 RunOutcome outcomeFromJson(const QJsonObject &j)
@@ -59,6 +59,51 @@ QStringList stringList(const QJsonValue &v)
     return out;
 }
 
+// Who made and last changed a record, and when: the "versioned" fields of connections, integrations, flows
+// and flow steps (createdByEmail and modifiedBy where the record has them).
+template <typename Record> QJsonObject withVersion(QJsonObject o, const Record &r)
+{
+    o.insert(QStringLiteral("createdBy"), r.createdBy);
+    if constexpr (requires { r.createdByEmail; })
+        o.insert(QStringLiteral("createdByEmail"), r.createdByEmail);
+    if constexpr (requires { r.modifiedBy; })
+        o.insert(QStringLiteral("modifiedBy"), r.modifiedBy);
+    o.insert(QStringLiteral("created"), double(r.created));
+    o.insert(QStringLiteral("modified"), double(r.modified));
+    return o;
+}
+
+template <typename Record> void readVersion(const QJsonObject &o, Record &r)
+{
+    r.createdBy = str(o, "createdBy");
+    if constexpr (requires { r.createdByEmail; })
+        r.createdByEmail = str(o, "createdByEmail");
+    if constexpr (requires { r.modifiedBy; })
+        r.modifiedBy = str(o, "modifiedBy");
+    r.created = num(o, "created");
+    r.modified = num(o, "modified");
+}
+
+// The id, trigger and times of an integration run or a flow run.
+template <typename Run> QJsonObject withTimes(QJsonObject o, const Run &r)
+{
+    o.insert(QStringLiteral("id"), r.id);
+    o.insert(QStringLiteral("triggeredBy"), r.triggeredBy);
+    o.insert(QStringLiteral("start"), double(r.start));
+    o.insert(QStringLiteral("end"), double(r.end));
+    o.insert(QStringLiteral("cancelledAt"), double(r.cancelledAt));
+    return o;
+}
+
+template <typename Run> void readTimes(const QJsonObject &o, Run &r)
+{
+    r.id = str(o, "id");
+    r.triggeredBy = str(o, "triggeredBy");
+    r.start = num(o, "start");
+    r.end = num(o, "end");
+    r.cancelledAt = num(o, "cancelledAt", -1);
+}
+
 } // namespace
 
 void CloudWorks::saveLocked()
@@ -67,31 +112,27 @@ void CloudWorks::saveLocked()
         return;
     QJsonArray connections;
     for (const ConnectionRecord &c : std::as_const(m_connections))
-        connections.append(QJsonObject{{QStringLiteral("id"), c.id},          {QStringLiteral("type"), c.type},
-                                       {QStringLiteral("info"), c.info},      {QStringLiteral("workspaceId"), c.workspaceId},
-                                       {QStringLiteral("status"), c.status},  {QStringLiteral("errorCode"), c.errorCode},
-                                       {QStringLiteral("createdBy"), c.createdBy}, {QStringLiteral("modifiedBy"), c.modifiedBy},
-                                       {QStringLiteral("created"), double(c.created)},
-                                       {QStringLiteral("modified"), double(c.modified)}});
+        connections.append(withVersion({{QStringLiteral("id"), c.id},
+                                        {QStringLiteral("type"), c.type},
+                                        {QStringLiteral("info"), c.info},
+                                        {QStringLiteral("workspaceId"), c.workspaceId},
+                                        {QStringLiteral("status"), c.status},
+                                        {QStringLiteral("errorCode"), c.errorCode}},
+                                       c));
     QJsonArray integrations;
     for (const IntegrationRecord &i : std::as_const(m_integrations))
-        integrations.append(QJsonObject{
-            {QStringLiteral("id"), i.id},
-            {QStringLiteral("name"), i.name},
-            {QStringLiteral("type"), i.type},
-            {QStringLiteral("workspaceId"), i.workspaceId},
-            {QStringLiteral("modelId"), i.modelId},
-            {QStringLiteral("processId"), i.processId},
-            {QStringLiteral("nuxVisible"), i.nuxVisible},
-            {QStringLiteral("jobs"), i.jobs},
-            {QStringLiteral("notificationId"), i.notificationId},
-            {QStringLiteral("schedule"), i.schedule},
-            {QStringLiteral("scheduleEnabled"), i.scheduleEnabled},
-            {QStringLiteral("createdBy"), i.createdBy},
-            {QStringLiteral("createdByEmail"), i.createdByEmail},
-            {QStringLiteral("modifiedBy"), i.modifiedBy},
-            {QStringLiteral("created"), double(i.created)},
-            {QStringLiteral("modified"), double(i.modified)}});
+        integrations.append(withVersion({{QStringLiteral("id"), i.id},
+                                         {QStringLiteral("name"), i.name},
+                                         {QStringLiteral("type"), i.type},
+                                         {QStringLiteral("workspaceId"), i.workspaceId},
+                                         {QStringLiteral("modelId"), i.modelId},
+                                         {QStringLiteral("processId"), i.processId},
+                                         {QStringLiteral("nuxVisible"), i.nuxVisible},
+                                         {QStringLiteral("jobs"), i.jobs},
+                                         {QStringLiteral("notificationId"), i.notificationId},
+                                         {QStringLiteral("schedule"), i.schedule},
+                                         {QStringLiteral("scheduleEnabled"), i.scheduleEnabled}},
+                                        i));
     QJsonArray notifications;
     for (const NotificationRecord &n : std::as_const(m_notifications))
         notifications.append(QJsonObject{{QStringLiteral("id"), n.id},
@@ -100,50 +141,36 @@ void CloudWorks::saveLocked()
                                          {QStringLiteral("config"), n.config}});
     QJsonArray runs;
     for (const RunRecord &r : std::as_const(m_runs))
-        runs.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                {QStringLiteral("integrationId"), r.integrationId},
-                                {QStringLiteral("traceId"), r.traceId},
-                                {QStringLiteral("flowRunId"), r.flowRunId},
-                                {QStringLiteral("flowId"), r.flowId},
-                                {QStringLiteral("triggeredBy"), r.triggeredBy},
-                                {QStringLiteral("triggerSource"), r.triggerSource},
-                                {QStringLiteral("start"), double(r.start)},
-                                {QStringLiteral("end"), double(r.end)},
-                                {QStringLiteral("cancelledAt"), double(r.cancelledAt)},
-                                {QStringLiteral("outcome"), outcomeToJson(r.outcome)}});
+        runs.append(withTimes({{QStringLiteral("integrationId"), r.integrationId},
+                               {QStringLiteral("traceId"), r.traceId},
+                               {QStringLiteral("flowRunId"), r.flowRunId},
+                               {QStringLiteral("flowId"), r.flowId},
+                               {QStringLiteral("triggerSource"), r.triggerSource},
+                               {QStringLiteral("outcome"), outcomeToJson(r.outcome)}},
+                              r));
     QJsonArray flows;
     for (const FlowRecord &f : std::as_const(m_flows)) {
         QJsonArray steps;
         for (const FlowStepRecord &s : f.steps)
-            steps.append(QJsonObject{{QStringLiteral("referrer"), s.referrer},
-                                     {QStringLiteral("dependsOn"), strings(s.dependsOn)},
-                                     {QStringLiteral("isSkipped"), s.isSkipped},
-                                     {QStringLiteral("exceptionBehavior"), s.exceptionBehavior},
-                                     {QStringLiteral("createdBy"), s.createdBy},
-                                     {QStringLiteral("created"), double(s.created)},
-                                     {QStringLiteral("modified"), double(s.modified)}});
-        flows.append(QJsonObject{{QStringLiteral("id"), f.id},
-                                 {QStringLiteral("name"), f.name},
-                                 {QStringLiteral("nuxVisible"), f.nuxVisible},
-                                 {QStringLiteral("steps"), steps},
-                                 {QStringLiteral("createdBy"), f.createdBy},
-                                 {QStringLiteral("createdByEmail"), f.createdByEmail},
-                                 {QStringLiteral("modifiedBy"), f.modifiedBy},
-                                 {QStringLiteral("created"), double(f.created)},
-                                 {QStringLiteral("modified"), double(f.modified)}});
+            steps.append(withVersion({{QStringLiteral("referrer"), s.referrer},
+                                      {QStringLiteral("dependsOn"), strings(s.dependsOn)},
+                                      {QStringLiteral("isSkipped"), s.isSkipped},
+                                      {QStringLiteral("exceptionBehavior"), s.exceptionBehavior}},
+                                     s));
+        flows.append(withVersion({{QStringLiteral("id"), f.id},
+                                  {QStringLiteral("name"), f.name},
+                                  {QStringLiteral("nuxVisible"), f.nuxVisible},
+                                  {QStringLiteral("steps"), steps}},
+                                 f));
     }
     QJsonArray flowRuns;
     for (const FlowRunRecord &fr : std::as_const(m_flowRuns))
-        flowRuns.append(QJsonObject{{QStringLiteral("id"), fr.id},
-                                    {QStringLiteral("flowId"), fr.flowId},
-                                    {QStringLiteral("triggeredBy"), fr.triggeredBy},
-                                    {QStringLiteral("start"), double(fr.start)},
-                                    {QStringLiteral("end"), double(fr.end)},
-                                    {QStringLiteral("cancelledAt"), double(fr.cancelledAt)},
-                                    {QStringLiteral("success"), fr.success},
-                                    {QStringLiteral("message"), fr.message},
-                                    {QStringLiteral("errorCode"), fr.errorCode},
-                                    {QStringLiteral("runIds"), strings(fr.runIds)}});
+        flowRuns.append(withTimes({{QStringLiteral("flowId"), fr.flowId},
+                                   {QStringLiteral("success"), fr.success},
+                                   {QStringLiteral("message"), fr.message},
+                                   {QStringLiteral("errorCode"), fr.errorCode},
+                                   {QStringLiteral("runIds"), strings(fr.runIds)}},
+                                  fr));
     const QJsonObject root{{QStringLiteral("format"), kFormat},
                            {QStringLiteral("connections"), connections},
                            {QStringLiteral("integrations"), integrations},
@@ -153,8 +180,8 @@ void CloudWorks::saveLocked()
                            {QStringLiteral("flowRuns"), flowRuns}};
     QDir().mkpath(m_config.dataDir);
     QSaveFile file(QDir(m_config.dataDir).filePath(QStringLiteral("cloudworks.json")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson(QJsonDocument::Compact)) < 0 ||
-        !file.commit())
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(root).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
         qWarning("sandbox: cannot save the CloudWorks state to %s: %s", qPrintable(file.fileName()),
                  qPrintable(file.errorString()));
 }
@@ -168,7 +195,8 @@ bool CloudWorks::load()
         return false;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     if (root.value(QStringLiteral("format")).toInt() != kFormat) {
-        qWarning("sandbox: %s is not a CloudWorks state file of this version; seeding afresh", qPrintable(file.fileName()));
+        qWarning("sandbox: %s is not a CloudWorks state file of this version; seeding afresh",
+                 qPrintable(file.fileName()));
         return false;
     }
     for (const QJsonValue &v : root.value(QStringLiteral("connections")).toArray()) {
@@ -180,10 +208,7 @@ bool CloudWorks::load()
         c.workspaceId = str(o, "workspaceId");
         c.status = int(num(o, "status", 1));
         c.errorCode = int(num(o, "errorCode", -1));
-        c.createdBy = str(o, "createdBy");
-        c.modifiedBy = str(o, "modifiedBy");
-        c.created = num(o, "created");
-        c.modified = num(o, "modified");
+        readVersion(o, c);
         m_connections.append(c);
     }
     for (const QJsonValue &v : root.value(QStringLiteral("integrations")).toArray()) {
@@ -200,11 +225,7 @@ bool CloudWorks::load()
         i.notificationId = str(o, "notificationId");
         i.schedule = o.value(QStringLiteral("schedule")).toObject();
         i.scheduleEnabled = o.value(QStringLiteral("scheduleEnabled")).toBool(true);
-        i.createdBy = str(o, "createdBy");
-        i.createdByEmail = str(o, "createdByEmail");
-        i.modifiedBy = str(o, "modifiedBy");
-        i.created = num(o, "created");
-        i.modified = num(o, "modified");
+        readVersion(o, i);
         m_integrations.append(i);
     }
     for (const QJsonValue &v : root.value(QStringLiteral("notifications")).toArray()) {
@@ -219,16 +240,12 @@ bool CloudWorks::load()
     for (const QJsonValue &v : root.value(QStringLiteral("runs")).toArray()) {
         const QJsonObject o = v.toObject();
         RunRecord r;
-        r.id = str(o, "id");
+        readTimes(o, r);
         r.integrationId = str(o, "integrationId");
         r.traceId = str(o, "traceId");
         r.flowRunId = str(o, "flowRunId");
         r.flowId = str(o, "flowId");
-        r.triggeredBy = str(o, "triggeredBy");
         r.triggerSource = str(o, "triggerSource");
-        r.start = num(o, "start");
-        r.end = num(o, "end");
-        r.cancelledAt = num(o, "cancelledAt", -1);
         r.outcome = outcomeFromJson(o.value(QStringLiteral("outcome")).toObject());
         m_runs.append(r);
     }
@@ -245,27 +262,17 @@ bool CloudWorks::load()
             s.dependsOn = stringList(so.value(QStringLiteral("dependsOn")));
             s.isSkipped = so.value(QStringLiteral("isSkipped")).toBool();
             s.exceptionBehavior = so.value(QStringLiteral("exceptionBehavior")).toArray();
-            s.createdBy = str(so, "createdBy");
-            s.created = num(so, "created");
-            s.modified = num(so, "modified");
+            readVersion(so, s);
             f.steps.append(s);
         }
-        f.createdBy = str(o, "createdBy");
-        f.createdByEmail = str(o, "createdByEmail");
-        f.modifiedBy = str(o, "modifiedBy");
-        f.created = num(o, "created");
-        f.modified = num(o, "modified");
+        readVersion(o, f);
         m_flows.append(f);
     }
     for (const QJsonValue &v : root.value(QStringLiteral("flowRuns")).toArray()) {
         const QJsonObject o = v.toObject();
         FlowRunRecord fr;
-        fr.id = str(o, "id");
+        readTimes(o, fr);
         fr.flowId = str(o, "flowId");
-        fr.triggeredBy = str(o, "triggeredBy");
-        fr.start = num(o, "start");
-        fr.end = num(o, "end");
-        fr.cancelledAt = num(o, "cancelledAt", -1);
         fr.success = o.value(QStringLiteral("success")).toBool();
         fr.message = str(o, "message");
         fr.errorCode = int(num(o, "errorCode", -1));

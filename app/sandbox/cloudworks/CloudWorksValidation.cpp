@@ -1,7 +1,6 @@
 // Request validation of the sandbox's CloudWorks: every bad payload gets a 400 whose message says which
 // field of which object is wrong and what is expected (anaplan-api.md §11, cloudworks-openapi.json).
 #include "CloudWorks.h"
-
 #include "scim/ScimDirectory.h"
 #include "tenant/TenantState.h"
 
@@ -22,10 +21,26 @@ QString requireString(const QJsonObject &o, const QString &key, const QString &w
         return QStringLiteral("%1 needs the field '%2'.").arg(where, key);
     if (!v.isString())
         return QStringLiteral("%1: '%2' must be a JSON string (got %3).")
-            .arg(where, key, QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+            .arg(where, key,
+                 QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+                     .mid(1)
+                     .chopped(1));
     if (v.toString().trimmed().isEmpty())
         return QStringLiteral("%1: '%2' must not be empty.").arg(where, key);
     *out = v.toString();
+    return {};
+}
+
+// The name and the version ("2.0", the only one CloudWorks takes) of an integration or a flow.
+QString requireNameAndVersion(const QJsonObject &o, const QString &where, QString *name)
+{
+    QString version;
+    if (QString p = requireString(o, QStringLiteral("name"), where, name); !p.isEmpty())
+        return p;
+    if (QString p = requireString(o, QStringLiteral("version"), where, &version); !p.isEmpty())
+        return p;
+    if (version != QLatin1String("2.0"))
+        return QStringLiteral("version must be \"2.0\" (got \"%1\").").arg(version);
     return {};
 }
 
@@ -63,19 +78,25 @@ const QRegularExpression &timePattern()
 const QStringList &CloudWorks::timezones()
 {
     static const QStringList zones = {
-        QStringLiteral("Etc/GMT+12"),         QStringLiteral("US/Samoa"),           QStringLiteral("Pacific/Honolulu"),
-        QStringLiteral("Pacific/Marquesas"),  QStringLiteral("US/Aleutian"),        QStringLiteral("America/Anchorage"),
-        QStringLiteral("America/Los_Angeles"), QStringLiteral("America/Denver"),    QStringLiteral("America/Chicago"),
-        QStringLiteral("America/New_York"),   QStringLiteral("America/Sao_Paulo"),  QStringLiteral("Canada/Newfoundland"),
-        QStringLiteral("America/Nuuk"),       QStringLiteral("Atlantic/Cape_Verde"), QStringLiteral("Greenwich"),
-        QStringLiteral("Europe/London"),      QStringLiteral("Europe/Paris"),       QStringLiteral("Asia/Tel_Aviv"),
-        QStringLiteral("Europe/Moscow"),      QStringLiteral("Asia/Dubai"),         QStringLiteral("Asia/Kabul"),
-        QStringLiteral("Asia/Karachi"),       QStringLiteral("Asia/Kolkata"),       QStringLiteral("Asia/Kathmandu"),
-        QStringLiteral("Asia/Dhaka"),         QStringLiteral("Asia/Rangoon"),       QStringLiteral("Asia/Jakarta"),
-        QStringLiteral("Asia/Hong_Kong"),     QStringLiteral("Australia/Eucla"),    QStringLiteral("Asia/Tokyo"),
-        QStringLiteral("Australia/Adelaide"), QStringLiteral("Australia/Brisbane"), QStringLiteral("Australia/Melbourne"),
-        QStringLiteral("Australia/Perth"),    QStringLiteral("Australia/Lord_Howe"), QStringLiteral("Pacific/Norfolk"),
-        QStringLiteral("Pacific/Auckland"),   QStringLiteral("Pacific/Chatham")};
+        QStringLiteral("Etc/GMT+12"),          QStringLiteral("US/Samoa"),
+        QStringLiteral("Pacific/Honolulu"),    QStringLiteral("Pacific/Marquesas"),
+        QStringLiteral("US/Aleutian"),         QStringLiteral("America/Anchorage"),
+        QStringLiteral("America/Los_Angeles"), QStringLiteral("America/Denver"),
+        QStringLiteral("America/Chicago"),     QStringLiteral("America/New_York"),
+        QStringLiteral("America/Sao_Paulo"),   QStringLiteral("Canada/Newfoundland"),
+        QStringLiteral("America/Nuuk"),        QStringLiteral("Atlantic/Cape_Verde"),
+        QStringLiteral("Greenwich"),           QStringLiteral("Europe/London"),
+        QStringLiteral("Europe/Paris"),        QStringLiteral("Asia/Tel_Aviv"),
+        QStringLiteral("Europe/Moscow"),       QStringLiteral("Asia/Dubai"),
+        QStringLiteral("Asia/Kabul"),          QStringLiteral("Asia/Karachi"),
+        QStringLiteral("Asia/Kolkata"),        QStringLiteral("Asia/Kathmandu"),
+        QStringLiteral("Asia/Dhaka"),          QStringLiteral("Asia/Rangoon"),
+        QStringLiteral("Asia/Jakarta"),        QStringLiteral("Asia/Hong_Kong"),
+        QStringLiteral("Australia/Eucla"),     QStringLiteral("Asia/Tokyo"),
+        QStringLiteral("Australia/Adelaide"),  QStringLiteral("Australia/Brisbane"),
+        QStringLiteral("Australia/Melbourne"), QStringLiteral("Australia/Perth"),
+        QStringLiteral("Australia/Lord_Howe"), QStringLiteral("Pacific/Norfolk"),
+        QStringLiteral("Pacific/Auckland"),    QStringLiteral("Pacific/Chatham")};
     return zones;
 }
 
@@ -90,13 +111,15 @@ QString CloudWorks::parseConnectionBody(const QString &type, const QJsonObject &
                     QStringLiteral("bucketName")};
         publicFields.append(QStringLiteral("bucketName"));
     } else if (type == QLatin1String("AzureBlob")) {
-        required = {QStringLiteral("name"), QStringLiteral("storageAccountName"), QStringLiteral("containerName")};
+        required = {QStringLiteral("name"), QStringLiteral("storageAccountName"),
+                    QStringLiteral("containerName")};
         publicFields.append({QStringLiteral("storageAccountName"), QStringLiteral("containerName")});
     } else if (type == QLatin1String("GoogleBigQuery")) {
         required = {QStringLiteral("name"), QStringLiteral("dataset")};
         publicFields.append(QStringLiteral("dataset"));
     } else {
-        return QStringLiteral("Unknown connection type '%1'; use AmazonS3, AzureBlob or GoogleBigQuery.").arg(type);
+        return QStringLiteral("Unknown connection type '%1'; use AmazonS3, AzureBlob or GoogleBigQuery.")
+            .arg(type);
     }
     for (const QString &key : std::as_const(required)) {
         if (partial && !body.contains(key))
@@ -106,7 +129,8 @@ QString CloudWorks::parseConnectionBody(const QString &type, const QJsonObject &
             return problem;
     }
     if (type == QLatin1String("AzureBlob")) {
-        // The request spells it auth_method (cloudworks-openapi.json); anaplan-sdk sends authMethod. Both work.
+        // The request spells it auth_method (cloudworks-openapi.json); anaplan-sdk sends authMethod. Both
+        // work.
         const QString method = body.value(QStringLiteral("auth_method"))
                                    .toString(body.value(QStringLiteral("authMethod")).toString());
         if (!partial || !method.isEmpty()) {
@@ -114,15 +138,16 @@ QString CloudWorks::parseConnectionBody(const QString &type, const QJsonObject &
                 return QStringLiteral("%1 needs 'auth_method' (\"SAS-based\", or \"OAuth2\" with clientId, "
                                       "clientSecret and tenantId).")
                     .arg(where);
-            const QStringList needed = method == QLatin1String("SAS-based")
-                                           ? QStringList{QStringLiteral("sasToken")}
-                                           : QStringList{QStringLiteral("clientId"), QStringLiteral("clientSecret"),
-                                                         QStringLiteral("tenantId")};
+            const QStringList needed =
+                method == QLatin1String("SAS-based")
+                    ? QStringList{QStringLiteral("sasToken")}
+                    : QStringList{QStringLiteral("clientId"), QStringLiteral("clientSecret"),
+                                  QStringLiteral("tenantId")};
             for (const QString &key : needed) {
                 QString value;
-                if (QString problem = requireString(body, key, where + QStringLiteral(" (auth_method ") + method +
-                                                                   QLatin1Char(')'),
-                                                    &value);
+                if (QString problem = requireString(
+                        body, key, where + QStringLiteral(" (auth_method ") + method + QLatin1Char(')'),
+                        &value);
                     !problem.isEmpty())
                     return problem;
             }
@@ -131,14 +156,18 @@ QString CloudWorks::parseConnectionBody(const QString &type, const QJsonObject &
     } else if (type == QLatin1String("AmazonS3") && !partial) {
         // required fields checked above
     }
-    if (type == QLatin1String("GoogleBigQuery") && (!partial || body.contains(QStringLiteral("serviceAccountKey")))) {
+    if (type == QLatin1String("GoogleBigQuery") &&
+        (!partial || body.contains(QStringLiteral("serviceAccountKey")))) {
         const QJsonObject key = body.value(QStringLiteral("serviceAccountKey")).toObject();
         if (key.isEmpty())
-            return QStringLiteral("%1 needs 'serviceAccountKey': the service account's JSON key as an object.").arg(where);
+            return QStringLiteral(
+                       "%1 needs 'serviceAccountKey': the service account's JSON key as an object.")
+                .arg(where);
     }
     if (body.contains(QStringLiteral("workspaceId"))) {
         QString ws;
-        if (QString problem = requireString(body, QStringLiteral("workspaceId"), where, &ws); !problem.isEmpty())
+        if (QString problem = requireString(body, QStringLiteral("workspaceId"), where, &ws);
+            !problem.isEmpty())
             return problem;
         WorkspaceRecord record;
         if (m_tenant.workspace(ws, &record))
@@ -148,10 +177,9 @@ QString CloudWorks::parseConnectionBody(const QString &type, const QJsonObject &
     for (const QString &key : std::as_const(publicFields))
         if (body.contains(key))
             out->info.insert(key, body.value(key).toString());
-    const bool credentialsGiven = body.contains(QStringLiteral("secretAccessKey")) ||
-                                  body.contains(QStringLiteral("sasToken")) ||
-                                  body.contains(QStringLiteral("clientSecret")) ||
-                                  body.contains(QStringLiteral("serviceAccountKey"));
+    const bool credentialsGiven =
+        body.contains(QStringLiteral("secretAccessKey")) || body.contains(QStringLiteral("sasToken")) ||
+        body.contains(QStringLiteral("clientSecret")) || body.contains(QStringLiteral("serviceAccountKey"));
     if (credentialsGiven) {
         const bool invalid = credentialsLookInvalid(body);
         out->status = invalid ? 0 : 1;
@@ -161,8 +189,8 @@ QString CloudWorks::parseConnectionBody(const QString &type, const QJsonObject &
     return {};
 }
 
-QString CloudWorks::parseJob(const QJsonObject &job, const QString &workspaceId, const QString &modelId, int index,
-                             QString *direction, QStringList *actionIds) const
+QString CloudWorks::parseJob(const QJsonObject &job, const QString &workspaceId, const QString &modelId,
+                             int index, QString *direction, QStringList *actionIds) const
 {
     const QString where = QStringLiteral("jobs[%1]").arg(index);
     QString type;
@@ -182,7 +210,8 @@ QString CloudWorks::parseJob(const QJsonObject &job, const QString &workspaceId,
     }
     if (store.isEmpty())
         return QStringLiteral("%1: unknown type '%2'; use AmazonS3ToAnaplan, AzureBlobToAnaplan, "
-                              "GoogleBigQueryToAnaplan, AnaplanToAmazonS3, AnaplanToAzureBlob or AnaplanToGoogleBigQuery.")
+                              "GoogleBigQueryToAnaplan, AnaplanToAmazonS3, AnaplanToAzureBlob or "
+                              "AnaplanToGoogleBigQuery.")
             .arg(where, type);
     *direction = toAnaplan ? QStringLiteral("Import") : QStringLiteral("Export");
     const QJsonArray sources = job.value(QStringLiteral("sources")).toArray();
@@ -198,8 +227,10 @@ QString CloudWorks::parseJob(const QJsonObject &job, const QString &workspaceId,
 
     const QJsonObject storeSide = (toAnaplan ? sources : targets).at(0).toObject();
     const QJsonObject anaplanSide = (toAnaplan ? targets : sources).at(0).toObject();
-    const QString storeWhere = where + (toAnaplan ? QStringLiteral(".sources[0]") : QStringLiteral(".targets[0]"));
-    const QString anaplanWhere = where + (toAnaplan ? QStringLiteral(".targets[0]") : QStringLiteral(".sources[0]"));
+    const QString storeWhere =
+        where + (toAnaplan ? QStringLiteral(".sources[0]") : QStringLiteral(".targets[0]"));
+    const QString anaplanWhere =
+        where + (toAnaplan ? QStringLiteral(".targets[0]") : QStringLiteral(".sources[0]"));
     if (storeSide.value(QStringLiteral("type")).toString() != store)
         return QStringLiteral("%1: type must be \"%2\" for a %3 job.").arg(storeWhere, store, type);
     QString connectionId;
@@ -211,16 +242,19 @@ QString CloudWorks::parseJob(const QJsonObject &job, const QString &workspaceId,
         if (c.id == connectionId)
             connection = &c;
     if (!connection)
-        return QStringLiteral("%1: the connection '%2' does not exist (GET /integrations/connections lists them).")
+        return QStringLiteral(
+                   "%1: the connection '%2' does not exist (GET /integrations/connections lists them).")
             .arg(storeWhere, connectionId);
     if (connection->type != store)
         return QStringLiteral("%1: the connection '%2' is a %3 connection, not %4.")
             .arg(storeWhere, connection->name(), connection->type, store);
     QString location;
-    const QString locationKey = store == QLatin1String("GoogleBigQuery") ? QStringLiteral("table") : QStringLiteral("file");
+    const QString locationKey =
+        store == QLatin1String("GoogleBigQuery") ? QStringLiteral("table") : QStringLiteral("file");
     if (QString problem = requireString(storeSide, locationKey, storeWhere, &location); !problem.isEmpty())
         return problem;
-    if (storeSide.contains(QStringLiteral("overwrite")) && !storeSide.value(QStringLiteral("overwrite")).isBool())
+    if (storeSide.contains(QStringLiteral("overwrite")) &&
+        !storeSide.value(QStringLiteral("overwrite")).isBool())
         return QStringLiteral("%1: overwrite must be true or false.").arg(storeWhere);
 
     if (anaplanSide.value(QStringLiteral("type")).toString() != QLatin1String("Anaplan"))
@@ -242,7 +276,8 @@ QString CloudWorks::parseJob(const QJsonObject &job, const QString &workspaceId,
             !problem.isEmpty())
             return problem;
         if (fileId != import->dataSourceId)
-            return QStringLiteral("%1: fileId %2 is not the data source of import %3 (its importDataSourceId is %4).")
+            return QStringLiteral(
+                       "%1: fileId %2 is not the data source of import %3 (its importDataSourceId is %4).")
                 .arg(anaplanWhere, fileId, actionId, import->dataSourceId);
     } else {
         bool found = false;
@@ -260,15 +295,10 @@ QString CloudWorks::parseIntegration(const QJsonObject &body, IntegrationRecord 
 {
     const QString where = QStringLiteral("The integration");
     QString name;
-    QString version;
     QString workspaceId;
     QString modelId;
-    if (QString p = requireString(body, QStringLiteral("name"), where, &name); !p.isEmpty())
+    if (QString p = requireNameAndVersion(body, where, &name); !p.isEmpty())
         return p;
-    if (QString p = requireString(body, QStringLiteral("version"), where, &version); !p.isEmpty())
-        return p;
-    if (version != QLatin1String("2.0"))
-        return QStringLiteral("version must be \"2.0\" (got \"%1\").").arg(version);
     if (QString p = requireString(body, QStringLiteral("workspaceId"), where, &workspaceId); !p.isEmpty())
         return p;
     if (QString p = requireString(body, QStringLiteral("modelId"), where, &modelId); !p.isEmpty())
@@ -277,7 +307,8 @@ QString CloudWorks::parseIntegration(const QJsonObject &body, IntegrationRecord 
     if (m_tenant.model(modelId, &model))
         return QStringLiteral("The model '%1' does not exist (GET /2/0/models lists them).").arg(modelId);
     if (model.record.workspaceId != workspaceId)
-        return QStringLiteral("The model '%1' is in workspace %2, not %3.").arg(modelId, model.record.workspaceId, workspaceId);
+        return QStringLiteral("The model '%1' is in workspace %2, not %3.")
+            .arg(modelId, model.record.workspaceId, workspaceId);
     if (body.contains(QStringLiteral("nuxVisible")) && !body.value(QStringLiteral("nuxVisible")).isBool())
         return QStringLiteral("nuxVisible must be true or false.");
 
@@ -304,23 +335,28 @@ QString CloudWorks::parseIntegration(const QJsonObject &body, IntegrationRecord 
         return QStringLiteral("jobs must be an array.");
     const QJsonArray jobs = jobsValue.toArray();
     if (processId.isEmpty() && jobs.isEmpty())
-        return QStringLiteral("An import or export integration needs at least one job (or give processId for a "
-                              "process integration).");
+        return QStringLiteral(
+            "An import or export integration needs at least one job (or give processId for a "
+            "process integration).");
     QString kind;
     for (int i = 0; i < jobs.size(); ++i) {
         if (!jobs.at(i).isObject())
             return QStringLiteral("jobs[%1] must be an object.").arg(i);
         QString direction;
         QStringList actions;
-        if (QString p = parseJob(jobs.at(i).toObject(), workspaceId, modelId, i, &direction, &actions); !p.isEmpty())
+        if (QString p = parseJob(jobs.at(i).toObject(), workspaceId, modelId, i, &direction, &actions);
+            !p.isEmpty())
             return p;
         if (!processId.isEmpty()) {
             for (const QString &a : std::as_const(actions))
                 if (!processSteps.contains(a))
-                    return QStringLiteral("jobs[%1]: action %2 is not a step of process %3.").arg(i).arg(a, processId);
+                    return QStringLiteral("jobs[%1]: action %2 is not a step of process %3.")
+                        .arg(i)
+                        .arg(a, processId);
         } else if (!kind.isEmpty() && kind != direction) {
-            return QStringLiteral("jobs[%1] is an %2 job but the others are %3 jobs; an integration moves data one "
-                                  "way (use a process integration for both).")
+            return QStringLiteral(
+                       "jobs[%1] is an %2 job but the others are %3 jobs; an integration moves data one "
+                       "way (use a process integration for both).")
                 .arg(i)
                 .arg(direction.toLower(), kind.toLower());
         }
@@ -344,23 +380,30 @@ QString CloudWorks::parseSchedule(const QJsonObject &s, qint64 now, QJsonObject 
     QString timezone;
     QString startText;
     QString endText;
-    for (const auto &[key, target] : {std::pair{"name", &name}, {"type", &type}, {"timezone", &timezone},
-                                      {"startDate", &startText}, {"endDate", &endText}})
+    for (const auto &[key, target] : {std::pair{"name", &name},
+                                      {"type", &type},
+                                      {"timezone", &timezone},
+                                      {"startDate", &startText},
+                                      {"endDate", &endText}})
         if (QString p = requireString(s, QLatin1String(key), where, target); !p.isEmpty())
             return p;
-    static const QStringList types = {QStringLiteral("hourly"), QStringLiteral("daily"), QStringLiteral("weekly"),
-                                      QStringLiteral("monthly_specific_day"), QStringLiteral("monthly_relative_weekday")};
+    static const QStringList types = {QStringLiteral("hourly"), QStringLiteral("daily"),
+                                      QStringLiteral("weekly"), QStringLiteral("monthly_specific_day"),
+                                      QStringLiteral("monthly_relative_weekday")};
     if (!types.contains(type))
-        return QStringLiteral("Unknown schedule type '%1'; use %2.").arg(type, types.join(QStringLiteral(", ")));
+        return QStringLiteral("Unknown schedule type '%1'; use %2.")
+            .arg(type, types.join(QStringLiteral(", ")));
     if (!timezones().contains(timezone))
-        return QStringLiteral("Timezone '%1' is not one CloudWorks accepts (e.g. Europe/Paris, America/New_York, "
-                              "Asia/Tokyo; %2 in all).")
+        return QStringLiteral(
+                   "Timezone '%1' is not one CloudWorks accepts (e.g. Europe/Paris, America/New_York, "
+                   "Asia/Tokyo; %2 in all).")
             .arg(timezone)
             .arg(timezones().size());
     const QDate start = QDate::fromString(startText, QStringLiteral("yyyy-MM-dd"));
     const QDate end = QDate::fromString(endText, QStringLiteral("yyyy-MM-dd"));
     if (!start.isValid() || !end.isValid())
-        return QStringLiteral("startDate and endDate must be dates as YYYY-MM-DD (got '%1' and '%2').").arg(startText, endText);
+        return QStringLiteral("startDate and endDate must be dates as YYYY-MM-DD (got '%1' and '%2').")
+            .arg(startText, endText);
     // "Must be in the future": the sandbox allows today (in any time zone: one day of slack).
     const QDate today = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date();
     if (start < today.addDays(-1))
@@ -387,11 +430,12 @@ QString CloudWorks::parseSchedule(const QJsonObject &s, qint64 now, QJsonObject 
             return {};
         const QJsonArray array = v.toArray();
         if (!v.isArray() || (required && array.isEmpty()))
-            return QStringLiteral("A %1 schedule needs daysOfWeek: a non-empty array of 0 (Sunday) … 6.").arg(type);
+            return QStringLiteral("A %1 schedule needs daysOfWeek: a non-empty array of 0 (Sunday) … 6.")
+                .arg(type);
         QSet<int> seen;
         for (const QJsonValue &d : array) {
-            if (!d.isDouble() || d.toDouble() != double(int(d.toDouble())) || d.toInt() < 0 || d.toInt() > 6 ||
-                seen.contains(d.toInt()))
+            if (!d.isDouble() || d.toDouble() != double(int(d.toDouble())) || d.toInt() < 0 ||
+                d.toInt() > 6 || seen.contains(d.toInt()))
                 return QStringLiteral("daysOfWeek holds whole numbers 0 (Sunday) … 6, each once.");
             seen.insert(d.toInt());
         }
@@ -435,8 +479,10 @@ QString CloudWorks::parseSchedule(const QJsonObject &s, qint64 now, QJsonObject 
             problem = integer("dayOfMonth", 1, 31, true, -1);
         if (problem.isEmpty() && type == QLatin1String("monthly_relative_weekday")) {
             // "the 2nd Tuesday": repeatEvery = 1…5 (5: the last), dayOfWeek 0…6 (or daysOfWeek with one day).
-            if (!s.contains(QStringLiteral("dayOfWeek")) && s.value(QStringLiteral("daysOfWeek")).toArray().size() == 1)
-                normalised.insert(QStringLiteral("dayOfWeek"), s.value(QStringLiteral("daysOfWeek")).toArray().at(0));
+            if (!s.contains(QStringLiteral("dayOfWeek")) &&
+                s.value(QStringLiteral("daysOfWeek")).toArray().size() == 1)
+                normalised.insert(QStringLiteral("dayOfWeek"),
+                                  s.value(QStringLiteral("daysOfWeek")).toArray().at(0));
             else
                 problem = integer("dayOfWeek", 0, 6, true, -1);
             if (problem.isEmpty())
@@ -453,7 +499,8 @@ QString CloudWorks::parseNotification(const QJsonObject &body, NotificationRecor
 {
     const QJsonArray ids = body.value(QStringLiteral("integrationIds")).toArray();
     if (ids.size() != 1 || !ids.at(0).isString())
-        return QStringLiteral("integrationIds must hold exactly one integration id (CloudWorks supports one).");
+        return QStringLiteral(
+            "integrationIds must hold exactly one integration id (CloudWorks supports one).");
     bool found = false;
     for (const IntegrationRecord &i : m_integrations)
         found = found || i.id == ids.at(0).toString();
@@ -463,14 +510,17 @@ QString CloudWorks::parseNotification(const QJsonObject &body, NotificationRecor
     QStringList channelList;
     for (const QJsonValue &c : channels) {
         if (c.toString() != QLatin1String("email") && c.toString() != QLatin1String("in_app"))
-            return QStringLiteral("Unknown channel '%1'; use email and/or in_app.").arg(c.toVariant().toString());
+            return QStringLiteral("Unknown channel '%1'; use email and/or in_app.")
+                .arg(c.toVariant().toString());
         if (!channelList.contains(c.toString()))
             channelList.append(c.toString());
     }
     if (channelList.isEmpty())
-        return QStringLiteral("channels must name at least one of email, in_app (empty lists are refused: delete "
-                              "the notification and create it again instead).");
-    const QJsonArray config = body.value(QStringLiteral("notifications")).toObject().value(QStringLiteral("config")).toArray();
+        return QStringLiteral(
+            "channels must name at least one of email, in_app (empty lists are refused: delete "
+            "the notification and create it again instead).");
+    const QJsonArray config =
+        body.value(QStringLiteral("notifications")).toObject().value(QStringLiteral("config")).toArray();
     if (config.isEmpty())
         return QStringLiteral("notifications.config must hold at least one {type, users} entry.");
     QSet<QString> types;
@@ -479,7 +529,8 @@ QString CloudWorks::parseNotification(const QJsonObject &body, NotificationRecor
         const QString type = item.value(QStringLiteral("type")).toString();
         if (type != QLatin1String("success") && type != QLatin1String("partial_failure") &&
             type != QLatin1String("full_failure"))
-            return QStringLiteral("notifications.config[%1].type '%2' must be success, partial_failure or full_failure.")
+            return QStringLiteral(
+                       "notifications.config[%1].type '%2' must be success, partial_failure or full_failure.")
                 .arg(i)
                 .arg(type);
         if (types.contains(type))
@@ -487,10 +538,13 @@ QString CloudWorks::parseNotification(const QJsonObject &body, NotificationRecor
         types.insert(type);
         const QJsonArray users = item.value(QStringLiteral("users")).toArray();
         if (users.isEmpty() || users.size() > 5)
-            return QStringLiteral("notifications.config[%1].users must hold 1 to 5 user ids (got %2).").arg(i).arg(users.size());
+            return QStringLiteral("notifications.config[%1].users must hold 1 to 5 user ids (got %2).")
+                .arg(i)
+                .arg(users.size());
         for (const QJsonValue &u : users)
             if (!m_directory.personById(u.toString()))
-                return QStringLiteral("notifications.config[%1]: '%2' is not a user id of this tenant (GET /2/0/users).")
+                return QStringLiteral(
+                           "notifications.config[%1]: '%2' is not a user id of this tenant (GET /2/0/users).")
                     .arg(i)
                     .arg(u.toVariant().toString());
     }
@@ -504,14 +558,9 @@ QString CloudWorks::parseFlow(const QJsonObject &body, const Actor &who, FlowRec
 {
     const QString where = QStringLiteral("The integration flow");
     QString name;
-    QString version;
     QString type;
-    if (QString p = requireString(body, QStringLiteral("name"), where, &name); !p.isEmpty())
+    if (QString p = requireNameAndVersion(body, where, &name); !p.isEmpty())
         return p;
-    if (QString p = requireString(body, QStringLiteral("version"), where, &version); !p.isEmpty())
-        return p;
-    if (version != QLatin1String("2.0"))
-        return QStringLiteral("version must be \"2.0\" (got \"%1\").").arg(version);
     if (QString p = requireString(body, QStringLiteral("type"), where, &type); !p.isEmpty())
         return p;
     if (type != QLatin1String("IntegrationFlow"))
@@ -537,7 +586,8 @@ QString CloudWorks::parseFlow(const QJsonObject &body, const Actor &who, FlowRec
         if (!exists)
             return QStringLiteral("%1: the integration '%2' does not exist.").arg(sw, step.referrer);
         if (referrers.contains(step.referrer))
-            return QStringLiteral("%1: the integration '%2' is already a step of this flow.").arg(sw, step.referrer);
+            return QStringLiteral("%1: the integration '%2' is already a step of this flow.")
+                .arg(sw, step.referrer);
         referrers.append(step.referrer);
         if (!s.value(QStringLiteral("isSkipped")).isBool())
             return QStringLiteral("%1: isSkipped must be true or false.").arg(sw);
@@ -551,8 +601,9 @@ QString CloudWorks::parseFlow(const QJsonObject &body, const Actor &who, FlowRec
             const QString bs = b.toObject().value(QStringLiteral("strategy")).toString();
             if ((bt != QLatin1String("failure") && bt != QLatin1String("partial_success")) ||
                 (bs != QLatin1String("stop") && bs != QLatin1String("continue")))
-                return QStringLiteral("%1: exceptionBehavior entries need type failure|partial_success and strategy "
-                                      "stop|continue.")
+                return QStringLiteral(
+                           "%1: exceptionBehavior entries need type failure|partial_success and strategy "
+                           "stop|continue.")
                     .arg(sw);
         }
         step.exceptionBehavior = behaviour.toArray();
@@ -567,7 +618,8 @@ QString CloudWorks::parseFlow(const QJsonObject &body, const Actor &who, FlowRec
     for (const FlowStepRecord &step : std::as_const(out->steps))
         for (const QString &d : step.dependsOn)
             if (!referrers.contains(d) || d == step.referrer)
-                return QStringLiteral("Step %1 depends on '%2', which is not another step of this flow.").arg(step.referrer, d);
+                return QStringLiteral("Step %1 depends on '%2', which is not another step of this flow.")
+                    .arg(step.referrer, d);
     QSet<QString> done;
     for (int round = 0; round < out->steps.size(); ++round)
         for (const FlowStepRecord &step : std::as_const(out->steps)) {
