@@ -125,11 +125,11 @@ ApiError revisionModels(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(json::arrayOf(job->models()), {{u"MODEL ID"_s, u"modelId"_s},
-                                                         {u"NAME"_s, u"modelName"_s},
-                                                         {u"WORKSPACE ID"_s, u"workspaceId"_s},
-                                                         {u"APPLIED"_s, u"appliedOn"_s},
-                                                         {u"METHOD"_s, u"appliedMethod"_s},
-                                                         {u"DELETED"_s, u"modelDeleted"_s}});
+                                                        {u"NAME"_s, u"modelName"_s},
+                                                        {u"WORKSPACE ID"_s, u"workspaceId"_s},
+                                                        {u"APPLIED"_s, u"appliedOn"_s},
+                                                        {u"METHOD"_s, u"appliedMethod"_s},
+                                                        {u"DELETED"_s, u"modelDeleted"_s}});
     return {};
 }
 
@@ -141,37 +141,41 @@ QList<Command> almModelCommands()
     Command on = groupCommand(u"alm online"_s, group, {}, modelApiTr("Take the model online."), 0, 0, online);
     on.details = modelApiTr("JSON: {modelId, online}. A locked model: exit 2; archived: exit 7.");
     Command off = groupCommand(u"alm offline"_s, group, {},
-                               modelApiTr("Take the model offline (no data reads or writes until online)."), 0, 0,
-                               offline);
+                               modelApiTr("Take the model offline (no data reads or writes until online)."),
+                               0, 0, offline);
     off.details = on.details;
 
-    Command list = groupCommand(u"alm revisions"_s, group, {}, modelApiTr("List the model's revisions."), 0, 0,
-                                revisions);
-    list.details = modelApiTr("JSON: an array of {id name description createdOn createdBy creationMethod appliedOn "
-                              "appliedBy}.");
+    Command list = groupCommand(u"alm revisions"_s, group, {}, modelApiTr("List the model's revisions."), 0,
+                                0, revisions);
+    list.details =
+        modelApiTr("JSON: an array of {id name description createdOn createdBy creationMethod appliedOn "
+                   "appliedBy}.");
     list.options = sortOptions({u"id"_s, u"name"_s, u"appliedOn"_s, u"createdOn"_s});
-    list.options.append({u"applied-after"_s, {}, u"YYYY-MM-DD"_s, modelApiTr("Only revisions applied on or after.")});
+    list.options.append(
+        {u"applied-after"_s, {}, u"YYYY-MM-DD"_s, modelApiTr("Only revisions applied on or after.")});
     list.options.append(
         {u"applied-before"_s, {}, u"YYYY-MM-DD"_s, modelApiTr("Only revisions applied on or before.")});
 
     Command latest = groupCommand(u"alm latest-revision"_s, group, {},
-                                  modelApiTr("Show the model's latest revision (exit 5 when it has none)."), 0, 0,
-                                  latestRevision);
-    Command syncable = groupCommand(u"alm syncable-revisions"_s, group, u"SOURCE_MODEL"_s,
-                                    modelApiTr("List the revisions of SOURCE_MODEL this model can be synced to."), 1,
-                                    1, syncableRevisions);
+                                  modelApiTr("Show the model's latest revision (exit 5 when it has none)."),
+                                  0, 0, latestRevision);
+    Command syncable =
+        groupCommand(u"alm syncable-revisions"_s, group, u"SOURCE_MODEL"_s,
+                     modelApiTr("List the revisions of SOURCE_MODEL this model can be synced to."), 1, 1,
+                     syncableRevisions);
     syncable.details = modelApiTr("SOURCE_MODEL: id, or a name among all your models. Newest first.");
 
-    Command create = groupCommand(u"alm create-revision"_s, group, u"NAME [--description TEXT]"_s,
-                                  modelApiTr("Add a revision tag to the model (name ≤ 60, description ≤ 250)."), 1, 1,
-                                  createRevision);
+    Command create = groupCommand(
+        u"alm create-revision"_s, group, u"NAME [--description TEXT]"_s,
+        modelApiTr("Add a revision tag to the model (name ≤ 60, description ≤ 250)."), 1, 1, createRevision);
     create.options = {{u"description"_s, {}, u"TEXT"_s, modelApiTr("The revision's description.")}};
 
     Command models = groupCommand(u"alm revision-models"_s, group, u"REVISION"_s,
-                                  modelApiTr("List the models a revision was applied to (its source first)."), 1, 1,
-                                  revisionModels);
-    models.details = modelApiTr("REVISION: id, or a name among the model's revisions. JSON: an array of {id name "
-                                "modelId modelName workspaceId appliedBy appliedOn appliedMethod modelDeleted}.");
+                                  modelApiTr("List the models a revision was applied to (its source first)."),
+                                  1, 1, revisionModels);
+    models.details =
+        modelApiTr("REVISION: id, or a name among the model's revisions. JSON: an array of {id name "
+                   "modelId modelName workspaceId appliedBy appliedOn appliedMethod modelDeleted}.");
     return {on, off, list, latest, syncable, create, models};
 }
 

@@ -112,7 +112,8 @@ QString followCommand(const QString &modelId, AlmTaskKind kind, const QString &t
     return u"anadesk-cli --model %1 alm %2 %3 --wait"_s.arg(modelId, kindCommand(kind), taskId);
 }
 
-ApiError waitForAlmTask(CommandContext &c, Owned<AlmTaskRunner> &runner, AlmTaskKind kind, const QString &label)
+ApiError waitForAlmTask(CommandContext &c, Owned<AlmTaskRunner> &runner, AlmTaskKind kind,
+                        const QString &label)
 {
     ProgressLine line(c.session.out());
     reportAlmProgress(runner.get(), line, c.session.out(), label);
@@ -121,14 +122,16 @@ ApiError waitForAlmTask(CommandContext &c, Owned<AlmTaskRunner> &runner, AlmTask
     c.session.setInterruptHandler([&runner, &out, &line, &interrupted] {
         line.finish();
         interrupted = true;
-        out.info(modelApiTr("Stopped following the task; it goes on in Anaplan (the ALM API has no cancel)."));
+        out.info(
+            modelApiTr("Stopped following the task; it goes on in Anaplan (the ALM API has no cancel)."));
         runner->abort();
     });
     ApiError error = c.session.wait(runner);
     c.session.clearInterruptHandler();
     line.finish();
     if (interrupted && error.category == ErrorCategory::Cancelled) {
-        error.message = modelApiTr("Stopped following the %1; it goes on in Anaplan").arg(almTaskKindNoun(kind));
+        error.message =
+            modelApiTr("Stopped following the %1; it goes on in Anaplan").arg(almTaskKindNoun(kind));
         if (!runner->taskId().isEmpty()) {
             error.object = almTaskKindNoun(kind) + u' ' + runner->taskId();
             error.hint = modelApiTr("Follow it again with: %1")

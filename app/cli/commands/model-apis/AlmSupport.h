@@ -25,6 +25,7 @@ QString followCommand(const QString &modelId, AlmTaskKind kind, const QString &t
 
 // Follows a running task with Ctrl-C handling: the first Ctrl-C stops following (the ALM API has no
 // cancel; the task goes on in Anaplan) and the error says how to follow it again.
-ApiError waitForAlmTask(CommandContext &c, Owned<AlmTaskRunner> &runner, AlmTaskKind kind, const QString &label);
+ApiError waitForAlmTask(CommandContext &c, Owned<AlmTaskRunner> &runner, AlmTaskKind kind,
+                        const QString &label);
 
 } // namespace anadesk::cli

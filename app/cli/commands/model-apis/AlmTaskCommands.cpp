@@ -23,11 +23,13 @@ ApiError taskRequest(CommandContext &c, const AlmClient &alm, AlmTaskRequest *ou
     if (ApiError e = resolveAnyModel(c, c.args.positionals.at(0), &source); e.isError())
         return e;
     out->sourceModelId = source.id;
-    const QString sourceLabel = source.name.isEmpty() ? modelLabel(source.id)
-                                                      : modelApiTr("model '%1' (%2)").arg(source.name, source.id);
+    const QString sourceLabel = source.name.isEmpty()
+                                    ? modelLabel(source.id)
+                                    : modelApiTr("model '%1' (%2)").arg(source.name, source.id);
     if (c.args.isSet(u"source-revision"_s)) {
         NamedObject revision;
-        if (ApiError e = resolveRevision(c, alm.withModel(source.id), c.args.value(u"source-revision"_s), &revision);
+        if (ApiError e =
+                resolveRevision(c, alm.withModel(source.id), c.args.value(u"source-revision"_s), &revision);
             e.isError())
             return e;
         out->sourceRevisionId = revision.id;
@@ -40,8 +42,9 @@ ApiError taskRequest(CommandContext &c, const AlmClient &alm, AlmTaskRequest *ou
             e.category = ErrorCategory::NotFound;
             e.message = modelApiTr("No revision of %1 can be applied to this model").arg(sourceLabel);
             e.object = modelLabel(alm.modelId());
-            e.hint = modelApiTr("The model is up to date, or its latest revision is not in the source's history "
-                                "(see 'alm syncable-revisions'). Name one with --source-revision.");
+            e.hint =
+                modelApiTr("The model is up to date, or its latest revision is not in the source's history "
+                           "(see 'alm syncable-revisions'). Name one with --source-revision.");
             return e;
         }
         out->sourceRevisionId = job->revisions().first().id; // newest first
@@ -92,13 +95,14 @@ QString reportFileName(AlmTaskKind kind, const QString &targetRevisionId, const 
 
 QByteArray summaryBytes(const SummaryReport &report)
 {
-    return QJsonDocument(report.raw.isEmpty() ? json::toJson(report) : report.raw).toJson(QJsonDocument::Indented);
+    return QJsonDocument(report.raw.isEmpty() ? json::toJson(report) : report.raw)
+        .toJson(QJsonDocument::Indented);
 }
 
 QStringList summaryLines(const SummaryReport &report)
 {
-    QList<QStringList> rows{{modelApiTr("CATEGORY"), modelApiTr("CREATED"), modelApiTr("MODIFIED"),
-                             modelApiTr("DELETED")}};
+    QList<QStringList> rows{
+        {modelApiTr("CATEGORY"), modelApiTr("CREATED"), modelApiTr("MODIFIED"), modelApiTr("DELETED")}};
     for (auto it = report.differences.cbegin(); it != report.differences.cend(); ++it)
         rows.append({it.key(), QString::number(it.value().created), QString::number(it.value().modified),
                      QString::number(it.value().deleted)});
@@ -124,17 +128,19 @@ ApiError runTask(CommandContext &c, AlmTaskKind kind)
     SavedFile saved;
     if (wait && c.args.isSet(u"output"_s) && kind != AlmTaskKind::Sync)
         if (ApiError e = targetPath(c.args.value(u"output"_s),
-                                    reportFileName(kind, request.targetRevisionId, request.sourceRevisionId), force,
-                                    &saved.path);
+                                    reportFileName(kind, request.targetRevisionId, request.sourceRevisionId),
+                                    force, &saved.path);
             e.isError())
-            return e; // before anything is started: an existing file is never the reason a task ran for nothing
+            return e; // before anything is started: an existing file is never the reason a task ran for
+                      // nothing
 
     AlmTaskOptions options;
     options.run = c.session.taskOptions(wait);
     AlmTaskRunner *started = nullptr;
     switch (kind) {
     case AlmTaskKind::Sync:
-        started = alm.syncModels(request.sourceRevisionId, request.sourceModelId, request.targetRevisionId, options);
+        started = alm.syncModels(request.sourceRevisionId, request.sourceModelId, request.targetRevisionId,
+                                 options);
         break;
     case AlmTaskKind::ComparisonReport:
         started = alm.createComparisonReport(request.sourceRevisionId, request.sourceModelId,
@@ -151,8 +157,9 @@ ApiError runTask(CommandContext &c, AlmTaskKind kind)
         return error; // nothing was started
 
     if (!error.isError() && wait && !saved.path.isEmpty()) {
-        saved.data = kind == AlmTaskKind::ComparisonReport ? runner->comparisonReport()
-                                                           : summaryBytes(runner->summary().value_or(SummaryReport{}));
+        saved.data = kind == AlmTaskKind::ComparisonReport
+                         ? runner->comparisonReport()
+                         : summaryBytes(runner->summary().value_or(SummaryReport{}));
         error = saveFile(saved.path, saved.data, force);
     }
 
@@ -241,9 +248,10 @@ ApiError showTask(CommandContext &c, AlmTaskKind kind)
             return error;
         task = runner->task();
     } else {
-        GetAlmTaskJob *started = kind == AlmTaskKind::Sync               ? alm.getSyncTask(taskId)
-                                 : kind == AlmTaskKind::ComparisonReport ? alm.getComparisonReportTask(taskId)
-                                                                         : alm.getComparisonSummaryTask(taskId);
+        GetAlmTaskJob *started = kind == AlmTaskKind::Sync ? alm.getSyncTask(taskId)
+                                 : kind == AlmTaskKind::ComparisonReport
+                                     ? alm.getComparisonReportTask(taskId)
+                                     : alm.getComparisonSummaryTask(taskId);
         auto job = Session::own(started);
         if (ApiError e = c.session.wait(job); e.isError())
             return e;
@@ -304,9 +312,10 @@ ApiError fetchReport(CommandContext &c, AlmTaskKind kind)
     const bool force = c.args.isSet(u"force"_s);
     SavedFile saved;
     if (c.args.isSet(u"output"_s))
-        if (ApiError e = targetPath(c.args.value(u"output"_s),
-                                    reportFileName(kind, task.result->targetRevisionId, task.result->sourceRevisionId),
-                                    force, &saved.path);
+        if (ApiError e =
+                targetPath(c.args.value(u"output"_s),
+                           reportFileName(kind, task.result->targetRevisionId, task.result->sourceRevisionId),
+                           force, &saved.path);
             e.isError())
             return e;
     Output &out = c.session.out();
@@ -352,11 +361,17 @@ ApiError summaryReport(CommandContext &c)
 
 QList<OptionSpec> taskCreationOptions()
 {
-    return {{u"source-revision"_s, {}, u"REVISION"_s,
-             modelApiTr("The source model's revision (id or name; default: the newest one this model can take).")},
-            {u"target-revision"_s, {}, u"REVISION"_s,
-             modelApiTr("This model's revision (id or name; default: its latest revision).")},
-            {u"no-wait"_s, {}, {}, modelApiTr("Print the new task once it was created, without following it.")}};
+    return {
+        {u"source-revision"_s,
+         {},
+         u"REVISION"_s,
+         modelApiTr(
+             "The source model's revision (id or name; default: the newest one this model can take).")},
+        {u"target-revision"_s,
+         {},
+         u"REVISION"_s,
+         modelApiTr("This model's revision (id or name; default: its latest revision).")},
+        {u"no-wait"_s, {}, {}, modelApiTr("Print the new task once it was created, without following it.")}};
 }
 
 } // namespace
@@ -365,65 +380,73 @@ QList<Command> almTaskCommands()
 {
     const QString syncGroup = modelApiTr("Sync");
     const QString reportGroup = modelApiTr("Comparison reports");
-    const QString follow =
-        modelApiTr("Progress on stderr when it is a terminal. Ctrl-C stops following (the ALM API has no cancel: the "
-                   "task goes on in Anaplan; exit 13, with the command to follow it again). A task that finishes "
-                   "unsuccessfully exits 12 with Anaplan's error title and message.");
+    const QString follow = modelApiTr(
+        "Progress on stderr when it is a terminal. Ctrl-C stops following (the ALM API has no cancel: the "
+        "task goes on in Anaplan; exit 13, with the command to follow it again). A task that finishes "
+        "unsuccessfully exits 12 with Anaplan's error title and message.");
 
-    Command doSync = groupCommand(u"alm sync"_s, syncGroup, u"SOURCE_MODEL [--source-revision R] [--target-revision R]"_s,
-                                  modelApiTr("Sync this model (--model, the target) to a revision of SOURCE_MODEL."),
-                                  1, 1, sync);
-    doSync.details = modelApiTr("SOURCE_MODEL: id, or a name among all your models. JSON: the task {id taskId kind "
-                                "taskState creationTime currentStep progress successful result{successful "
-                                "sourceRevisionId targetRevisionId error{title messageText}} sourceModelId "
-                                "sourceRevisionId targetRevisionId}. ") +
-                     follow;
+    Command doSync = groupCommand(
+        u"alm sync"_s, syncGroup, u"SOURCE_MODEL [--source-revision R] [--target-revision R]"_s,
+        modelApiTr("Sync this model (--model, the target) to a revision of SOURCE_MODEL."), 1, 1, sync);
+    doSync.details =
+        modelApiTr("SOURCE_MODEL: id, or a name among all your models. JSON: the task {id taskId kind "
+                   "taskState creationTime currentStep progress successful result{successful "
+                   "sourceRevisionId targetRevisionId error{title messageText}} sourceModelId "
+                   "sourceRevisionId targetRevisionId}. ") +
+        follow;
     doSync.options = taskCreationOptions();
 
-    Command tasks = groupCommand(u"alm sync-tasks"_s, syncGroup, {},
-                                 modelApiTr("List the model's sync tasks (running or finished within 48 hours)."), 0,
-                                 0, syncTasks);
-    const OptionSpec waitOption{u"wait"_s, {}, {}, modelApiTr("Follow the task to its end (exit 12 if it failed).")};
-    Command task = groupCommand(u"alm sync-task"_s, syncGroup, u"TASK_ID [--wait]"_s,
-                                modelApiTr("Show a sync task's state (exit 0 whatever its outcome, unless --wait)."),
-                                1, 1, syncTask);
+    Command tasks = groupCommand(
+        u"alm sync-tasks"_s, syncGroup, {},
+        modelApiTr("List the model's sync tasks (running or finished within 48 hours)."), 0, 0, syncTasks);
+    const OptionSpec waitOption{
+        u"wait"_s, {}, {}, modelApiTr("Follow the task to its end (exit 12 if it failed).")};
+    Command task = groupCommand(
+        u"alm sync-task"_s, syncGroup, u"TASK_ID [--wait]"_s,
+        modelApiTr("Show a sync task's state (exit 0 whatever its outcome, unless --wait)."), 1, 1, syncTask);
     task.options = {waitOption};
 
-    const OptionSpec output = outputOption(modelApiTr("Save the report to PATH (a file or an existing directory)."));
-    Command cmp = groupCommand(u"alm compare"_s, reportGroup, u"SOURCE_MODEL -o PATH [--source-revision R]"_s,
-                               modelApiTr("Create a full comparison report (TSV) of a source revision against this "
-                                          "model's, and save it."),
-                               1, 1, compare);
-    cmp.details = modelApiTr("JSON: {task{…as alm sync…}, report{path bytes sha256}}. The report is fetched with the "
-                             "target revision before the source revision, as Anaplan's URL wants. ") +
-                  follow;
+    const OptionSpec output =
+        outputOption(modelApiTr("Save the report to PATH (a file or an existing directory)."));
+    Command cmp =
+        groupCommand(u"alm compare"_s, reportGroup, u"SOURCE_MODEL -o PATH [--source-revision R]"_s,
+                     modelApiTr("Create a full comparison report (TSV) of a source revision against this "
+                                "model's, and save it."),
+                     1, 1, compare);
+    cmp.details =
+        modelApiTr("JSON: {task{…as alm sync…}, report{path bytes sha256}}. The report is fetched with the "
+                   "target revision before the source revision, as Anaplan's URL wants. ") +
+        follow;
     cmp.options = taskCreationOptions() + QList<OptionSpec>{output, forceOption()};
 
     Command cmpTask = groupCommand(u"alm compare-task"_s, reportGroup, u"TASK_ID [--wait]"_s,
                                    modelApiTr("Show a comparison report task's state."), 1, 1, compareTask);
     cmpTask.options = {waitOption};
     Command cmpReport = groupCommand(u"alm compare-report"_s, reportGroup, u"TASK_ID -o PATH"_s,
-                                     modelApiTr("Save the report of a finished comparison report task."), 1, 1,
-                                     compareReport);
+                                     modelApiTr("Save the report of a finished comparison report task."), 1,
+                                     1, compareReport);
     cmpReport.details = modelApiTr("Reports expire 48 hours after they were made (then exit 5). JSON: {task, "
                                    "report{path bytes sha256}}.");
     cmpReport.options = {output, forceOption()};
 
-    Command sum = groupCommand(u"alm summary"_s, reportGroup, u"SOURCE_MODEL [-o PATH] [--source-revision R]"_s,
-                               modelApiTr("Create a comparison summary (counts of changes per category) and show it."),
-                               1, 1, summary);
-    sum.details = modelApiTr("JSON: {task, summary{targetRevisionId sourceRevisionId totals{created modified "
-                             "deleted} differences{CATEGORY:{created modified deleted}}}, report{path bytes sha256} "
-                             "with -o (the summaryReport as Anaplan sent it)}. ") +
-                  follow;
-    sum.options = taskCreationOptions() +
-                  QList<OptionSpec>{outputOption(modelApiTr("Also save the summary (JSON) to PATH.")), forceOption()};
+    Command sum =
+        groupCommand(u"alm summary"_s, reportGroup, u"SOURCE_MODEL [-o PATH] [--source-revision R]"_s,
+                     modelApiTr("Create a comparison summary (counts of changes per category) and show it."),
+                     1, 1, summary);
+    sum.details =
+        modelApiTr("JSON: {task, summary{targetRevisionId sourceRevisionId totals{created modified "
+                   "deleted} differences{CATEGORY:{created modified deleted}}}, report{path bytes sha256} "
+                   "with -o (the summaryReport as Anaplan sent it)}. ") +
+        follow;
+    sum.options =
+        taskCreationOptions() +
+        QList<OptionSpec>{outputOption(modelApiTr("Also save the summary (JSON) to PATH.")), forceOption()};
     Command sumTask = groupCommand(u"alm summary-task"_s, reportGroup, u"TASK_ID [--wait]"_s,
                                    modelApiTr("Show a comparison summary task's state."), 1, 1, summaryTask);
     sumTask.options = {waitOption};
-    Command sumReport = groupCommand(u"alm summary-report"_s, reportGroup, u"TASK_ID [-o PATH]"_s,
-                                     modelApiTr("Show (or save) the summary of a finished comparison summary task."),
-                                     1, 1, summaryReport);
+    Command sumReport = groupCommand(
+        u"alm summary-report"_s, reportGroup, u"TASK_ID [-o PATH]"_s,
+        modelApiTr("Show (or save) the summary of a finished comparison summary task."), 1, 1, summaryReport);
     sumReport.options = {outputOption(modelApiTr("Save the summary (JSON) to PATH.")), forceOption()};
     return {doSync, tasks, task, cmp, cmpTask, cmpReport, sum, sumTask, sumReport};
 }

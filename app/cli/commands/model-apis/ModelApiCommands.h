@@ -14,7 +14,7 @@ QList<Command> trCellCommands();      // TrCellCommands.cpp: write-cells
 QList<Command> trTimeCommands();      // TrTimeCommands.cpp: current-period, calendar, setters
 QList<Command> trDimensionCommands(); // TrDimensionCommands.cpp: dimension items, lookup, …
 
-QList<Command> almModelCommands();    // AlmRevisionCommands.cpp: online, offline, revisions…
-QList<Command> almTaskCommands();     // AlmTaskCommands.cpp: sync, compare, summary and their tasks
+QList<Command> almModelCommands(); // AlmRevisionCommands.cpp: online, offline, revisions…
+QList<Command> almTaskCommands();  // AlmTaskCommands.cpp: sync, compare, summary and their tasks
 
 } // namespace anadesk::cli

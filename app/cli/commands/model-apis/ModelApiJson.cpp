@@ -34,7 +34,9 @@ QJsonArray dimensions(const QList<Dimension> &list)
 
 QJsonObject counts(const ChangeCounts &c)
 {
-    return {{u"created"_s, double(c.created)}, {u"modified"_s, double(c.modified)}, {u"deleted"_s, double(c.deleted)}};
+    return {{u"created"_s, double(c.created)},
+            {u"modified"_s, double(c.modified)},
+            {u"deleted"_s, double(c.deleted)}};
 }
 
 } // namespace
@@ -147,7 +149,8 @@ QJsonObject toJson(const ListMetadata &m)
     if (!m.parentId.isEmpty())
         o.insert(u"parent"_s, QJsonObject{{u"id"_s, m.parentId}, {u"name"_s, m.parentName}});
     if (!m.topLevelItemId.isEmpty() || !m.topLevelItemName.isEmpty())
-        o.insert(u"topLevelItem"_s, QJsonObject{{u"id"_s, m.topLevelItemId}, {u"name"_s, m.topLevelItemName}});
+        o.insert(u"topLevelItem"_s,
+                 QJsonObject{{u"id"_s, m.topLevelItemId}, {u"name"_s, m.topLevelItemName}});
     return o;
 }
 
@@ -279,7 +282,8 @@ QJsonObject toJson(const AlmTask &t, AlmTaskKind kind)
                            {u"targetRevisionId"_s, r.targetRevisionId}};
         insertIfSet(result, u"reportFileUrl"_s, r.reportFileUrl);
         if (!r.successful && (!r.errorTitle.isEmpty() || !r.errorMessage.isEmpty()))
-            result.insert(u"error"_s, QJsonObject{{u"title"_s, r.errorTitle}, {u"messageText"_s, r.errorMessage}});
+            result.insert(u"error"_s,
+                          QJsonObject{{u"title"_s, r.errorTitle}, {u"messageText"_s, r.errorMessage}});
         o.insert(u"successful"_s, r.successful);
         o.insert(u"result"_s, result);
     }

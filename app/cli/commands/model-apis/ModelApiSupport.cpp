@@ -116,11 +116,13 @@ ApiError resolveTx(CommandContext &c, const TransactionalClient &client, TxKind 
     ApiError e;
     switch (kind) {
     case TxKind::Module:
-        e = listNamed(c, client.getModules(), [](ListModulesJob *j) { return j->modules(); }, noun, &objects);
+        e = listNamed(
+            c, client.getModules(), [](ListModulesJob *j) { return j->modules(); }, noun, &objects);
         break;
     case TxKind::List:
     case TxKind::Dimension:
-        e = listNamed(c, client.getLists(), [](ListListsJob *j) { return j->lists(); }, noun, &objects);
+        e = listNamed(
+            c, client.getLists(), [](ListListsJob *j) { return j->lists(); }, noun, &objects);
         if (!e.isError() && kind == TxKind::Dimension) {
             // Built-in dimensions with Anaplan's fixed ids, in case the list listing leaves them out.
             addUnlessListed(&objects, {u"20000000003"_s, u"Time"_s, noun});
@@ -129,19 +131,21 @@ ApiError resolveTx(CommandContext &c, const TransactionalClient &client, TxKind 
         }
         break;
     case TxKind::View:
-        e = listNamed(c, client.getViews(), [](ListViewsJob *j) { return j->views(); }, noun, &objects);
+        e = listNamed(
+            c, client.getViews(), [](ListViewsJob *j) { return j->views(); }, noun, &objects);
         if (!e.isError()) {
             // A module's default view carries the module's id and name.
             QList<NamedObject> modules;
-            e = listNamed(c, client.getModules(), [](ListModulesJob *j) { return j->modules(); }, noun,
-                          &modules);
+            e = listNamed(
+                c, client.getModules(), [](ListModulesJob *j) { return j->modules(); }, noun, &modules);
             for (const NamedObject &m : std::as_const(modules))
                 addUnlessListed(&objects, m);
         }
         break;
     case TxKind::LineItem:
-        e = listNamed(c, client.getLineItems({}, false), [](ListLineItemsJob *j) { return j->lineItems(); }, noun,
-                      &objects);
+        e = listNamed(
+            c, client.getLineItems({}, false), [](ListLineItemsJob *j) { return j->lineItems(); }, noun,
+            &objects);
         break;
     }
     if (e.isError())
@@ -149,7 +153,8 @@ ApiError resolveTx(CommandContext &c, const TransactionalClient &client, TxKind 
     return resolveAmong(objects, wanted, noun, modelLabel(c.session.modelId()), listingOf(kind), out);
 }
 
-ApiError intOption(const CommandContext &c, const QString &name, qint64 min, qint64 max, qint64 *out, bool *given)
+ApiError intOption(const CommandContext &c, const QString &name, qint64 min, qint64 max, qint64 *out,
+                   bool *given)
 {
     if (given)
         *given = c.args.isSet(name);

@@ -112,7 +112,8 @@ QString parseCsv(const QString &text, CsvTable *out)
 ApiError readRequestInput(const QString &path, const QString &arrayKey, RequestInput *out)
 {
     if (path.isEmpty())
-        return usage(tr("No input file given"), tr("Pass --from PATH (a JSON or CSV file, or - for standard input)."));
+        return usage(tr("No input file given"),
+                     tr("Pass --from PATH (a JSON or CSV file, or - for standard input)."));
     QByteArray data;
     if (path == u"-"_s) {
         out->source = tr("standard input");
@@ -124,23 +125,25 @@ ApiError readRequestInput(const QString &path, const QString &arrayKey, RequestI
         out->source = tr("file '%1'").arg(QDir::toNativeSeparators(path));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return localIo(tr("Cannot read the input file"), QDir::toNativeSeparators(path), file.errorString(),
-                           tr("Check the path given with --from."));
+            return localIo(tr("Cannot read the input file"), QDir::toNativeSeparators(path),
+                           file.errorString(), tr("Check the path given with --from."));
         data = file.readAll();
     }
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
     const QByteArray trimmed = data.trimmed();
     if (trimmed.isEmpty())
-        return usage(tr("The input is empty"), tr("Give a JSON array or a CSV with a header line (%1).").arg(out->source));
+        return usage(tr("The input is empty"),
+                     tr("Give a JSON array or a CSV with a header line (%1).").arg(out->source));
 
     if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
         out->isJson = true;
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
         if (error.error != QJsonParseError::NoError) {
-            ApiError e = usage(tr("The input is not valid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset),
-                               tr("Fix the JSON, or give a CSV with a header line."));
+            ApiError e = usage(
+                tr("The input is not valid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset),
+                tr("Fix the JSON, or give a CSV with a header line."));
             e.object = out->source;
             return e;
         }
@@ -149,7 +152,8 @@ ApiError readRequestInput(const QString &path, const QString &arrayKey, RequestI
         } else if (doc.object().value(arrayKey).isArray()) {
             out->json = doc.object().value(arrayKey).toArray();
         } else {
-            ApiError e = usage(tr("The JSON input must be an array, or an object with an array \"%1\"").arg(arrayKey));
+            ApiError e =
+                usage(tr("The JSON input must be an array, or an object with an array \"%1\"").arg(arrayKey));
             e.object = out->source;
             return e;
         }

@@ -34,7 +34,8 @@ QJsonObject dimensionEntry(const QString &header, const QString &cell)
     return entry;
 }
 
-ApiError cellsFromCsv(const CsvTable &csv, const QString &fixedLineItem, const QString &source, QJsonArray *out)
+ApiError cellsFromCsv(const CsvTable &csv, const QString &fixedLineItem, const QString &source,
+                      QJsonArray *out)
 {
     qsizetype lineItemColumn = -1;
     qsizetype valueColumn = -1;
@@ -45,9 +46,10 @@ ApiError cellsFromCsv(const CsvTable &csv, const QString &fixedLineItem, const Q
             valueColumn = i;
     }
     if (valueColumn < 0 || (lineItemColumn < 0 && fixedLineItem.isEmpty())) {
-        ApiError e = usage(modelApiTr("The CSV needs a 'Value' column and a 'Line Item' column (or --line-item)"),
-                           modelApiTr("Header example: Line Item,Products,Regions,Value — the other columns name "
-                                      "dimensions, their cells the items."));
+        ApiError e =
+            usage(modelApiTr("The CSV needs a 'Value' column and a 'Line Item' column (or --line-item)"),
+                  modelApiTr("Header example: Line Item,Products,Regions,Value — the other columns name "
+                             "dimensions, their cells the items."));
         e.object = source;
         return e;
     }
@@ -73,7 +75,8 @@ ApiError writeCells(CommandContext &c)
         return e;
     QJsonArray cells = input.json;
     if (!input.isJson)
-        if (ApiError e = cellsFromCsv(input.csv, c.args.value(u"line-item"_s).trimmed(), input.source, &cells);
+        if (ApiError e =
+                cellsFromCsv(input.csv, c.args.value(u"line-item"_s).trimmed(), input.source, &cells);
             e.isError())
             return e;
     if (input.isJson && c.args.isSet(u"line-item"_s))
@@ -87,11 +90,12 @@ ApiError writeCells(CommandContext &c)
     if (ApiError e = resolveTx(c, tx, TxKind::Module, c.args.positionals.at(0), &module); e.isError())
         return e;
     qint64 perRequest = CellWriteJob::kMaxCellsPerRequest;
-    if (ApiError e = intOption(c, u"batch-size"_s, 1, CellWriteJob::kMaxCellsPerRequest, &perRequest); e.isError())
+    if (ApiError e = intOption(c, u"batch-size"_s, 1, CellWriteJob::kMaxCellsPerRequest, &perRequest);
+        e.isError())
         return e;
 
-    auto job = Session::own(
-        tx.updateModuleData(module.id, cells, BatchLimits{int(perRequest), CellWriteJob::kMaxBytesPerRequest}));
+    auto job = Session::own(tx.updateModuleData(
+        module.id, cells, BatchLimits{int(perRequest), CellWriteJob::kMaxBytesPerRequest}));
     ProgressLine line(c.session.out());
     reportBatchProgress(job.get(), line, modelApiTr("Writing cells"));
     ApiError jobError = c.session.wait(job);
@@ -110,8 +114,8 @@ ApiError writeCells(CommandContext &c)
                        {u"failures"_s, failuresWithLines(r.failures, input)}};
     if (!module.name.isEmpty())
         result.insert(u"moduleName"_s, module.name);
-    const ApiError error =
-        writeOutcome(jobError, r.failures, cells.size(), modelApiTr("cells"), u"module "_s + module.id, input);
+    const ApiError error = writeOutcome(jobError, r.failures, cells.size(), modelApiTr("cells"),
+                                        u"module "_s + module.id, input);
     printWriteResult(c.session.out(), result,
                      {{u"moduleId"_s, modelApiTr("Module")},
                       {u"cells"_s, modelApiTr("Cells sent")},
@@ -128,16 +132,23 @@ QList<Command> trCellCommands()
     Command write = groupCommand(u"tr write-cells"_s, modelApiTr("Cells"), u"MODULE --from PATH"_s,
                                  modelApiTr("Write module cells from a JSON or CSV file."), 1, 1, writeCells);
     write.details = modelApiTr(
-        "MODULE: id or name. JSON: an array of {lineItemId|lineItemName, dimensions[{dimensionId|dimensionName, "
-        "itemId|itemName|itemCode}], value} (or {\"cells\": […]}). CSV: a header with 'Line Item' (or --line-item "
-        "for all rows), one column per dimension (header = dimension name or id; cell = item name, or 'id:ID', "
-        "'code:CODE') and 'Value'. Sent in requests of at most 100,000 cells (or --batch-size) and 15 MB. JSON "
+        "MODULE: id or name. JSON: an array of {lineItemId|lineItemName, "
+        "dimensions[{dimensionId|dimensionName, "
+        "itemId|itemName|itemCode}], value} (or {\"cells\": […]}). CSV: a header with 'Line Item' (or "
+        "--line-item "
+        "for all rows), one column per dimension (header = dimension name or id; cell = item name, or "
+        "'id:ID', "
+        "'code:CODE') and 'Value'. Sent in requests of at most 100,000 cells (or --batch-size) and 15 MB. "
+        "JSON "
         "output: moduleId moduleName cells batches batchesDone numberOfCellsChanged failures[{requestIndex "
         "failureType failureMessageDetails line}]. Rejected cells: exit 12 (the others were written).");
-    write.options = {fromOption(modelApiTr("The cells: a JSON or CSV file, - for standard input.")),
-                     {u"line-item"_s, {}, u"LINE_ITEM"_s,
-                      modelApiTr("CSV without a Line Item column: the line item (id or name) of every row.")},
-                     {u"batch-size"_s, {}, u"N"_s, modelApiTr("Cells per request (1-100000, default 100000).")}};
+    write.options = {
+        fromOption(modelApiTr("The cells: a JSON or CSV file, - for standard input.")),
+        {u"line-item"_s,
+         {},
+         u"LINE_ITEM"_s,
+         modelApiTr("CSV without a Line Item column: the line item (id or name) of every row.")},
+        {u"batch-size"_s, {}, u"N"_s, modelApiTr("Cells per request (1-100000, default 100000).")}};
     return {write};
 }
 

@@ -42,14 +42,14 @@ ApiError lookup(CommandContext &c)
         return e;
     const QStringList values = c.args.positionals.mid(1);
     const bool codes = c.args.isSet(u"codes"_s);
-    auto job = Session::own(tx.lookupDimensionItems(dim.id, codes ? values : QStringList(),
-                                                    codes ? QStringList() : values));
+    auto job = Session::own(
+        tx.lookupDimensionItems(dim.id, codes ? values : QStringList(), codes ? QStringList() : values));
     return printItems(c, job);
 }
 
 // A dimension of `owner` by id or name, among the dimensions listed for it.
-ApiError resolveOwnedDimension(const QList<Dimension> &dimensions, const QString &wanted, const QString &object,
-                               const QString &listing, NamedObject *out)
+ApiError resolveOwnedDimension(const QList<Dimension> &dimensions, const QString &wanted,
+                               const QString &object, const QString &listing, NamedObject *out)
 {
     if (looksLikeNumericId(wanted.trimmed())) {
         *out = {wanted.trimmed(), {}, {}};
@@ -76,8 +76,8 @@ ApiError viewDimensionItems(CommandContext &c)
             return e;
         const ViewInfo &vi = info->viewInfo();
         if (ApiError e = resolveOwnedDimension(vi.rows + vi.columns + vi.pages, c.args.positionals.at(1),
-                                               modelApiTr("view %1").arg(view.id), u"anadesk-cli tr view "_s + view.id,
-                                               &dim);
+                                               modelApiTr("view %1").arg(view.id),
+                                               u"anadesk-cli tr view "_s + view.id, &dim);
             e.isError())
             return e;
     }
@@ -129,16 +129,19 @@ QList<Command> trDimensionCommands()
 {
     const QString group = modelApiTr("Dimensions");
     const QString itemsJson = modelApiTr("JSON: an array of {id, name, code} (code when the item has one).");
-    Command items = groupCommand(u"tr dimension-items"_s, group, u"DIMENSION"_s,
-                                 modelApiTr("List every item of a dimension (a list, Time, Versions, Users)."), 1, 1,
-                                 dimensionItems);
-    items.details = modelApiTr("DIMENSION: id or name (lists by name; Time, Versions and Users too). ") + itemsJson;
+    Command items =
+        groupCommand(u"tr dimension-items"_s, group, u"DIMENSION"_s,
+                     modelApiTr("List every item of a list, a subset or Users."), 1, 1, dimensionItems);
+    items.details =
+        modelApiTr("DIMENSION: id or name. Time and Versions are read with 'tr lookup' or through a "
+                   "view. ") +
+        itemsJson;
 
     Command find = groupCommand(u"tr lookup"_s, group, u"DIMENSION [--codes] VALUE..."_s,
-                                modelApiTr("Find items of a dimension by name (or by code with --codes)."), 2, -1,
-                                lookup);
-    find.details = modelApiTr("Only items that exist are returned; none found is an empty list (exit 0). ") +
-                   itemsJson;
+                                modelApiTr("Find items of a dimension by name (or by code with --codes)."), 2,
+                                -1, lookup);
+    find.details =
+        modelApiTr("Only items that exist are returned; none found is an empty list (exit 0). ") + itemsJson;
     find.options = {{u"codes"_s, {}, {}, modelApiTr("The VALUEs are item codes, not names.")}};
 
     Command view = groupCommand(u"tr view-dimension-items"_s, group, u"VIEW DIMENSION"_s,

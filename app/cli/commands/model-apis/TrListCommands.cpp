@@ -24,8 +24,9 @@ ApiError lists(CommandContext &c)
     auto job = Session::own(tx.getLists(query));
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
-    c.session.out().list(json::arrayOf(job->lists()),
-                         {{modelApiTr("ID"), u"id"_s}, {modelApiTr("NAME"), u"name"_s}, {modelApiTr("CODE"), u"code"_s}});
+    c.session.out().list(
+        json::arrayOf(job->lists()),
+        {{modelApiTr("ID"), u"id"_s}, {modelApiTr("NAME"), u"name"_s}, {modelApiTr("CODE"), u"code"_s}});
     return {};
 }
 
@@ -87,9 +88,9 @@ ApiError listItems(CommandContext &c)
         if (ApiError e = c.session.wait(job); e.isError())
             return e;
         out.list(json::arrayOf(job->listItems()), {{modelApiTr("ID"), u"id"_s},
-                                                    {modelApiTr("NAME"), u"name"_s},
-                                                    {modelApiTr("CODE"), u"code"_s},
-                                                    {modelApiTr("PARENT"), u"parent"_s}});
+                                                   {modelApiTr("NAME"), u"name"_s},
+                                                   {modelApiTr("CODE"), u"code"_s},
+                                                   {modelApiTr("PARENT"), u"parent"_s}});
         return {};
     }
     QString target;
@@ -132,7 +133,8 @@ ApiError resetIndex(CommandContext &c)
     auto job = Session::own(tx.resetListIndex(list.id));
     if (ApiError e = c.session.wait(job); e.isError()) {
         if (e.category == ErrorCategory::BadInput && e.hint.isEmpty())
-            e.hint = modelApiTr("The list must be empty: delete its items first (anadesk-cli tr delete-items).");
+            e.hint =
+                modelApiTr("The list must be empty: delete its items first (anadesk-cli tr delete-items).");
         return e;
     }
     c.session.out().object({{u"listId"_s, list.id}, {u"indexReset"_s, true}},
@@ -148,28 +150,31 @@ QList<Command> trListCommands()
     Command ls = groupCommand(u"tr lists"_s, group, {}, modelApiTr("List the model's lists."), 0, 0, lists);
     ls.options = sortOptions({u"id"_s, u"name"_s});
 
-    Command meta = groupCommand(u"tr list"_s, group, u"LIST"_s,
-                                modelApiTr("Show a list's metadata: item count, parent, properties, next index."), 1,
-                                1, listMetadata);
-    meta.details = modelApiTr("LIST: id or name. JSON: id name itemCount hasSelectiveAccess productionData "
-                              "numberedList useTopLevelAsPageDefault workflowEnabled properties[] subsets[] "
-                              "managedBy nextItemIndex permittedItems usedInAppliesTo category parent{id,name} "
-                              "topLevelItem{id,name} (absent values left out).");
+    Command meta =
+        groupCommand(u"tr list"_s, group, u"LIST"_s,
+                     modelApiTr("Show a list's metadata: item count, parent, properties, next index."), 1, 1,
+                     listMetadata);
+    meta.details =
+        modelApiTr("LIST: id or name. JSON: id name itemCount hasSelectiveAccess productionData "
+                   "numberedList useTopLevelAsPageDefault workflowEnabled properties[] subsets[] "
+                   "managedBy nextItemIndex permittedItems usedInAppliesTo category parent{id,name} "
+                   "topLevelItem{id,name} (absent values left out).");
 
-    Command items = groupCommand(u"tr list-items"_s, group, u"LIST [--format csv [-o PATH]]"_s,
-                                 modelApiTr("List a list's items with codes, parents, properties and subsets."), 1, 1,
-                                 listItems);
-    items.details = modelApiTr("JSON: an array of {id name code parent parentId listId listName properties{} "
-                               "subsets{}}. --format csv asks Anaplan for its CSV form (to stdout, or saved with "
-                               "-o; the JSON then describes the file: listId format path bytes sha256).");
+    Command items = groupCommand(
+        u"tr list-items"_s, group, u"LIST [--format csv [-o PATH]]"_s,
+        modelApiTr("List a list's items with codes, parents, properties and subsets."), 1, 1, listItems);
+    items.details =
+        modelApiTr("JSON: an array of {id name code parent parentId listId listName properties{} "
+                   "subsets{}}. --format csv asks Anaplan for its CSV form (to stdout, or saved with "
+                   "-o; the JSON then describes the file: listId format path bytes sha256).");
     items.options = {{u"brief"_s, {}, {}, modelApiTr("Without properties and subsets (no includeAll).")},
                      {u"format"_s, {}, u"FORMAT"_s, modelApiTr("json (default) or csv.")},
                      outputOption(modelApiTr("Save the CSV to PATH (a file or an existing directory).")),
                      forceOption()};
 
     Command reset = groupCommand(u"tr reset-index"_s, group, u"LIST"_s,
-                                 modelApiTr("Reset a numbered list's item index (the list must be empty)."), 1, 1,
-                                 resetIndex);
+                                 modelApiTr("Reset a numbered list's item index (the list must be empty)."),
+                                 1, 1, resetIndex);
     reset.details = modelApiTr("JSON: {listId, indexReset: true}. A list that still holds items: exit 2.");
     return {ls, meta, items, reset};
 }

@@ -163,16 +163,18 @@ Command writeCommand(const QString &name, const QString &summary, const QString 
     Command command = groupCommand(name, modelApiTr("Lists"), u"LIST --from PATH"_s, summary, 1, 1, run);
     command.details =
         details + u' ' +
-        modelApiTr("PATH: JSON (an array of items, or {\"items\": […]} as Anaplan takes it) or CSV with a "
-                   "header line (columns id, name, code, parent; 'subset:NAME' columns true/false; any other "
-                   "column is a property; empty cells are left out); - reads standard input. More than 100,000 "
-                   "items are sent in batches of 100,000 (or --batch-size), one after the other; the counts are "
-                   "summed. JSON: listId listName operation items batches batchesDone added|updated|deleted ignored "
-                   "total failures[{requestIndex failureType failureMessageDetails line}]. Rejected items: exit 12 "
-                   "(the others were written). A failed batch stops the rest; the counts of the batches done are "
-                   "printed.");
-    command.options = {fromOption(modelApiTr("The items: a JSON or CSV file, - for standard input.")),
-                       {u"batch-size"_s, {}, u"N"_s, modelApiTr("Items per request (1-100000, default 100000).")}};
+        modelApiTr(
+            "PATH: JSON (an array of items, or {\"items\": […]} as Anaplan takes it) or CSV with a "
+            "header line (columns id, name, code, parent; 'subset:NAME' columns true/false; any other "
+            "column is a property; empty cells are left out); - reads standard input. More than 100,000 "
+            "items are sent in batches of 100,000 (or --batch-size), one after the other; the counts are "
+            "summed. JSON: listId listName operation items batches batchesDone added|updated|deleted ignored "
+            "total failures[{requestIndex failureType failureMessageDetails line}]. Rejected items: exit 12 "
+            "(the others were written). A failed batch stops the rest; the counts of the batches done are "
+            "printed.");
+    command.options = {
+        fromOption(modelApiTr("The items: a JSON or CSV file, - for standard input.")),
+        {u"batch-size"_s, {}, u"N"_s, modelApiTr("Items per request (1-100000, default 100000).")}};
     return command;
 }
 
@@ -180,18 +182,19 @@ Command writeCommand(const QString &name, const QString &summary, const QString 
 
 QList<Command> trListWriteCommands()
 {
-    return {writeCommand(u"tr insert-items"_s, modelApiTr("Add items to a list."),
-                         modelApiTr("Each item needs a name and/or a code; parent, properties and subsets are "
-                                    "optional."),
-                         insertItems),
-            writeCommand(u"tr update-items"_s, modelApiTr("Change existing items of a list (PUT)."),
-                         modelApiTr("Each item is identified by its id, else its code, else its name; the other "
-                                    "fields given are set."),
-                         updateItems),
-            writeCommand(u"tr delete-items"_s, modelApiTr("Delete items of a list."),
-                         modelApiTr("Each item is identified by exactly one of id, code or name (from CSV: the "
-                                    "first non-empty of id, code, name)."),
-                         deleteItems)};
+    return {
+        writeCommand(u"tr insert-items"_s, modelApiTr("Add items to a list."),
+                     modelApiTr("Each item needs a name and/or a code; parent, properties and subsets are "
+                                "optional."),
+                     insertItems),
+        writeCommand(u"tr update-items"_s, modelApiTr("Change existing items of a list (PUT)."),
+                     modelApiTr("Each item is identified by its id, else its code, else its name; the other "
+                                "fields given are set."),
+                     updateItems),
+        writeCommand(u"tr delete-items"_s, modelApiTr("Delete items of a list."),
+                     modelApiTr("Each item is identified by exactly one of id, code or name (from CSV: the "
+                                "first non-empty of id, code, name)."),
+                     deleteItems)};
 }
 
 } // namespace anadesk::cli

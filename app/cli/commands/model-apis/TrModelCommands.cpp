@@ -9,12 +9,9 @@ namespace anadesk::cli {
 
 namespace {
 
-const QList<std::pair<QString, QString>> kStatusFields = {{u"modelId"_s, u"Model"_s},
-                                                          {u"currentStep"_s, u"Step"_s},
-                                                          {u"idle"_s, u"Idle"_s},
-                                                          {u"progress"_s, u"Progress"_s},
-                                                          {u"tooltip"_s, u"Busy with"_s},
-                                                          {u"taskId"_s, u"Task"_s}};
+const QList<std::pair<QString, QString>> kStatusFields = {
+    {u"modelId"_s, u"Model"_s},     {u"currentStep"_s, u"Step"_s},  {u"idle"_s, u"Idle"_s},
+    {u"progress"_s, u"Progress"_s}, {u"tooltip"_s, u"Busy with"_s}, {u"taskId"_s, u"Task"_s}};
 
 ApiError modelDetails(CommandContext &c)
 {
@@ -95,20 +92,25 @@ ApiError closeModel(CommandContext &c)
 QList<Command> trModelCommands()
 {
     const QString group = modelApiTr("Model");
-    Command details = groupCommand(u"tr model"_s, group, {}, modelApiTr("Show the model's details (memory, state, workspace)."),
-                                   0, 0, modelDetails);
+    Command details =
+        groupCommand(u"tr model"_s, group, {},
+                     modelApiTr("Show the model's details (memory, state, workspace)."), 0, 0, modelDetails);
     details.details = modelApiTr("GET …/models/{id}?modelDetails=true. JSON: as 'anadesk-cli models'.");
-    Command status = groupCommand(u"tr status"_s, group, {}, modelApiTr("Show whether the model is open, closed or busy."), 0,
-                                  0, modelStatus);
+    Command status =
+        groupCommand(u"tr status"_s, group, {}, modelApiTr("Show whether the model is open, closed or busy."),
+                     0, 0, modelStatus);
     Command open = groupCommand(u"tr open"_s, group, {},
-                                modelApiTr("Wake (open) the model; an open model is reported, not an error."), 0, 0,
-                                openModel);
-    open.details = modelApiTr("Sends the request once and prints the status afterwards (JSON: as 'tr status' plus "
-                              "operation and alreadyOpen). Use 'anadesk-cli open-model' to wait until it is open. "
-                              "Needs workspace-administrator rights.");
-    Command close = groupCommand(u"tr close"_s, group, {}, modelApiTr("Close (unload) the model."), 0, 0, closeModel);
-    close.details = modelApiTr("Sends the request once and prints the status afterwards. Use 'anadesk-cli close-model' "
-                               "to wait until it is closed. Needs workspace-administrator rights.");
+                                modelApiTr("Wake (open) the model; an open model is reported, not an error."),
+                                0, 0, openModel);
+    open.details =
+        modelApiTr("Sends the request once and prints the status afterwards (JSON: as 'tr status' plus "
+                   "operation and alreadyOpen). Use 'anadesk-cli open-model' to wait until it is open. "
+                   "Needs workspace-administrator rights.");
+    Command close =
+        groupCommand(u"tr close"_s, group, {}, modelApiTr("Close (unload) the model."), 0, 0, closeModel);
+    close.details =
+        modelApiTr("Sends the request once and prints the status afterwards. Use 'anadesk-cli close-model' "
+                   "to wait until it is closed. Needs workspace-administrator rights.");
     return {details, status, open, close};
 }
 

@@ -28,8 +28,9 @@ ApiError modules(CommandContext &c)
     auto job = Session::own(tx.getModules(query));
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
-    c.session.out().list(json::arrayOf(job->modules()),
-                         {{modelApiTr("ID"), u"id"_s}, {modelApiTr("NAME"), u"name"_s}, {modelApiTr("CODE"), u"code"_s}});
+    c.session.out().list(
+        json::arrayOf(job->modules()),
+        {{modelApiTr("ID"), u"id"_s}, {modelApiTr("NAME"), u"name"_s}, {modelApiTr("CODE"), u"code"_s}});
     return {};
 }
 
@@ -77,9 +78,9 @@ ApiError views(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().list(json::arrayOf(job->views()), {{modelApiTr("ID"), u"id"_s},
-                                                        {modelApiTr("NAME"), u"name"_s},
-                                                        {modelApiTr("MODULE ID"), u"moduleId"_s},
-                                                        {modelApiTr("CODE"), u"code"_s}});
+                                                       {modelApiTr("NAME"), u"name"_s},
+                                                       {modelApiTr("MODULE ID"), u"moduleId"_s},
+                                                       {modelApiTr("CODE"), u"code"_s}});
     return {};
 }
 
@@ -120,25 +121,29 @@ ApiError view(CommandContext &c)
 QList<Command> trStructureCommands()
 {
     const QString group = modelApiTr("Modules, line items and views");
-    Command mods = groupCommand(u"tr modules"_s, group, {}, modelApiTr("List the model's modules."), 0, 0, modules);
+    Command mods =
+        groupCommand(u"tr modules"_s, group, {}, modelApiTr("List the model's modules."), 0, 0, modules);
     mods.options = sortOptions({u"id"_s, u"name"_s});
 
-    Command items = groupCommand(u"tr line-items"_s, group, u"[MODULE]"_s,
-                                 modelApiTr("List the line items of the model, or of one module (id or name)."), 0, 1,
-                                 lineItems);
-    items.details = modelApiTr("With the full metadata (format, applies-to, formula, …) unless --brief. JSON: "
-                               "id name moduleId moduleName format formatMetadata appliesTo[] formula … as Anaplan "
-                               "sends them.");
+    Command items = groupCommand(
+        u"tr line-items"_s, group, u"[MODULE]"_s,
+        modelApiTr("List the line items of the model, or of one module (id or name)."), 0, 1, lineItems);
+    items.details =
+        modelApiTr("With the full metadata (format, applies-to, formula, …) unless --brief. JSON: "
+                   "id name moduleId moduleName format formatMetadata appliesTo[] formula … as Anaplan "
+                   "sends them.");
     items.options = {{u"brief"_s, {}, {}, modelApiTr("Only ids, names and modules (no includeAll).")}};
 
-    Command vs = groupCommand(u"tr views"_s, group, u"[--module MODULE]"_s,
-                              modelApiTr("List the model's saved views (with subsidiary views), or one module's."),
-                              0, 0, views);
+    Command vs = groupCommand(
+        u"tr views"_s, group, u"[--module MODULE]"_s,
+        modelApiTr("List the model's saved views (with subsidiary views), or one module's."), 0, 0, views);
     vs.options = sortOptions({u"id"_s, u"moduleId"_s, u"name"_s});
-    vs.options.append({u"module"_s, {}, u"MODULE"_s, modelApiTr("Only the views of this module (id or name).")});
+    vs.options.append(
+        {u"module"_s, {}, u"MODULE"_s, modelApiTr("Only the views of this module (id or name).")});
 
-    Command info = groupCommand(u"tr view"_s, group, u"VIEW"_s,
-                                modelApiTr("Show a view's dimensions on rows, columns and pages."), 1, 1, view);
+    Command info =
+        groupCommand(u"tr view"_s, group, u"VIEW"_s,
+                     modelApiTr("Show a view's dimensions on rows, columns and pages."), 1, 1, view);
     info.details = modelApiTr("VIEW: a view id or name, a module (its default view) or a line item id. JSON: "
                               "{id, name, rows[], columns[], pages[]} with {id, name} per dimension.");
     return {mods, items, vs, info};

@@ -65,8 +65,8 @@ ApiError setFiscalYear(CommandContext &c)
     if (ApiError e = c.session.wait(job); e.isError())
         return e;
     c.session.out().object(json::toJson(job->fiscalYear()), {{u"year"_s, modelApiTr("Fiscal year")},
-                                                               {u"startDate"_s, modelApiTr("Starts")},
-                                                               {u"endDate"_s, modelApiTr("Ends")}});
+                                                             {u"startDate"_s, modelApiTr("Starts")},
+                                                             {u"endDate"_s, modelApiTr("Ends")}});
     return {};
 }
 
@@ -83,7 +83,7 @@ ApiError calendar(CommandContext &c)
     if (!c.session.out().isJson()) {
         if (cal.fiscalYear)
             o.insert(u"fiscalYearText"_s, QString(cal.fiscalYear->year + u" ("_s + cal.fiscalYear->startDate +
-                                                      u" – "_s + cal.fiscalYear->endDate + u')'));
+                                                  u" – "_s + cal.fiscalYear->endDate + u')'));
         if (cal.currentPeriod)
             o.insert(u"currentPeriodText"_s, cal.currentPeriod->periodText);
     }
@@ -104,26 +104,29 @@ ApiError calendar(CommandContext &c)
 QList<Command> trTimeCommands()
 {
     const QString group = modelApiTr("Time");
-    Command get = groupCommand(u"tr current-period"_s, group, {}, modelApiTr("Show the model's current period."), 0, 0,
-                               currentPeriod);
-    get.details = modelApiTr("JSON: {periodText, lastDay, calendarType} (periodText empty when none is set).");
+    Command get = groupCommand(u"tr current-period"_s, group, {},
+                               modelApiTr("Show the model's current period."), 0, 0, currentPeriod);
+    get.details =
+        modelApiTr("JSON: {periodText, lastDay, calendarType} (periodText empty when none is set).");
 
     Command set = groupCommand(u"tr set-current-period"_s, group, u"DATE --yes | --reset --yes"_s,
-                               modelApiTr("Set the current period to the period holding DATE (YYYY-MM-DD)."), 0, 1,
-                               setCurrentPeriod);
+                               modelApiTr("Set the current period to the period holding DATE (YYYY-MM-DD)."),
+                               0, 1, setCurrentPeriod);
     set.details = modelApiTr("Needs --yes: changing time settings can delete data in periods that leave the "
                              "timescale. --reset clears the current period. JSON: as current-period.");
     set.options = {yesOption(modelApiTr("Confirm the change.")),
                    {u"reset"_s, {}, {}, modelApiTr("Clear the current period instead of setting it.")}};
 
-    Command year = groupCommand(u"tr set-fiscal-year"_s, group, u"YEAR --yes"_s,
-                                modelApiTr("Set the current fiscal year (FY24, FY2024)."), 1, 1, setFiscalYear);
-    year.details = modelApiTr("Needs --yes (time settings can delete data). JSON: {year, startDate, endDate}.");
+    Command year =
+        groupCommand(u"tr set-fiscal-year"_s, group, u"YEAR --yes"_s,
+                     modelApiTr("Set the current fiscal year (FY24, FY2024)."), 1, 1, setFiscalYear);
+    year.details =
+        modelApiTr("Needs --yes (time settings can delete data). JSON: {year, startDate, endDate}.");
     year.options = {yesOption(modelApiTr("Confirm the change."))};
 
-    Command cal = groupCommand(u"tr calendar"_s, group, {},
-                               modelApiTr("Show the model calendar (type, fiscal year, current period, totals)."), 0,
-                               0, calendar);
+    Command cal = groupCommand(
+        u"tr calendar"_s, group, {},
+        modelApiTr("Show the model calendar (type, fiscal year, current period, totals)."), 0, 0, calendar);
     cal.details = modelApiTr("JSON: the modelCalendar object as Anaplan sends it; its fields depend on "
                              "calendarType.");
     return {get, set, year, cal};

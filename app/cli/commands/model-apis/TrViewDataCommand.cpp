@@ -16,8 +16,8 @@ namespace {
 
 // "DIM:ITEM,DIM:ITEM" with ids or names; names are resolved against the view's page axis and the
 // items the view offers there.
-ApiError resolvePages(CommandContext &c, const TransactionalClient &tx, const QString &viewId, const QString &spec,
-                      QList<QPair<QString, QString>> *out)
+ApiError resolvePages(CommandContext &c, const TransactionalClient &tx, const QString &viewId,
+                      const QString &spec, QList<QPair<QString, QString>> *out)
 {
     std::optional<ViewInfo> info;
     const QStringList pairs = spec.split(u',', Qt::SkipEmptyParts);
@@ -39,8 +39,9 @@ ApiError resolvePages(CommandContext &c, const TransactionalClient &tx, const QS
             QList<NamedObject> pages;
             for (const Dimension &d : info->pages)
                 pages.append({d.id, d.name, modelApiTr("page dimension")});
-            if (ApiError e = resolveAmong(pages, dimWanted, modelApiTr("page dimension"),
-                                          modelApiTr("view %1").arg(viewId), u"anadesk-cli tr view "_s + viewId, &dim);
+            if (ApiError e =
+                    resolveAmong(pages, dimWanted, modelApiTr("page dimension"),
+                                 modelApiTr("view %1").arg(viewId), u"anadesk-cli tr view "_s + viewId, &dim);
                 e.isError())
                 return e;
         }
@@ -52,9 +53,10 @@ ApiError resolvePages(CommandContext &c, const TransactionalClient &tx, const QS
             QList<NamedObject> items;
             for (const Dimension &d : job->items())
                 items.append({d.id, d.name, modelApiTr("item")});
-            if (ApiError e = resolveAmong(items, itemWanted, modelApiTr("item"),
-                                          modelApiTr("dimension %1 of view %2").arg(dim.id, viewId),
-                                          u"anadesk-cli tr view-dimension-items "_s + viewId + u' ' + dim.id, &item);
+            if (ApiError e =
+                    resolveAmong(items, itemWanted, modelApiTr("item"),
+                                 modelApiTr("dimension %1 of view %2").arg(dim.id, viewId),
+                                 u"anadesk-cli tr view-dimension-items "_s + viewId + u' ' + dim.id, &item);
                 e.isError())
                 return e;
         }
@@ -114,8 +116,9 @@ ApiError viewData(CommandContext &c)
         return usage(modelApiTr("--format '%1' is not known").arg(c.args.value(u"format"_s)),
                      modelApiTr("Use csv, csv-escaped or json."));
     if (out.isJson() && !toFile && format != ViewDataFormat::Json)
-        return usage(modelApiTr("CSV on standard output cannot be combined with --json"),
-                     modelApiTr("Save it with -o PATH (the JSON then describes the file), or use --format json."));
+        return usage(
+            modelApiTr("CSV on standard output cannot be combined with --json"),
+            modelApiTr("Save it with -o PATH (the JSON then describes the file), or use --format json."));
 
     ViewDataQuery query;
     qint64 maxRows = 0;
@@ -201,28 +204,37 @@ ApiError viewData(CommandContext &c)
 
 QList<Command> trViewDataCommands()
 {
-    Command data = groupCommand(u"tr view-data"_s, modelApiTr("Modules, line items and views"),
-                                u"VIEW [-o PATH] [--format csv|csv-escaped|json] [--pages DIM:ITEM,...]"_s,
-                                modelApiTr("Read a view's cells (at most 1,000,000 per read) as CSV or JSON."), 1, 1,
-                                viewData);
+    Command data = groupCommand(
+        u"tr view-data"_s, modelApiTr("Modules, line items and views"),
+        u"VIEW [-o PATH] [--format csv|csv-escaped|json] [--pages DIM:ITEM,...]"_s,
+        modelApiTr("Read a view's cells (at most 1,000,000 per read) as CSV or JSON."), 1, 1, viewData);
     data.details = modelApiTr(
         "VIEW: a view id or name, a module (its default view) or a line item id. Without -o the data goes to "
-        "stdout; with -o it is saved (through a temporary name) and a summary is printed (JSON: viewId viewName "
-        "format path bytes sha256, plus rowCount columnCount cellCount for JSON data). The format defaults to json "
+        "stdout; with -o it is saved (through a temporary name) and a summary is printed (JSON: viewId "
+        "viewName "
+        "format path bytes sha256, plus rowCount columnCount cellCount for JSON data). The format defaults "
+        "to json "
         "with --json and no -o, else csv; CSV on stdout cannot be combined with --json. JSON data: {viewId, "
-        "viewName, format, pages[], columnCoordinates[[…]], rows[{coordinates[], cells[]}], rowCount, columnCount, "
+        "viewName, format, pages[], columnCoordinates[[…]], rows[{coordinates[], cells[]}], rowCount, "
+        "columnCount, "
         "cellCount}. --pages selects page items (dimension and item by id or name; names with ',' or ':' "
-        "need ids). Views over 1,000,000 cells are refused by Anaplan (exit 2): select pages or use --max-rows.");
-    data.options = {outputOption(modelApiTr("Save to PATH (a file or an existing directory) instead of stdout.")),
-                    forceOption(),
-                    {u"format"_s, {}, u"FORMAT"_s, modelApiTr("csv, csv-escaped or json.")},
-                    {u"pages"_s, {}, u"DIM:ITEM,..."_s, modelApiTr("Page items to read (ids or names).")},
-                    {u"max-rows"_s, {}, u"N"_s, modelApiTr("At most N data rows.")},
-                    {u"export-type"_s, {}, u"TYPE"_s,
-                     modelApiTr("GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN or TABULAR_MULTI_COLUMN "
-                                "(CSV).")},
-                    {u"module"_s, {}, u"MODULE"_s,
-                     modelApiTr("The view's module for --export-type (found from the view when not given).")}};
+        "need ids). Views over 1,000,000 cells are refused by Anaplan (exit 2): select pages or use "
+        "--max-rows.");
+    data.options = {
+        outputOption(modelApiTr("Save to PATH (a file or an existing directory) instead of stdout.")),
+        forceOption(),
+        {u"format"_s, {}, u"FORMAT"_s, modelApiTr("csv, csv-escaped or json.")},
+        {u"pages"_s, {}, u"DIM:ITEM,..."_s, modelApiTr("Page items to read (ids or names).")},
+        {u"max-rows"_s, {}, u"N"_s, modelApiTr("At most N data rows.")},
+        {u"export-type"_s,
+         {},
+         u"TYPE"_s,
+         modelApiTr("GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN or TABULAR_MULTI_COLUMN "
+                    "(CSV).")},
+        {u"module"_s,
+         {},
+         u"MODULE"_s,
+         modelApiTr("The view's module for --export-type (found from the view when not given).")}};
     return {data};
 }
 

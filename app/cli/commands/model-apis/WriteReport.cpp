@@ -49,8 +49,11 @@ ApiError writeOutcome(const ApiError &jobError, const QList<ItemFailure> &failur
     if (!input.isJson && first.requestIndex >= 0 && first.requestIndex < input.csv.lines.size())
         where = modelApiTr("line %1").arg(input.csv.lines.at(first.requestIndex));
     e.serverMessage = where + u": "_s + first.failureType + u" "_s + first.failureMessageDetails;
-    e.hint = modelApiTr("The other entries were written. Each rejection is listed with its requestIndex (0-based "
-                        "index in the input) and, for CSV input, its line.");
+    e.hint =
+        (failures.size() < entries ? modelApiTr("The other entries were written. ")
+                                   : modelApiTr("Nothing was written. ")) +
+        modelApiTr("Each rejection is listed with its requestIndex (0-based index in the input) and, for CSV "
+                   "input, its line.");
     return e;
 }
 
