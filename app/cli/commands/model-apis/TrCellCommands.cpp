@@ -98,8 +98,7 @@ ApiError writeCells(CommandContext &c)
         module.id, cells, BatchLimits{int(perRequest), CellWriteJob::kMaxBytesPerRequest}));
     ProgressLine line(c.session.out());
     reportBatchProgress(job.get(), line, modelApiTr("Writing cells"));
-    ApiError jobError = c.session.wait(job);
-    line.finish();
+    ApiError jobError = waitForWrite(c.session, job.get(), line);
     const CellWriteResult &r = job->result();
     if (jobError.isError() && job->batchesDone() == 0) {
         if (jobError.category == ErrorCategory::BadInput && jobError.object.isEmpty())

@@ -93,8 +93,7 @@ ApiError writeItems(CommandContext &c, Operation operation)
     auto job = Session::own(started);
     ProgressLine line(c.session.out());
     reportBatchProgress(job.get(), line, verb);
-    ApiError jobError = c.session.wait(job);
-    line.finish();
+    ApiError jobError = waitForWrite(c.session, job.get(), line);
     if (jobError.isError() && jobError.category == ErrorCategory::BadInput && job->batchesDone() == 0 &&
         jobError.object.isEmpty())
         jobError.object = input.source; // an entry the core refused before sending

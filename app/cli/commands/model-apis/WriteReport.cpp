@@ -1,8 +1,10 @@
 #include "WriteReport.h"
 
+#include "../../Session.h"
 #include "ModelApiJson.h"
 #include "ModelApiSupport.h"
 
+#include <QEventLoop>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,37 @@ void reportBatchProgress(BatchedWriteJob *job, ProgressLine &line, const QString
                                          .arg(batchIndex + 1)
                                          .arg(batchCount));
                      });
+}
+
+ApiError waitForWrite(Session &session, BatchedWriteJob *job, ProgressLine &line)
+{
+    Output &out = session.out();
+    bool interrupted = false;
+    session.setInterruptHandler([job, &out, &line, &interrupted] {
+        line.finish();
+        interrupted = true;
+        out.info(
+            modelApiTr("Stopping: the requests already answered stay written; press Ctrl-C again to quit "
+                       "at once."));
+        job->abort();
+    });
+    job->setAutoDelete(false);
+    ApiError error;
+    if (!job->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    error = job->error();
+    session.clearInterruptHandler();
+    line.finish();
+    if (interrupted && error.category == ErrorCategory::Cancelled) {
+        error.message =
+            modelApiTr("Stopped after %1 of %2 requests").arg(job->batchesDone()).arg(job->batchCount());
+        error.hint = modelApiTr("The request that was under way may or may not have been applied; check the "
+                                "data before sending the rest.");
+    }
+    return error;
 }
 
 QJsonArray failuresWithLines(const QList<ItemFailure> &failures, const RequestInput &input)

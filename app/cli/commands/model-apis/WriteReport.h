@@ -11,8 +11,14 @@
 
 namespace anadesk::cli {
 
+class Session;
+
 // Shows "<verb>: 100,000 of 150,000 (batch 1 of 2)" while the job runs (terminal only).
 void reportBatchProgress(BatchedWriteJob *job, ProgressLine &line, const QString &verb);
+
+// Waits for the write; the first Ctrl-C stops it after telling what happens (the batches done stay
+// written; the one in flight may or may not have been applied), so the sums can still be printed.
+ApiError waitForWrite(Session &session, BatchedWriteJob *job, ProgressLine &line);
 
 // The failures as JSON, each with "line" (the CSV line of the entry) when the input was CSV.
 QJsonArray failuresWithLines(const QList<ItemFailure> &failures, const RequestInput &input);
