@@ -31,13 +31,17 @@ for tool in curl pigz sha256sum python3 /usr/bin/time; do command -v "$tool" >/d
 
 # timed NAME CMD…: runs CMD under GNU time; prints "NAME seconds=… peak_rss_mb=…"; stdout goes to
 # $WORK/NAME.out, or to /dev/null for names starting with "null_".
+# While the sandbox runs, also prints the CPU seconds the sandbox spent during that step (it shares the CPUs).
+sandbox_ticks() { if [ -n "$SANDBOX_PID" ]; then awk '{ print $14 + $15 }' "/proc/$SANDBOX_PID/stat"; else echo 0; fi; }
 timed() {
     local name=$1; shift
     local out="$WORK/$name.out"
     case $name in null_*) out=/dev/null ;; esac
+    local before; before=$(sandbox_ticks)
     /usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" > "$out"
+    local after; after=$(sandbox_ticks)
     read -r secs kb user sys < "$WORK/$name.time"
-    echo "$name seconds=$secs cpu_seconds=$(python3 -c "print(f'{$user+$sys:.2f}')") peak_rss_mb=$(python3 -c "print(f'{$kb/1024:.1f}')") mb_per_s=$(python3 -c "print(f'{$TOTAL/1e6/$secs:.1f}')")"
+    echo "$name seconds=$secs cpu_seconds=$(python3 -c "print(f'{$user+$sys:.2f}')") peak_rss_mb=$(python3 -c "print(f'{$kb/1024:.1f}')") mb_per_s=$(python3 -c "print(f'{$TOTAL/1e6/$secs:.1f}')")$([ -n "$SANDBOX_PID" ] && echo " sandbox_cpu_seconds=$(python3 -c "print(f'{($after-$before)/$(getconf CLK_TCK):.2f}')")") load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 # 1. Release build of the bench driver and the sandbox.
@@ -54,7 +58,7 @@ fi
 SRC=$WORK/source.csv
 "$BENCH_BIN" generate "$SRC" "$TOTAL" > "$WORK/generate.out"
 SRC_SHA=$(sha256sum "$SRC" | cut -d' ' -f1)
-echo "source bytes=$TOTAL sha256=$SRC_SHA chunk=$CHUNK level=$LEVEL cpus=$(nproc)"
+echo "source bytes=$TOTAL sha256=$SRC_SHA chunk=$CHUNK level=$LEVEL cpus=$(nproc) load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 "$BENCH_BIN" levels "$SRC" "$CHUNK" 8 | sed 's/^RESULT //'
 
 # 3. The sandbox, its demo ids from --help, and credentials passed through the environment / a 0600 file.

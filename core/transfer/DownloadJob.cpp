@@ -277,9 +277,13 @@ struct DownloadJob::Writer
         return kept;
     }
 
-    // One SHA-256 pass (the whole file, for the user) and a CRC-32 per chunk (for resume checks, about
-    // four times cheaper than a second SHA-256 pass over the same bytes; it guards against torn writes,
-    // not against an adversary).
+    // The SHA-256 of the whole file (for the user), on the hash thread, in chunk order, at the same time
+    // as the chunk is written on the writer thread: the two never touch the same member (`sha` is read by
+    // open() and finalize() only while no hashing is queued).
+    void hash(const QByteArray &data) { sha.addData(data); }
+
+    // Writes and takes a CRC-32 per chunk (for resume checks, about four times cheaper than a second
+    // SHA-256 pass over the same bytes; it guards against torn writes, not against an adversary).
     Written write(int index, const QByteArray &data)
     {
         Written result;
@@ -299,7 +303,6 @@ struct DownloadJob::Writer
             result.error = file.errorString();
             return result;
         }
-        sha.addData(data);
         result.crc32 = crcOf(data);
         ChunkRecord &chunk = manifest.chunks[index];
         chunk.offset = written;
@@ -343,15 +346,19 @@ struct DownloadJob::Writer
 DownloadJob::DownloadJob(Transport *transport, FileLocation source, QObject *parent)
     : DownloadJobBase(transport, std::move(source), parent)
     , m_writerPool(std::make_unique<QThreadPool>())
+    , m_hashPool(std::make_unique<QThreadPool>())
 {
-    m_writerPool->setMaxThreadCount(1);
-    m_writerPool->setExpiryTimeout(-1);
+    for (QThreadPool *pool : {m_writerPool.get(), m_hashPool.get()}) {
+        pool->setMaxThreadCount(1);
+        pool->setExpiryTimeout(-1);
+    }
 }
 
 DownloadJob::~DownloadJob()
 {
     if (isRunning())
         DownloadJob::abortInFlight();
+    m_hashPool->waitForDone();   // at most downloadBatchSize chunks to hash
     m_writerPool->waitForDone(); // at most downloadBatchSize chunk writes
 }
 
@@ -468,37 +475,54 @@ void DownloadJob::deliverChunk(int index, const QByteArray &data)
 {
     // The network keeps fetching while up to downloadBatchSize chunks wait for the writer; beyond that
     // the next fetch waits for a write to finish. In memory at most: batch fetching + batch writing.
+    // A chunk leaves this stage when both its write (writer thread) and its hashing (hash thread) are
+    // done; the two run at the same time on the same shared bytes.
     ++m_pendingWrites;
     if (m_pendingWrites <= qMax(1, transport()->options().downloadBatchSize))
         chunkReleased();
     else
         ++m_deferredReleases;
+    m_stagesLeft.insert(index, 2);
     auto *watcher = new QFutureWatcher<Writer::Written>(this);
-    connect(watcher, &QFutureWatcher<Writer::Written>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Writer::Written>::finished, this, [this, watcher, index] {
         watcher->deleteLater();
-        --m_pendingWrites;
-        if (!isRunning())
-            return;
         const Writer::Written written = watcher->result();
-        if (!written.error.isEmpty()) {
+        if (isRunning() && !written.error.isEmpty())
             failLocal(tr("Writing '%1' failed").arg(partialPathFor(m_target)), written.error);
-            return;
+        if (isRunning()) {
+            ChunkRecord &chunk = m_manifest.chunks[written.index];
+            chunk.size = written.size;
+            chunk.wireSize = written.size;
+            chunk.crc32 = written.crc32;
+            chunk.done = true;
         }
-        ChunkRecord &chunk = m_manifest.chunks[written.index];
-        chunk.size = written.size;
-        chunk.wireSize = written.size;
-        chunk.crc32 = written.crc32;
-        chunk.done = true;
-        Q_EMIT progress(m_manifest.doneBytes(), -1, m_manifest.doneChunks(), int(m_manifest.chunks.size()));
-        if (m_deferredReleases > 0) {
-            --m_deferredReleases;
-            chunkReleased();
-        }
-        finalizeWhenWritten();
+        stageDone(index);
     });
     watcher->setFuture(QtConcurrent::run(m_writerPool.get(), [writer = m_writer, index, data] {
         return writer->write(index, data);
     }));
+    auto *hashed = new QFutureWatcher<void>(this);
+    connect(hashed, &QFutureWatcher<void>::finished, this, [this, hashed, index] {
+        hashed->deleteLater();
+        stageDone(index);
+    });
+    hashed->setFuture(QtConcurrent::run(m_hashPool.get(), [writer = m_writer, data] { writer->hash(data); }));
+}
+
+void DownloadJob::stageDone(int index)
+{
+    if (--m_stagesLeft[index] > 0)
+        return;
+    m_stagesLeft.remove(index);
+    --m_pendingWrites;
+    if (!isRunning())
+        return;
+    Q_EMIT progress(m_manifest.doneBytes(), -1, m_manifest.doneChunks(), int(m_manifest.chunks.size()));
+    if (m_deferredReleases > 0) {
+        --m_deferredReleases;
+        chunkReleased();
+    }
+    finalizeWhenWritten();
 }
 
 void DownloadJob::allChunksDelivered()

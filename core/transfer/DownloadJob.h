@@ -7,9 +7,9 @@
 //               most downloadBatchSize in flight, delivered strictly in order. A body shorter than its
 //               Content-Length or cut by the connection is an error the transport retries; a short body
 //               that still slips through is caught here and re-fetched (T-DL-01/02).
-//   [deliver]   DownloadJob: appended to `<target>.partial` on a single writer thread (SHA-256 of the
-//               whole file and a CRC-32 per chunk computed there), with `<target>.partial.manifest`
-//               rewritten (temporary file + rename) after each chunk. While up to downloadBatchSize
+//   [deliver]   DownloadJob: appended to `<target>.partial` on a single writer thread (with a CRC-32
+//               per chunk) while a hash thread adds it to the SHA-256 of the whole file, with
+//               `<target>.partial.manifest` rewritten (temporary file + rename) after each chunk. While up to downloadBatchSize
 //               chunks wait for the writer, fetching goes on; memory ≤ 2 × batch × chunk size.
 //               DownloadStreamJob: chunkReady(index, data) in order.
 //   [finish]    flush + fsync, atomic rename `.partial` → target, manifest removed.
@@ -26,6 +26,7 @@
 #include "TransferJob.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -114,12 +115,15 @@ protected:
 private:
     void openPartial(int resumableChunks);
     void failLocal(const QString &message, const QString &detail);
+    void stageDone(int index);
     void finalizeWhenWritten();
     void rename();
 
     struct Writer;
     std::shared_ptr<Writer> m_writer;
     std::unique_ptr<QThreadPool> m_writerPool; // one thread: writes happen strictly in order
+    std::unique_ptr<QThreadPool> m_hashPool;   // one thread: SHA-256 in order, beside the writes
+    QHash<int, int> m_stagesLeft;              // chunk index → write/hash tasks still running
     QString m_target;
     QString m_targetError;
     bool m_overwrite = false;

@@ -1,6 +1,8 @@
 #pragma once
-// Real gzip (RFC 1952) for upload chunks: zlib deflateInit2 with windowBits 31, streamed in pieces
-// so zlib's 32-bit avail_in/avail_out never limit the input size (reliability §4.3). Anaplan expects
+// Real gzip (RFC 1952) for upload chunks: libdeflate's whole-buffer gzip when the build found it
+// (faster at the same level), else zlib deflateInit2 with windowBits 31, streamed in pieces so zlib's
+// 32-bit avail_in/avail_out never limit the input size (reliability §4.3). Decompression is zlib's
+// streaming inflate (the bomb guard needs to stop early). Anaplan expects
 // `Content-Type: application/x-gzip` with a gzip body, never raw deflate and never Content-Encoding.
 // Pure functions, safe to call on QtConcurrent workers.
 #include <QByteArray>
@@ -22,8 +24,12 @@ struct Result
     bool ok() const { return error.isEmpty(); }
 };
 
-// Compresses `input` into one gzip member at `level` (clamped).
+// Compresses `input` into one gzip member at `level` (clamped), with libdeflate when available.
 Result compress(const QByteArray &input, int level);
+// The same with zlib, whatever the build has (the fallback; the benchmark compares both).
+Result compressWithZlib(const QByteArray &input, int level);
+// True when compress() uses libdeflate.
+bool compressesWithLibdeflate();
 
 // Inflates one gzip member (or several concatenated), refusing to produce more than `maxOutputBytes`
 // and, once 1 MiB has been produced, refusing a ratio above `maxRatio` output bytes per input byte:

@@ -12,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QPointer>
 #include <QSet>
 #include <QtConcurrent>
@@ -402,6 +403,32 @@ void UploadJobBase::abortInFlight()
 // ---------------------------------------------------------------------------------------------------
 // UploadJob
 
+// Chunk-sized read buffers reused from chunk to chunk. A fresh 25 MB buffer per chunk costs ~6,000 page
+// faults and the unmapping afterwards, about 0.5 CPU-s per GiB (benchmarks/transfer/README.md). At most
+// `keep` (the concurrency) are kept, and only while the job and its producers live.
+struct UploadJob::ReadBuffers
+{
+    explicit ReadBuffers(int keepCount)
+        : keep(keepCount)
+    {
+    }
+    QByteArray take()
+    {
+        const QMutexLocker locker(&mutex);
+        return free.isEmpty() ? QByteArray() : free.takeLast();
+    }
+    void give(QByteArray buffer)
+    {
+        const QMutexLocker locker(&mutex);
+        if (free.size() < keep)
+            free.append(std::move(buffer));
+    }
+
+    QMutex mutex;
+    QList<QByteArray> free;
+    const int keep;
+};
+
 namespace {
 
 bool looksLikeFileId(const QString &id)
@@ -617,19 +644,21 @@ UploadJobBase::Producer UploadJob::producerFor(int index)
     }
     const QString path = m_path;
     const SourceStamp stamp = m_stamp;
-    return [path, span, stamp, level, object, index]() -> Prepared {
+    if (!m_readBuffers)
+        m_readBuffers = std::make_shared<ReadBuffers>(concurrency());
+    return [path, span, stamp, level, object, index, buffers = m_readBuffers]() -> Prepared {
         auto fail = [&](const QString &message, const QString &hint = {}) {
             Prepared failed;
             failed.error = localError(message, object, hint);
             return failed;
         };
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
             return fail(QCoreApplication::translate("anadesk::UploadJob", "Cannot open '%1': %2")
                             .arg(path, file.errorString()));
-        QByteArray raw;
-        if (file.seek(span.offset))
-            raw = file.read(span.length);
+        QByteArray raw = buffers->take();
+        raw.resize(span.length);
+        const qint64 got = file.seek(span.offset) ? file.read(raw.data(), span.length) : -1;
         // T-UP-09: a source changed under us is never uploaded as a mix of old and new data.
         const QFileInfo now(path);
         if (now.size() != stamp.size || mtimeMs(now) != stamp.mtimeMs)
@@ -639,15 +668,18 @@ UploadJobBase::Producer UploadJob::producerFor(int index)
                         QCoreApplication::translate("anadesk::UploadJob",
                                                     "The upload was stopped and not completed. Upload the file "
                                                     "again once it is no longer being written."));
-        if (raw.size() != span.length)
+        if (got != span.length)
             return fail(QCoreApplication::translate("anadesk::UploadJob",
                                                     "Reading chunk %1 of '%2' failed (%3 of %4 bytes): %5")
                             .arg(index)
                             .arg(path)
-                            .arg(raw.size())
+                            .arg(qMax<qint64>(got, 0))
                             .arg(span.length)
                             .arg(file.errorString()));
-        return prepare(raw, level);
+        Prepared prepared = prepare(raw, level);
+        if (level > 0) // uncompressed, the body shares the buffer: it goes on the wire, not back
+            buffers->give(std::move(raw));
+        return prepared;
     };
 }
 

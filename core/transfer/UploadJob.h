@@ -144,6 +144,8 @@ private:
     Boundaries m_boundaries = Boundaries::Auto;
     qint64 m_chunkSizeOverride = 0;
     ChunkPlan m_plan;
+    struct ReadBuffers;
+    std::shared_ptr<ReadBuffers> m_readBuffers; // shared with the producers on the workers
     int m_nextIndex = 0;
     int m_doneCount = 0;
     struct SourceStamp
