@@ -219,7 +219,7 @@ void DownloadJobBase::abortInFlight()
 
 struct DownloadJob::Writer
 {
-    static constexpr qint64 kWriteSliceBytes = 1 << 20;
+    static constexpr qint64 kWriteSliceBytes = 256 * 1024;
 
     QString partialPath;
     QString manifestPath;
@@ -290,8 +290,9 @@ struct DownloadJob::Writer
         result.index = index;
         result.size = data.size();
         // Written in slices: on Linux 6.x (ext4 with large folios) one write() of a whole 25 MB chunk
-        // costs about five times the CPU of the same bytes in 1 MiB writes (measured in
-        // benchmarks/transfer/README.md), and QFile would pass a large write straight through.
+        // costs about five times the CPU of the same bytes in 256 KiB writes, and 1-4 MiB writes turn
+        // slow as soon as another process writes at the same time (benchmarks/transfer/README.md). QFile
+        // would pass a large write straight through.
         for (qint64 at = 0; at < data.size(); at += kWriteSliceBytes) {
             const qint64 length = qMin(kWriteSliceBytes, data.size() - at);
             if (file.write(data.constData() + at, length) != length) {
