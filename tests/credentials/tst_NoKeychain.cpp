@@ -4,6 +4,7 @@
 #include "CredentialTestKit.h"
 #include "NoKeychainEnvironment.h"
 #include "credentials/KeychainCredentialStore.h"
+#include "credentials/PlainTextSecretFile.h"
 #include "credentials/SettingsFile.h"
 #include "profiles/ProfileStore.h"
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void everyOperationSaysNoBackend();
     void profilesCanStillBeManaged();
     void plainTextFallbackOnlyWhenOptedIn();
+    void perProfileOptInUsesTheDataDirFileAndOptOutDeletesIt();
     void firstReadIsRetriedOnceAtStartup();
     void keychainThatNeverAnswersIsReportedInTime(); // last: leaves a D-Bus connection attempt hanging
 
@@ -124,6 +126,58 @@ void TestNoKeychain::plainTextFallbackOnlyWhenOptedIn()
     QVERIFY2(!QFileInfo::exists(store.plainTextFilePath()), "forgetting the last secret deletes the file");
     QVERIFY(store.storedKinds(id).isEmpty());
     figure(QStringLiteral("plain-text-opt-in written=1 owner_only=1 removed_with_profile=1"));
+}
+
+void TestNoKeychain::perProfileOptInUsesTheDataDirFileAndOptOutDeletesIt()
+{
+    // By default the file lives in the app's data folder, not next to the settings.
+    QVERIFY2(PlainTextSecretFile::defaultFilePath().startsWith(
+                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/')),
+             qPrintable(PlainTextSecretFile::defaultFilePath()));
+    KeychainOptions o = options();
+    o.indexSettingsFile = m_dir.filePath(QStringLiteral("optin/Anadesk.ini"));
+    o.plainTextFile = m_dir.filePath(QStringLiteral("optin-data/plaintext-secrets.json"));
+    KeychainCredentialStore store(o);
+    const QString opted = ConnectionProfile::newId();
+    const QString other = ConnectionProfile::newId();
+    const QByteArray secret = plantedSecret();
+    const QByteArray otherSecret = plantedSecret();
+    QString error;
+    QVERIFY(!store.isPlainTextOptIn(opted));
+    QVERIFY2(store.setPlainTextOptIn(opted, true, &error), qPrintable(error));
+    QVERIFY(store.isPlainTextOptIn(opted));
+
+    // Only the opted-in profile goes to the file; the other one hears "no keychain", as before.
+    QVERIFY(writeNow(store, opted, SecretKind::Password, secret).outcome.isOk());
+    QCOMPARE(writeNow(store, other, SecretKind::Password, otherSecret).outcome.status, CredentialStatus::NoBackend);
+    QVERIFY(QFileInfo::exists(store.plainTextFilePath()));
+#ifdef Q_OS_UNIX
+    QCOMPARE(QFileInfo(store.plainTextFilePath()).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner); // exactly 0600
+#endif
+    QCOMPARE(store.plainTextKinds(opted), QStringList{QStringLiteral("password")});
+    const Answer read = readNow(store, opted, SecretKind::Password);
+    QVERIFY2(read.outcome.isOk(), qPrintable(read.outcome.toString()));
+    QVERIFY(read.secret.bytes() == secret);
+    QCOMPARE(readNow(store, other, SecretKind::Password).outcome.status, CredentialStatus::NoBackend);
+
+    // The settings file holds the flag, never the secret (nor its base64).
+    QFile settings(o.indexSettingsFile);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    const QByteArray ini = settings.readAll();
+    QVERIFY(ini.contains("[plainTextSecrets]"));
+    QVERIFY(ini.contains(opted.toLatin1()));
+    QVERIFY(!ini.contains(secret) && !ini.contains(secret.toBase64()));
+    settings.close();
+
+    // Opting out deletes the profile's secrets from the file (the file with its last secret).
+    QVERIFY2(store.setPlainTextOptIn(opted, false, &error), qPrintable(error));
+    QVERIFY2(!QFileInfo::exists(store.plainTextFilePath()), "opting out must delete the plain-text secrets");
+    QVERIFY(store.storedKinds(opted).isEmpty());
+    QCOMPARE(readNow(store, opted, SecretKind::Password).outcome.status, CredentialStatus::NoBackend);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(!settings.readAll().contains(opted.toLatin1()));
+    figure(QStringLiteral("plain-text-per-profile opted_written=1 other_refused=1 mode=0600 opt_out_deleted=1"));
 }
 
 void TestNoKeychain::firstReadIsRetriedOnceAtStartup()
