@@ -80,7 +80,6 @@ private:
         AlmSourceDialog *dialog = m_panel->sourceDialog();
         if (!dialog)
             return nullptr;
-        m_env.addTester(dialog->revisionList()->model());
         if (!QTest::qWaitFor([dialog] { return !dialog->isLoading() && dialog->modelCombo()->count() > 0; },
                              kWaitMs))
             return nullptr;

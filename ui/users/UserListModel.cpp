@@ -222,7 +222,8 @@ void UserListModel::onPage(scim::ListUsersPageJob *job)
         }
         endInsertRows();
     }
-    Q_EMIT loadingChanged(false);
+    // A view (or a model tester) may have asked for the next page while the rows went in.
+    Q_EMIT loadingChanged(isLoading());
     Q_EMIT pageLoaded(int(m_users.size()), m_total);
 }
 
