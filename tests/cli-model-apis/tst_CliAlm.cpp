@@ -303,20 +303,27 @@ void TestCliAlm::syncAppliesTheRevision()
 
 void TestCliAlm::createRevisionAfterAChange()
 {
-    // No structural change since DEV's latest revision: Anaplan refuses (400 → exit 2).
-    QCOMPARE(m_env.run({u"alm"_s, u"create-revision"_s, u"Nothing new"_s}).exitCode, 2);
+    // DEV holds changes that are in no revision yet (REV02's Forecast Notes): a revision takes them.
+    const QJsonObject first = m_env.object(
+        {u"alm"_s, u"create-revision"_s, u"Release 1.2"_s, u"--description"_s, u"Forecast notes"_s});
+    QCOMPARE(first[u"name"_s].toString(), u"Release 1.2"_s);
+    QCOMPARE(first[u"description"_s].toString(), u"Forecast notes"_s);
+    QCOMPARE(first[u"id"_s].toString().size(), 32);
+    QCOMPARE(m_env.object({u"alm"_s, u"latest-revision"_s})[u"id"_s].toString(), first[u"id"_s].toString());
+    // Nothing changed since: Anaplan refuses (400 → exit 2).
+    const QJsonObject refused = m_env.object({u"alm"_s, u"create-revision"_s, u"Nothing new"_s}, 2);
+    QCOMPARE(refused[u"error"_s][u"httpStatus"_s].toInt(), 400);
     // A new item in a non-production list is a structural change.
     const QString csv = m_env.writeFile(u"region.csv"_s, "name,code\nCentral,R-C\n");
     QCOMPARE(m_env.object({u"tr"_s, u"insert-items"_s, u"Regions"_s, u"--from"_s, csv})[u"added"_s].toInt(),
              1);
-    const QJsonObject created = m_env.object(
-        {u"alm"_s, u"create-revision"_s, u"Release 1.2"_s, u"--description"_s, u"Central region"_s});
-    QCOMPARE(created[u"name"_s].toString(), u"Release 1.2"_s);
-    QCOMPARE(created[u"description"_s].toString(), u"Central region"_s);
-    QCOMPARE(created[u"id"_s].toString().size(), 32);
-    QCOMPARE(m_env.object({u"alm"_s, u"latest-revision"_s})[u"id"_s].toString(), created[u"id"_s].toString());
+    const QJsonObject second = m_env.object({u"alm"_s, u"create-revision"_s, u"Release 1.3"_s});
+    QCOMPARE(second[u"name"_s].toString(), u"Release 1.3"_s);
+    QCOMPARE(m_env.array({u"alm"_s, u"revisions"_s}).size(), 4);
     // Too long a name is refused before sending.
+    m_env.forgetRequests();
     QCOMPARE(m_env.run({u"alm"_s, u"create-revision"_s, QString(61, u'x')}).exitCode, 2);
+    QCOMPARE(m_env.requestCount("POST", u"/alm/revisions"_s), 0);
 }
 
 void TestCliAlm::noSecretInAnyOutput()

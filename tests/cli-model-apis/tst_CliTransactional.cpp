@@ -219,7 +219,7 @@ void TestCliTransactional::viewDataJsonPagesAndMaxRows()
     QCOMPARE(byName[u"pages"_s].toArray(), byId[u"pages"_s].toArray());
     QCOMPARE(byName[u"rows"_s].toArray(), byId[u"rows"_s].toArray());
     QVERIFY2(byName[u"pages"_s].toArray().contains(QJsonValue(sku)),
-             QJsonDocument(byName[u"pages"_s].toArray()).toJson());
+             QJsonDocument(byName[u"pages"_s].toArray()).toJson().constData());
 
     // JSON data saved to a file: the summary describes it.
     const QString file = m_env.path(u"revenue.json"_s);

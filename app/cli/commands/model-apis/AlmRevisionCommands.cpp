@@ -159,10 +159,10 @@ QList<Command> almModelCommands()
     Command latest = groupCommand(u"alm latest-revision"_s, group, {},
                                   modelApiTr("Show the model's latest revision (exit 5 when it has none)."),
                                   0, 0, latestRevision);
-    Command syncable =
-        groupCommand(u"alm syncable-revisions"_s, group, u"SOURCE_MODEL"_s,
-                     modelApiTr("List the revisions of SOURCE_MODEL this model can be synced to."), 1, 1,
-                     syncableRevisions);
+    Command syncable = groupCommand(
+        u"alm syncable-revisions"_s, group, u"SOURCE_MODEL"_s,
+        modelApiTr("List the revisions of SOURCE_MODEL that this model can be synced to (newest first)."), 1,
+        1, syncableRevisions);
     syncable.details = modelApiTr("SOURCE_MODEL: id, or a name among all your models. Newest first.");
 
     Command create = groupCommand(
