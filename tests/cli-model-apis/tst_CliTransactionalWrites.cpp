@@ -5,6 +5,7 @@
 #include "ModelApiCli.h"
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 using namespace anadesk::test;
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void deleteFromCsvThenResetIndex();
     void batchesAreSummed();
     void moreThan100000ItemsAreSplit();
+    void interruptStopsAfterTheBatchesDone();
     void writeCellsFromCsvAndJson();
     void rejectedCellsExitActionFailed();
     void badInputFiles_data();
@@ -142,6 +144,50 @@ void TestCliTransactionalWrites::moreThan100000ItemsAreSplit()
     QCOMPARE(qint64(m_env.object({u"tr"_s, u"list"_s, u"Customers"_s})[u"itemCount"_s].toDouble()),
              qint64(count));
     qInfo("FIGURE: cli_list_insert_items=%d requests=2 added=%d", count, r[u"added"_s].toInt());
+}
+
+void TestCliTransactionalWrites::interruptStopsAfterTheBatchesDone()
+{
+    // Each insert request is answered 1.5 s late; SIGTERM (like Ctrl-C) once the first was answered.
+    const QJsonObject rule{{u"kind"_s, u"latency"_s},
+                           {u"method"_s, u"POST"_s},
+                           {u"path"_s, u"/2/0/models/*/lists/101000000006/items"_s},
+                           {u"ms"_s, 1500},
+                           {u"times"_s, u"unlimited"_s}};
+    QCOMPARE(m_env.probe().postJson(u"/__sandbox/faults"_s, rule).status, 201);
+    QJsonArray items;
+    for (int i = 0; i < 6; ++i)
+        items.append(QJsonObject{{u"name"_s, u"Slow %1"_s.arg(i)}});
+    const QString file = m_env.writeFile(u"slow.json"_s, QJsonDocument(items).toJson());
+    m_env.forgetRequests();
+    QProcess run;
+    run.setProcessEnvironment(m_env.cli().environment());
+    run.start(CliRunner::binaryPath(), QStringList{u"--server"_s, m_env.url().toString()} +
+                                           m_env.args({u"tr"_s, u"insert-items"_s, kCustomers, u"--from"_s,
+                                                       file, u"--batch-size"_s, u"1"_s, u"--json"_s}));
+    QVERIFY(run.waitForStarted(30'000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_env.requestCount("POST", u"/lists/101000000006/items"_s) >= 1, 60'000);
+    run.terminate();
+    QVERIFY(run.waitForFinished(60'000));
+    m_env.probe().request("DELETE", u"/__sandbox/faults"_s);
+    const QByteArray out = run.readAllStandardOutput();
+    const QByteArray err = run.readAllStandardError();
+    QVERIFY2(run.exitCode() == 13, qPrintable(QString::fromUtf8(out + err)));
+    const QJsonObject r = QJsonDocument::fromJson(out).object();
+    QVERIFY2(r[u"batchesDone"_s].toInt() >= 1 && r[u"batchesDone"_s].toInt() < 6, out.constData());
+    QCOMPARE(r[u"added"_s].toInt(), r[u"batchesDone"_s].toInt());
+    QCOMPARE(r[u"error"_s][u"category"_s].toString(), u"cancelled"_s);
+    QVERIFY(r[u"error"_s][u"hint"_s].toString().contains(u"may or may not"_s));
+    QVERIFY2(err.contains("Stopping"), err.constData());
+    // Clean up what was written (names are unique: by name).
+    const int done = r[u"batchesDone"_s].toInt();
+    QJsonArray written;
+    for (int i = 0; i < done; ++i)
+        written.append(QJsonObject{{u"name"_s, u"Slow %1"_s.arg(i)}});
+    const QString cleanup = m_env.writeFile(u"slow-done.json"_s, QJsonDocument(written).toJson());
+    QCOMPARE(
+        m_env.object({u"tr"_s, u"delete-items"_s, kCustomers, u"--from"_s, cleanup})[u"deleted"_s].toInt(),
+        done);
 }
 
 void TestCliTransactionalWrites::writeCellsFromCsvAndJson()
