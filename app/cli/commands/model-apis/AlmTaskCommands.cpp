@@ -224,7 +224,7 @@ ApiError syncTasks(CommandContext &c)
     c.session.out().list(tasks, {{u"TASK ID"_s, u"taskId"_s},
                                  {u"STATE"_s, u"taskState"_s},
                                  {u"SUCCESSFUL"_s, u"successful"_s},
-                                 {u"CREATED"_s, u"creationTime"_s}});
+                                 {u"CREATED"_s, u"created"_s}});
     return {};
 }
 

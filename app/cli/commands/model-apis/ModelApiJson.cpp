@@ -1,5 +1,7 @@
 #include "ModelApiJson.h"
 
+#include "../../JsonViews.h"
+
 using namespace Qt::StringLiterals;
 
 namespace anadesk::cli::json {
@@ -272,6 +274,12 @@ QJsonObject toJson(const AlmTask &t, AlmTaskKind kind)
                   {u"taskState"_s, t.stateRaw},
                   {u"creationTime"_s, t.creationTime},
                   {u"currentStep"_s, t.currentStep}};
+    bool epoch = false;
+    const qint64 ms = t.creationTime.toLongLong(&epoch);
+    if (epoch)
+        o.insert(u"created"_s, isoTime(ms)); // as the bulk task objects do
+    else if (!t.creationTime.isEmpty())
+        o.insert(u"created"_s, t.creationTime); // already a date-time
     if (t.progress)
         o.insert(u"progress"_s, *t.progress);
     insertIfSet(o, u"taskUrl"_s, t.taskUrl);
