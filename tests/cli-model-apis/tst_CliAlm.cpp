@@ -283,7 +283,8 @@ void TestCliAlm::syncAppliesTheRevision()
     QCOMPARE(r[u"taskState"_s].toString(), u"COMPLETE"_s);
     QCOMPARE(r[u"successful"_s].toBool(), true);
     QCOMPARE(r[u"sourceModelId"_s].toString(), kDemoModel);
-    QVERIFY2(r[u"created"_s].toString().endsWith(u'Z'), qPrintable(r[u"created"_s].toString())); // ISO 8601 UTC
+    QVERIFY2(r[u"created"_s].toString().endsWith(u'Z'),
+             qPrintable(r[u"created"_s].toString())); // ISO 8601 UTC
     QCOMPARE(r[u"result"_s][u"sourceRevisionId"_s].toString(), kRelease11);
     const QString taskId = r[u"taskId"_s].toString();
 
