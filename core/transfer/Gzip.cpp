@@ -50,15 +50,15 @@ Result compressWithLibdeflate(const QByteArray &input, int level)
     const std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor *)> compressor(
         libdeflate_alloc_compressor(clampLevel(level)), libdeflate_free_compressor);
     if (!compressor) {
-        result.error = QCoreApplication::translate("anadesk::gzip",
-                                                   "Starting the compressor failed (out of memory?)");
+        result.error =
+            QCoreApplication::translate("anadesk::gzip", "Starting the compressor failed (out of memory?)");
         return result;
     }
     const size_t bound = libdeflate_gzip_compress_bound(compressor.get(), size_t(input.size()));
     // Only the pages the compressor writes become resident; the rest of the bound is never touched.
     result.data.resize(qsizetype(bound));
-    const size_t produced = libdeflate_gzip_compress(compressor.get(), input.constData(), size_t(input.size()),
-                                                     result.data.data(), bound);
+    const size_t produced = libdeflate_gzip_compress(compressor.get(), input.constData(),
+                                                     size_t(input.size()), result.data.data(), bound);
     if (produced == 0) { // cannot happen with a buffer of the bound's size; never send a broken chunk
         result.data.clear();
         result.error = QCoreApplication::translate("anadesk::gzip", "Compression failed (output did not fit)");
