@@ -28,6 +28,10 @@ struct ClientOptions
     bool allowFileCreation = false; // AsyncClient: allow_file_creation
 
     std::optional<QNetworkProxy> proxy; // in place of httpx_kwargs
+    // The owner answers QNetworkAccessManager::proxyAuthenticationRequired (the desktop app asks the user):
+    // QNAM may then resend a request with the proxy credentials it was given. Off: QNAM never resends with
+    // credentials (AuthenticationReuseAttribute Manual). Origin credentials are never handed to QNAM.
+    bool answerProxyAuthentication = false;
     std::optional<QSslConfiguration> sslConfiguration;
 
     int effectivePageSize() const { return pageSize < 1 ? 1 : (pageSize > 5'000 ? 5'000 : pageSize); }

@@ -143,7 +143,8 @@ void TransportReply::sendWire(const QByteArray &token)
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false); // HTTP/1.1
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute,
+                         d.options.answerProxyAuthentication ? QNetworkRequest::Automatic : QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setTransferTimeout(timeoutMs() + kQtTimeoutMarginMs);
