@@ -527,6 +527,344 @@
     </message>
 </context>
 <context>
+    <name>anadesk::AlmPanel</name>
+    <message>
+        <source>ALM needs workspace administrator rights on every model involved (and a Professional or Enterprise subscription); ask your tenant administrator.</source>
+        <translation>ALM erfordert Arbeitsbereichsadministratorrechte für jedes beteiligte Modell (und ein Professional- oder Enterprise-Abonnement); wenden Sie sich an Ihren Mandantenadministrator.</translation>
+    </message>
+    <message>
+        <source>The model is locked or another sync runs on it; wait for it to end, then try again.</source>
+        <translation>Das Modell ist gesperrt oder eine andere Synchronisierung läuft darauf; warten Sie, bis sie endet, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s details above: a deployed model cannot take revisions, and a model without structural changes since its latest revision cannot take another one.</source>
+        <translation>Lesen Sie die Angaben des Servers oben: Ein bereitgestelltes Modell kann keine Revisionen aufnehmen, und ein Modell ohne Strukturänderungen seit seiner letzten Revision keine weitere.</translation>
+    </message>
+    <message>
+        <source>ALM</source>
+        <translation>ALM</translation>
+    </message>
+    <message>
+        <source>Revisions, syncs and comparisons (Alt+6)</source>
+        <translation>Revisionen, Synchronisierungen und Vergleiche (Alt+6)</translation>
+    </message>
+    <message>
+        <source>Show ALM</source>
+        <translation>ALM anzeigen</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Revisionen</translation>
+    </message>
+    <message>
+        <source>No comparison yet: use Compare… (Ctrl+M).</source>
+        <translation>Noch kein Vergleich: Verwenden Sie Vergleichen… (Strg+M).</translation>
+    </message>
+    <message>
+        <source>Comparison summary</source>
+        <translation>Vergleichsübersicht</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the revisions and the model&apos;s state again</source>
+        <translation>Revisionen und Zustand des Modells erneut lesen</translation>
+    </message>
+    <message>
+        <source>Create revision…</source>
+        <translation>Revision erstellen…</translation>
+    </message>
+    <message>
+        <source>Tag the model&apos;s current structure as a new revision</source>
+        <translation>Die aktuelle Struktur des Modells als neue Revision markieren</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Synchronisieren…</translation>
+    </message>
+    <message>
+        <source>Apply a revision of another model to this model</source>
+        <translation>Eine Revision eines anderen Modells auf dieses Modell anwenden</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Summarise what a revision of another model would change in this model</source>
+        <translation>Zusammenfassen, was eine Revision eines anderen Modells in diesem Modell ändern würde</translation>
+    </message>
+    <message>
+        <source>Take offli&amp;ne…</source>
+        <translation>Offli&amp;ne nehmen…</translation>
+    </message>
+    <message>
+        <source>Take the model offline for maintenance, or bring it back online (asks first)</source>
+        <translation>Das Modell zur Wartung offline nehmen oder wieder online bringen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Save full re&amp;port…</source>
+        <translation>Vollständigen &amp;Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Generate the full comparison report (TSV) and save it</source>
+        <translation>Den vollständigen Vergleichsbericht (TSV) erzeugen und speichern</translation>
+    </message>
+    <message>
+        <source>No model selected.</source>
+        <translation>Kein Modell ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Revisions of %1</source>
+        <translation>Revisionen von %1</translation>
+    </message>
+    <message>
+        <source>Listing the revisions of %1</source>
+        <translation>Auflisten der Revisionen von %1</translation>
+    </message>
+    <message>
+        <source>State unknown</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>Offline for maintenance (%1)</source>
+        <translation>Offline zur Wartung (%1)</translation>
+    </message>
+    <message>
+        <source>Online (%1)</source>
+        <translation>Online (%1)</translation>
+    </message>
+    <message>
+        <source>%1 has no revision yet. Create one (Ctrl+N) to start using ALM.</source>
+        <translation>%1 hat noch keine Revision. Erstellen Sie eine (Strg+N), um ALM zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Bring o&amp;nline…</source>
+        <translation>O&amp;nline bringen…</translation>
+    </message>
+    <message>
+        <source>Created revision &apos;%1&apos; of %2.</source>
+        <translation>Revision „%1“ von %2 erstellt.</translation>
+    </message>
+    <message>
+        <source>%1 has no revision yet: a sync or comparison starts from the target&apos;s latest revision. What to do: create a revision first.</source>
+        <translation>%1 hat noch keine Revision: Eine Synchronisierung oder ein Vergleich beginnt bei der letzten Revision des Ziels. Was zu tun ist: Erstellen Sie zuerst eine Revision.</translation>
+    </message>
+    <message>
+        <source>Sync of &apos;%1&apos; into %2</source>
+        <translation>Synchronisierung von „%1“ in %2</translation>
+    </message>
+    <message>
+        <source>Synced revision &apos;%1&apos; of %2 into %3.</source>
+        <translation>Revision „%1“ von %2 in %3 synchronisiert.</translation>
+    </message>
+    <message>
+        <source>No longer following the sync into %1 (task %2); it goes on in Anaplan. Reload later to see its result.</source>
+        <translation>Die Synchronisierung in %1 (Aufgabe %2) wird nicht mehr verfolgt; sie läuft in Anaplan weiter. Laden Sie später neu, um ihr Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Comparison of &apos;%1&apos; with %2</source>
+        <translation>Vergleich von „%1“ mit %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revision &apos;%1&apos; of %2 compared with the latest revision of %3: %n change(s) — %4 created, %5 modified, %6 deleted.</source>
+        <translation>
+            <numerusform>Revision „%1“ von %2 mit der letzten Revision von %3 verglichen: %n Änderung — %4 erstellt, %5 geändert, %6 gelöscht.</numerusform>
+            <numerusform>Revision „%1“ von %2 mit der letzten Revision von %3 verglichen: %n Änderungen — %4 erstellt, %5 geändert, %6 gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparison %1 - %2</source>
+        <translation>Vergleich %1 - %2</translation>
+    </message>
+    <message>
+        <source>Save the Comparison Report</source>
+        <translation>Vergleichsbericht speichern</translation>
+    </message>
+    <message>
+        <source>Tab-separated values (*.tsv *.txt);;All files (*)</source>
+        <translation>Tabulatorgetrennte Werte (*.tsv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Full comparison report of &apos;%1&apos;</source>
+        <translation>Vollständiger Vergleichsbericht von „%1“</translation>
+    </message>
+    <message>
+        <source>Generating the comparison report</source>
+        <translation>Erzeugen des Vergleichsberichts</translation>
+    </message>
+    <message>
+        <source>Saving the comparison report to %1 failed: %2. What to do: choose another folder or free some space, then save again.</source>
+        <translation>Speichern des Vergleichsberichts in %1 fehlgeschlagen: %2. Was zu tun ist: Wählen Sie einen anderen Ordner oder schaffen Sie Platz, und speichern Sie dann erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the comparison report (%n byte(s)) to %1.</source>
+        <translation>
+            <numerusform>Vergleichsbericht (%n Byte) in %1 gespeichert.</numerusform>
+            <numerusform>Vergleichsbericht (%n Byte) in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bring Model Online</source>
+        <translation>Modell online bringen</translation>
+    </message>
+    <message>
+        <source>Bring %1 back online?</source>
+        <translation>%1 wieder online bringen?</translation>
+    </message>
+    <message>
+        <source>Users can open it and its data can be read and written again.</source>
+        <translation>Benutzer können es wieder öffnen, und seine Daten können wieder gelesen und geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Take Model Offline</source>
+        <translation>Modell offline nehmen</translation>
+    </message>
+    <message>
+        <source>Take %1 offline for maintenance?</source>
+        <translation>%1 zur Wartung offline nehmen?</translation>
+    </message>
+    <message>
+        <source>Users cannot work in it and its data can neither be read nor written until it is brought back online.</source>
+        <translation>Benutzer können nicht darin arbeiten, und seine Daten können weder gelesen noch geschrieben werden, bis es wieder online ist.</translation>
+    </message>
+    <message>
+        <source>Bringing %1 online</source>
+        <translation>%1 wird online gebracht</translation>
+    </message>
+    <message>
+        <source>Taking %1 offline</source>
+        <translation>%1 wird offline genommen</translation>
+    </message>
+    <message>
+        <source>%1 is online.</source>
+        <translation>%1 ist online.</translation>
+    </message>
+    <message>
+        <source>%1 is offline.</source>
+        <translation>%1 ist offline.</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::AlmSourceDialog</name>
+    <message>
+        <source>Sync into %1</source>
+        <translation>In %1 synchronisieren</translation>
+    </message>
+    <message>
+        <source>Compare %1 with a Revision</source>
+        <translation>%1 mit einer Revision vergleichen</translation>
+    </message>
+    <message>
+        <source>Source model</source>
+        <translation>Quellmodell</translation>
+    </message>
+    <message>
+        <source>Revisions the target can take</source>
+        <translation>Revisionen, die das Ziel aufnehmen kann</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Applies a revision of a source model to %1, whose latest revision is &apos;%2&apos;. Structure changes; production data stays.</source>
+        <translation>Wendet eine Revision eines Quellmodells auf %1 an, dessen letzte Revision „%2“ ist. Die Struktur ändert sich; Produktionsdaten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Compares a revision of a source model with &apos;%2&apos;, the latest revision of %1.</source>
+        <translation>Vergleicht eine Revision eines Quellmodells mit „%2“, der letzten Revision von %1.</translation>
+    </message>
+    <message>
+        <source>Source &amp;model:</source>
+        <translation>Quell&amp;modell:</translation>
+    </message>
+    <message>
+        <source>Source &amp;revision:</source>
+        <translation>Quell&amp;revision:</translation>
+    </message>
+    <message>
+        <source>Listing the models…</source>
+        <translation>Modelle werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Listing the models</source>
+        <translation>Auflisten der Modelle</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No other model is visible to you: nothing can be synced into %1.</source>
+        <translation>Für Sie ist kein anderes Modell sichtbar: Nichts kann in %1 synchronisiert werden.</translation>
+    </message>
+    <message>
+        <source>Reading the revisions %1 can take…</source>
+        <translation>Revisionen, die %1 aufnehmen kann, werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the syncable revisions</source>
+        <translation>Lesen der synchronisierbaren Revisionen</translation>
+    </message>
+    <message>
+        <source>%1 — created %2</source>
+        <translation>%1 — erstellt %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s) of the source are newer than &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>%n Revision der Quelle ist neuer als „%1“.</numerusform>
+            <numerusform>%n Revisionen der Quelle sind neuer als „%1“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This model has no revision %1 can take: either %1 is up to date with it, or they do not share a revision history.</source>
+        <translation>Dieses Modell hat keine Revision, die %1 aufnehmen kann: Entweder ist %1 auf seinem Stand, oder sie haben keinen gemeinsamen Revisionsverlauf.</translation>
+    </message>
+    <message>
+        <source>Choose a source model and one of its revisions first.</source>
+        <translation>Wählen Sie zuerst ein Quellmodell und eine seiner Revisionen.</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::AlmTaskRow</name>
+    <message>
+        <source>&amp;Stop following</source>
+        <translation>Nicht mehr &amp;verfolgen</translation>
+    </message>
+    <message>
+        <source>ALM task progress</source>
+        <translation>Fortschritt der ALM-Aufgabe</translation>
+    </message>
+    <message>
+        <source>Anaplan cannot cancel ALM tasks: this only stops following; the task goes on.</source>
+        <translation>Anaplan kann ALM-Aufgaben nicht abbrechen: Dies beendet nur das Verfolgen; die Aufgabe läuft weiter.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>No longer followed; the task may still run in Anaplan</source>
+        <translation>Nicht mehr verfolgt; die Aufgabe kann in Anaplan noch laufen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>anadesk::AlmTaskRunner</name>
     <message>
         <source>Sync model</source>
@@ -993,6 +1331,14 @@
         <source>Reading the saved secrets…</source>
         <translation>Lese die gespeicherten Geheimnisse…</translation>
     </message>
+    <message>
+        <source>The plain-text option of &apos;%1&apos; could not be changed: %2</source>
+        <translation>Die Klartext-Option von „%1“ konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>UNENCRYPTED in %1: %2.</source>
+        <translation>UNVERSCHLÜSSELT in %1: %2.</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::ConnectionProfile</name>
@@ -1374,6 +1720,49 @@
     <message>
         <source>the task has no &apos;taskId&apos;</source>
         <translation>die Aufgabe hat keine „taskId“</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::CreateRevisionDialog</name>
+    <message>
+        <source>Create Revision of %1</source>
+        <translation>Revision von %1 erstellen</translation>
+    </message>
+    <message>
+        <source>e.g. Release 2.0</source>
+        <translation>z. B. Release 2.0</translation>
+    </message>
+    <message>
+        <source>What changed (optional)</source>
+        <translation>Was sich geändert hat (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>A revision tag records the structure of %1 as it is now, so it can be synchronised to other models.</source>
+        <translation>Eine Revisionsmarkierung hält die Struktur von %1 im jetzigen Zustand fest, damit sie in andere Modelle synchronisiert werden kann.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Name %1/%2 characters, description %3/%4 characters</source>
+        <translation>Name %1/%2 Zeichen, Beschreibung %3/%4 Zeichen</translation>
+    </message>
+    <message>
+        <source>A revision needs a name of 1 to %1 characters and a description of at most %2. What to do: shorten or fill in the fields.</source>
+        <translation>Eine Revision braucht einen Namen mit 1 bis %1 Zeichen und eine Beschreibung mit höchstens %2. Was zu tun ist: Kürzen oder füllen Sie die Felder aus.</translation>
+    </message>
+    <message>
+        <source>Creating the revision of %1</source>
+        <translation>Erstellen der Revision von %1</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2895,14 @@
         <source>the keychain reported the entry deleted, but it is still there</source>
         <translation>der Schlüsselbund meldete den Eintrag als gelöscht, er ist aber noch vorhanden</translation>
     </message>
+    <message>
+        <source>the profile id is empty or contains characters other than letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>die Profil-ID ist leer oder enthält andere Zeichen als Buchstaben, Ziffern, „-“ und „_“</translation>
+    </message>
+    <message>
+        <source>the settings file could not be written</source>
+        <translation>die Einstellungsdatei konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::LineItemDimensionsJob</name>
@@ -2853,10 +3250,6 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>Reset &amp;Layout</source>
-        <translation>&amp;Layout zurücksetzen</translation>
-    </message>
-    <message>
         <source>&amp;About Anadesk</source>
         <translation>&amp;Über Anadesk</translation>
     </message>
@@ -2914,6 +3307,22 @@
     <message>
         <source>Built with Qt %1. Secrets are kept in the system keychain; logs are redacted.</source>
         <translation>Erstellt mit Qt %1. Geheimnisse liegen im Schlüsselbund des Systems; Protokolle werden geschwärzt.</translation>
+    </message>
+    <message>
+        <source>Sign In &amp;Again…</source>
+        <translation>&amp;Erneut anmelden…</translation>
+    </message>
+    <message>
+        <source>Reset La&amp;yout</source>
+        <translation>Lay&amp;out zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Proxy sign-in cancelled.</source>
+        <translation>Proxy-Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -3647,10 +4056,6 @@ ID: %2</translation>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <source>&amp;Method:</source>
-        <translation>&amp;Methode:</translation>
-    </message>
-    <message>
         <source>optional workspace id</source>
         <translation>optionale Arbeitsbereichs-ID</translation>
     </message>
@@ -3703,14 +4108,6 @@ ID: %2</translation>
         <translation>Vorgaben und Proxy</translation>
     </message>
     <message>
-        <source>&amp;Workspace id:</source>
-        <translation>Arbeitsbereichs-&amp;ID:</translation>
-    </message>
-    <message>
-        <source>Mod&amp;el id:</source>
-        <translation>Mod&amp;ell-ID:</translation>
-    </message>
-    <message>
         <source>Pro&amp;xy:</source>
         <translation>Pro&amp;xy:</translation>
     </message>
@@ -3725,6 +4122,26 @@ ID: %2</translation>
     <message>
         <source>paste the token</source>
         <translation>Token einfügen</translation>
+    </message>
+    <message>
+        <source>Without a usable keychain, keep secrets in a plain-text &amp;file</source>
+        <translation>Ohne nutzbaren Schlüsselbund Geheimnisse in einer Klartext-&amp;Datei speichern</translation>
+    </message>
+    <message>
+        <source>M&amp;ethod:</source>
+        <translation>M&amp;ethode:</translation>
+    </message>
+    <message>
+        <source>Wor&amp;kspace id:</source>
+        <translation>Arbeitsbereichs-ID (&amp;k):</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del id:</source>
+        <translation>Mo&amp;dell-ID:</translation>
+    </message>
+    <message>
+        <source>Warning: when this is on and the system keychain is missing or locked, the secrets of this connection are written UNENCRYPTED to %1 (readable by your user account and anyone with access to your files). Switching it off deletes them from that file.</source>
+        <translation>Warnung: Ist dies eingeschaltet und fehlt der Schlüsselbund des Systems oder ist er gesperrt, werden die Geheimnisse dieser Verbindung UNVERSCHLÜSSELT in %1 geschrieben (lesbar für Ihr Benutzerkonto und jeden mit Zugriff auf Ihre Dateien). Ausschalten löscht sie aus dieser Datei.</translation>
     </message>
 </context>
 <context>
@@ -3825,6 +4242,41 @@ ID: %2</translation>
     <message>
         <source>No connection to send the request through</source>
         <translation>Keine Verbindung, über die die Anfrage gesendet werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::RevisionListModel</name>
+    <message>
+        <source>%1 (latest)</source>
+        <translation>%1 (letzte)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s latest revision: syncs into this model start from it.</source>
+        <translation>Die letzte Revision des Modells: Synchronisierungen in dieses Modell beginnen bei ihr.</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>Angewendet am</translation>
+    </message>
+    <message>
+        <source>Applied by</source>
+        <translation>Angewendet von</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
@@ -3937,6 +4389,26 @@ ID: %2</translation>
         <source>&amp;Sign In</source>
         <translation>&amp;Anmelden</translation>
     </message>
+    <message>
+        <source>Sign In Again to %1</source>
+        <translation>Erneut bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts the credentials of connection &apos;%1&apos;. Enter them again to continue; the interrupted work is then repeated once.</source>
+        <translation>Der Server akzeptiert die Anmeldedaten der Verbindung „%1“ nicht mehr. Geben Sie sie erneut ein, um fortzufahren; die unterbrochene Arbeit wird dann einmal wiederholt.</translation>
+    </message>
+    <message>
+        <source>Proxy Sign-In for %1</source>
+        <translation>Proxy-Anmeldung für %1</translation>
+    </message>
+    <message>
+        <source>The proxy of connection &apos;%1&apos; asks for a user name and password.</source>
+        <translation>Der Proxy der Verbindung „%1“ verlangt einen Benutzernamen und ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;user:</source>
+        <translation>Proxy-&amp;Benutzer:</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::SessionController</name>
@@ -3952,10 +4424,6 @@ ID: %2</translation>
         <source>Enter the credentials of %1.</source>
         <translation>Geben Sie die Anmeldedaten für %1 ein.</translation>
     </message>
-    <message>
-        <source>The server no longer accepts the credentials of %1: %2 Reconnect to sign in again.</source>
-        <translation>Der Server akzeptiert die Anmeldedaten von %1 nicht mehr: %2 Verbinden Sie sich erneut, um sich neu anzumelden.</translation>
-    </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 (%n workspace(s))</source>
         <translation>
@@ -3970,6 +4438,34 @@ ID: %2</translation>
     <message>
         <source>Starting anadesk-sandbox on this computer…</source>
         <translation>anadesk-sandbox wird auf diesem Computer gestartet…</translation>
+    </message>
+    <message>
+        <source>The proxy answered 407 (Proxy Authentication Required).</source>
+        <translation>Der Proxy antwortete mit 407 (Proxy-Authentifizierung erforderlich).</translation>
+    </message>
+    <message>
+        <source>The proxy of %1 asks for a user name and password.</source>
+        <translation>Der Proxy von %1 verlangt einen Benutzernamen und ein Passwort.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts the credentials of %1: %2 Enter them again to continue.</source>
+        <translation>Der Server akzeptiert die Anmeldedaten von %1 nicht mehr: %2 Geben Sie sie erneut ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The server does not accept the credentials of %1: %2 Use Sign In Again or edit the connection; the interrupted work was not repeated.</source>
+        <translation>Der Server akzeptiert die Anmeldedaten von %1 nicht: %2 Verwenden Sie „Erneut anmelden“ oder bearbeiten Sie die Verbindung; die unterbrochene Arbeit wurde nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>Signing in again to %1…</source>
+        <translation>Erneute Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>Signed in again to %1; the interrupted work was repeated.</source>
+        <translation>Erneut bei %1 angemeldet; die unterbrochene Arbeit wurde wiederholt.</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 cancelled: the interrupted work failed. Use Sign In Again to continue.</source>
+        <translation>Anmeldung bei %1 abgebrochen: Die unterbrochene Arbeit ist fehlgeschlagen. Verwenden Sie „Erneut anmelden“, um fortzufahren.</translation>
     </message>
 </context>
 <context>
@@ -4061,10 +4557,6 @@ ID: %2</translation>
         <translation>&amp;Seitengröße:</translation>
     </message>
     <message>
-        <source>Task &amp;poll delay:</source>
-        <translation>&amp;Abfrageintervall für Aufgaben:</translation>
-    </message>
-    <message>
         <source>Transfers</source>
         <translation>Übertragungen</translation>
     </message>
@@ -4119,6 +4611,10 @@ ID: %2</translation>
     <message>
         <source>Restore &amp;Defaults</source>
         <translation>Stan&amp;dardwerte</translation>
+    </message>
+    <message>
+        <source>Task poll dela&amp;y:</source>
+        <translation>Abfrage&amp;intervall für Aufgaben:</translation>
     </message>
 </context>
 <context>
@@ -4193,6 +4689,57 @@ ID: %2</translation>
     <message>
         <source>State not known to this version of Anadesk.</source>
         <translation>Zustand ist dieser Anadesk-Version unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::SummaryTableModel</name>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Line items</source>
+        <translation>Zeilenelemente</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>Alle Änderungen</translation>
     </message>
 </context>
 <context>
@@ -5097,6 +5644,425 @@ ID: %2</translation>
     <message>
         <source>Nothing was completed on the server. Send larger (≤ 50 MB) chunks.</source>
         <translation>Auf dem Server wurde nichts abgeschlossen. Senden Sie größere Chunks (≤ 50 MB).</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::UserDetailsPanel</name>
+    <message>
+        <source>Workspaces the user may access</source>
+        <translation>Arbeitsbereiche, auf die der Benutzer zugreifen darf</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>External id:</source>
+        <translation>Externe ID:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Last modified:</source>
+        <translation>Zuletzt geändert:</translation>
+    </message>
+    <message>
+        <source>Workspace access:</source>
+        <translation>Zugriff auf Arbeitsbereiche:</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Benutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive (cannot sign in)</source>
+        <translation>Inaktiv (kann sich nicht anmelden)</translation>
+    </message>
+    <message>
+        <source>%1 (primary)</source>
+        <translation>%1 (primär)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No workspace: the user cannot open any model.</source>
+        <translation>Kein Arbeitsbereich: Der Benutzer kann kein Modell öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::UserEditDialog</name>
+    <message>
+        <source>&amp;Active (may sign in)</source>
+        <translation>&amp;Aktiv (darf sich anmelden)</translation>
+    </message>
+    <message>
+        <source>Edit User %1</source>
+        <translation>Benutzer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add User</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>optional, e.g. an employee number</source>
+        <translation>optional, z. B. eine Personalnummer</translation>
+    </message>
+    <message>
+        <source>Workspaces the user may access</source>
+        <translation>Arbeitsbereiche, auf die der Benutzer zugreifen darf</translation>
+    </message>
+    <message>
+        <source>Loading the workspaces…</source>
+        <translation>Arbeitsbereiche werden geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;User name (e-mail):</source>
+        <translation>Ben&amp;utzername (E-Mail):</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal id:</source>
+        <translation>E&amp;xterne ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces:</source>
+        <translation>Arbeits&amp;bereiche:</translation>
+    </message>
+    <message>
+        <source>The user name cannot change once the user exists.</source>
+        <translation>Der Benutzername kann nicht mehr geändert werden, sobald der Benutzer existiert.</translation>
+    </message>
+    <message>
+        <source>%1 (not visible to you)</source>
+        <translation>%1 (für Sie nicht sichtbar)</translation>
+    </message>
+    <message>
+        <source>Ticked workspaces are sent with the change; the user keeps exactly these.</source>
+        <translation>Die angekreuzten Arbeitsbereiche werden mit der Änderung gesendet; der Benutzer behält genau diese.</translation>
+    </message>
+    <message>
+        <source>Tick the workspaces the new user may access.</source>
+        <translation>Kreuzen Sie die Arbeitsbereiche an, auf die der neue Benutzer zugreifen darf.</translation>
+    </message>
+    <message>
+        <source>What to do: fill in the fields named.</source>
+        <translation>Was zu tun ist: Füllen Sie die genannten Felder aus.</translation>
+    </message>
+    <message>
+        <source>The user name must be the user&apos;s e-mail address. What to do: enter an address like name@example.com.</source>
+        <translation>Der Benutzername muss die E-Mail-Adresse des Benutzers sein. Was zu tun ist: Geben Sie eine Adresse wie name@example.com ein.</translation>
+    </message>
+    <message>
+        <source>Remove Every Workspace</source>
+        <translation>Alle Arbeitsbereiche entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 will lose access to all %n workspace(s).</source>
+        <translation>
+            <numerusform>%1 verliert den Zugriff auf %n Arbeitsbereich.</numerusform>
+            <numerusform>%1 verliert den Zugriff auf alle %n Arbeitsbereiche.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No workspace is ticked. Save anyway?</source>
+        <translation>Kein Arbeitsbereich ist angekreuzt. Trotzdem speichern?</translation>
+    </message>
+    <message>
+        <source>Not connected. What to do: connect again, then retry.</source>
+        <translation>Nicht verbunden. Was zu tun ist: Verbinden Sie sich erneut und versuchen Sie es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Saving the user</source>
+        <translation>Speichern des Benutzers</translation>
+    </message>
+    <message>
+        <source>Adding the user</source>
+        <translation>Hinzufügen des Benutzers</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::UserListModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>The user can sign in.</source>
+        <translation>Der Benutzer kann sich anmelden.</translation>
+    </message>
+    <message>
+        <source>The user is deactivated and cannot sign in.</source>
+        <translation>Der Benutzer ist deaktiviert und kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Workspaces this user may access (see the details panel).</source>
+        <translation>Arbeitsbereiche, auf die dieser Benutzer zugreifen darf (siehe Detailbereich).</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::UsersView</name>
+    <message>
+        <source>Ask your tenant administrator for the User Admin role; without it Anaplan does not show or change users.</source>
+        <translation>Bitten Sie Ihren Mandantenadministrator um die Rolle „User Admin“; ohne sie zeigt oder ändert Anaplan keine Benutzer.</translation>
+    </message>
+    <message>
+        <source>Correct the value the server named and try again.</source>
+        <translation>Korrigieren Sie den vom Server genannten Wert und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A user with this user name exists already; search for it instead.</source>
+        <translation>Ein Benutzer mit diesem Benutzernamen existiert bereits; suchen Sie stattdessen nach ihm.</translation>
+    </message>
+    <message>
+        <source>&amp;Users (SCIM)</source>
+        <translation>&amp;Benutzer (SCIM)</translation>
+    </message>
+    <message>
+        <source>Listing users</source>
+        <translation>Auflisten der Benutzer</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Filter on</source>
+        <translation>Filtern nach</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family or given name</source>
+        <translation>Nach- oder Vorname</translation>
+    </message>
+    <message>
+        <source>How the text matches</source>
+        <translation>Wie der Text passt</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>Filter users (Ctrl+F)</source>
+        <translation>Benutzer filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Filtertext</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Nach Zustand filtern</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>Aktiv und inaktiv</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>Nur aktive</translation>
+    </message>
+    <message>
+        <source>Inactive only</source>
+        <translation>Nur inaktive</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Benutzer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a user to the tenant</source>
+        <translation>Dem Mandanten einen Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected user&apos;s names, external id, state and workspaces</source>
+        <translation>Namen, externe ID, Zustand und Arbeitsbereiche des ausgewählten Benutzers ändern</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Let the selected user sign in again</source>
+        <translation>Den ausgewählten Benutzer wieder anmelden lassen</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>Stop the selected user from signing in (asks first)</source>
+        <translation>Den ausgewählten Benutzer an der Anmeldung hindern (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the users again</source>
+        <translation>Die Benutzer erneut lesen</translation>
+    </message>
+    <message>
+        <source>Filter users</source>
+        <translation>Benutzer filtern</translation>
+    </message>
+    <message>
+        <source>SCIM filter: none (every user)</source>
+        <translation>SCIM-Filter: keiner (alle Benutzer)</translation>
+    </message>
+    <message>
+        <source>SCIM filter: %1</source>
+        <translation>SCIM-Filter: %1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Reading users…</source>
+        <translation>Benutzer werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 users</source>
+        <translation>%1 von %2 Benutzern angezeigt</translation>
+    </message>
+    <message>
+        <source>(reading more…)</source>
+        <translation>(weitere werden gelesen…)</translation>
+    </message>
+    <message>
+        <source>(scroll down for more)</source>
+        <translation>(für weitere nach unten scrollen)</translation>
+    </message>
+    <message>
+        <source>Added %1. It is listed at the end (or filter for it).</source>
+        <translation>%1 hinzugefügt. Er steht am Ende der Liste (oder filtern Sie danach).</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deactivate User</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate %1 (%2)?</source>
+        <translation>%1 (%2) deaktivieren?</translation>
+    </message>
+    <message>
+        <source>The user can no longer sign in. Workspace access is kept, so activating the user again restores everything.</source>
+        <translation>Der Benutzer kann sich nicht mehr anmelden. Der Zugriff auf Arbeitsbereiche bleibt erhalten, sodass erneutes Aktivieren alles wiederherstellt.</translation>
+    </message>
+    <message>
+        <source>Activating %1</source>
+        <translation>Aktivieren von %1</translation>
+    </message>
+    <message>
+        <source>Deactivating %1</source>
+        <translation>Deaktivieren von %1</translation>
+    </message>
+    <message>
+        <source>%1 is active again.</source>
+        <translation>%1 ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated.</source>
+        <translation>%1 ist deaktiviert.</translation>
     </message>
 </context>
 <context>
@@ -6021,6 +6987,14 @@ Zustand: %3
         <source>The gzip data is truncated.</source>
         <translation>Die gzip-Daten sind abgeschnitten.</translation>
     </message>
+    <message>
+        <source>Starting the compressor failed (out of memory?)</source>
+        <translation>Starten des Komprimierers fehlgeschlagen (zu wenig Speicher?)</translation>
+    </message>
+    <message>
+        <source>Compression failed (output did not fit)</source>
+        <translation>Komprimierung fehlgeschlagen (Ausgabe passte nicht)</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::scim</name>
@@ -6148,6 +7122,41 @@ Zustand: %3
     <message>
         <source>Invalid user filter: %1</source>
         <translation>Ungültiger Benutzerfilter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>anadesk::scim::ListUsersPageJob</name>
+    <message>
+        <source>SCIM users</source>
+        <translation>SCIM-Benutzer</translation>
+    </message>
+    <message>
+        <source>List SCIM users %1 to %2</source>
+        <translation>SCIM-Benutzer %1 bis %2 auflisten</translation>
+    </message>
+    <message>
+        <source>Invalid user filter: %1</source>
+        <translation>Ungültiger Benutzerfilter: %1</translation>
+    </message>
+    <message>
+        <source>A SCIM page starts at position 1 or later, not %1</source>
+        <translation>Eine SCIM-Seite beginnt bei Position 1 oder später, nicht bei %1</translation>
+    </message>
+    <message>
+        <source>A SCIM page holds 1 to %1 users, not %2</source>
+        <translation>Eine SCIM-Seite enthält 1 bis %1 Benutzer, nicht %2</translation>
+    </message>
+    <message>
+        <source>Choose a page size between 1 and %1.</source>
+        <translation>Wählen Sie eine Seitengröße zwischen 1 und %1.</translation>
+    </message>
+    <message>
+        <source>%1 users sent where at most %2 were asked for</source>
+        <translation>%1 Benutzer gesendet, obwohl höchstens %2 angefordert waren</translation>
+    </message>
+    <message>
+        <source>asked for the page starting at %1 but the server sent the one at %2</source>
+        <translation>die Seite ab %1 angefordert, aber der Server sandte die ab %2</translation>
     </message>
 </context>
 <context>

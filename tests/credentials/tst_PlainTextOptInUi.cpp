@@ -84,7 +84,7 @@ void TestPlainTextOptInUi::missingKeychainIsShownAndOptInStoresOwnerOnlyFile()
     editor->nameEdit()->setText(QStringLiteral("No keychain here"));
     editor->findChild<QLineEdit *>(QStringLiteral("userEmail"))->setText(QStringLiteral("someone@example.com"));
     const QByteArray secret = plantedSecret();
-    editor->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QString::fromLatin1(secret));
+    editor->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QString::fromUtf8(secret));
     Q_EMIT editor->edited();
 
     // 1. Without the opt-in: saving tells that there is no keychain; nothing is written to any file.
@@ -101,7 +101,7 @@ void TestPlainTextOptInUi::missingKeychainIsShownAndOptInStoresOwnerOnlyFile()
 
     // 2. With the opt-in: the secret goes to the owner-only file; the settings get a flag only.
     optIn->setChecked(true);
-    editor->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QString::fromLatin1(secret));
+    editor->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QString::fromUtf8(secret));
     Q_EMIT editor->edited();
     dialog.saveProfile();
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, kDeadlineMs);

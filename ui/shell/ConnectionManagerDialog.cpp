@@ -114,9 +114,10 @@ ConnectionManagerDialog::ConnectionManagerDialog(const ShellServices &services, 
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
 
-    setTabOrder(m_list, m_add);
-    setTabOrder(m_add, m_remove);
-    setTabOrder(m_remove, m_editor);
+    // Tab in reading order: the list and its buttons, the form, the test steps, the dialog's buttons. Leaf
+    // widgets only: chaining a container (the editor, the button box) lets Qt 6.4 loop among its children.
+    scroll->setFocusPolicy(Qt::NoFocus); // a focused child is scrolled into view anyway
+    applyTabOrder();
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ConnectionManagerDialog::onCurrentRowChanged);
@@ -222,6 +223,21 @@ void ConnectionManagerDialog::showProfile(const ConnectionProfile &profile, bool
     m_testSummary->clear();
     setDirty(isNew);
     refreshSecretStatus();
+}
+
+void ConnectionManagerDialog::applyTabOrder()
+{
+    QList<QWidget *> chain = {m_list, m_add, m_remove};
+    chain += m_editor->tabChain();
+    chain += QList<QWidget *>{m_testSteps, m_save, m_test, m_connect, m_close};
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+void ConnectionManagerDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    applyTabOrder(); // the button box orders its buttons again when it is laid out for showing
 }
 
 void ConnectionManagerDialog::showPlainTextOption(const QString &profileId, bool isNew)

@@ -55,7 +55,11 @@ Q_SIGNALS:
     void testFinished(const anadesk::ConnectionTester::Result &result);
     void connectRequested(const anadesk::ConnectionProfile &profile, const anadesk::ProfileSecrets &typed);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void applyTabOrder();
     void onCurrentRowChanged();
     void showProfile(const ConnectionProfile &profile, bool isNew);
     void refreshSecretStatus();

@@ -160,7 +160,7 @@ void MainWindow::buildActions()
     m_settingsAction = make("actionSettings", tr("&Settings…"), QStringLiteral("settings"),
                             QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_resetLayoutAction = make("actionResetLayout", tr("Reset &Layout"), QString(), QKeySequence());
+    m_resetLayoutAction = make("actionResetLayout", tr("Reset La&yout"), QString(), QKeySequence());
     m_aboutAction = make("actionAbout", tr("&About Anadesk"), QStringLiteral("anadesk"), QKeySequence());
     m_aboutAction->setMenuRole(QAction::AboutRole);
 

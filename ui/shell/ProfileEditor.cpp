@@ -175,7 +175,7 @@ ProfileEditor::ProfileEditor(FileDialogs *files, QWidget *parent)
     auto *signIn = new QGroupBox(tr("Sign-in"), this);
     auto *signInLayout = new QVBoxLayout(signIn);
     auto *methodForm = new QFormLayout;
-    methodForm->addRow(tr("&Method:"), m_authMethod);
+    methodForm->addRow(tr("M&ethod:"), m_authMethod);
     signInLayout->addLayout(methodForm);
     signInLayout->addWidget(m_basicGroup);
     signInLayout->addWidget(m_certificateGroup);
@@ -211,8 +211,8 @@ ProfileEditor::ProfileEditor(FileDialogs *files, QWidget *parent)
 
     auto *more = new QGroupBox(tr("Defaults and proxy"), this);
     auto *moreForm = new QFormLayout(more);
-    moreForm->addRow(tr("&Workspace id:"), m_workspace);
-    moreForm->addRow(tr("Mod&el id:"), m_model);
+    moreForm->addRow(tr("Wor&kspace id:"), m_workspace);
+    moreForm->addRow(tr("Mo&del id:"), m_model);
     moreForm->addRow(tr("Pro&xy:"), m_proxyMode);
     moreForm->addRow(m_proxyFields);
 
@@ -222,6 +222,16 @@ ProfileEditor::ProfileEditor(FileDialogs *files, QWidget *parent)
     layout->addWidget(signIn);
     layout->addWidget(more);
     layout->addStretch(1);
+
+    // Tab goes through the form in reading order (creation order differs: the Browse buttons come late).
+    m_tabChain = {m_name, m_endpointMode, m_region, m_singleOrigin, m_authUrl, m_apiUrl, m_auditUrl,
+                                     m_cloudWorksUrl, m_authMethod, m_user, m_password, m_certificatePath,
+                                     findChild<QPushButton *>(QStringLiteral("browseCertificate")), m_keyPath,
+                                     findChild<QPushButton *>(QStringLiteral("browsePrivateKey")), m_keyPassphrase,
+                                     m_token, m_remember, m_plainText, m_workspace, m_model, m_proxyMode, m_proxyHost,
+                                     m_proxyPort, m_proxyUser, m_proxyPassword};
+    for (qsizetype i = 1; i < m_tabChain.size(); ++i)
+        setTabOrder(m_tabChain.at(i - 1), m_tabChain.at(i));
 
     for (QLineEdit *edit : {m_name, m_singleOrigin, m_authUrl, m_apiUrl, m_auditUrl, m_cloudWorksUrl, m_user,
                             m_certificatePath, m_keyPath, m_workspace, m_model, m_proxyHost, m_proxyUser})

@@ -45,6 +45,8 @@ public:
     void setPlainTextOption(bool offered, bool optedIn, const QString &filePath);
     bool plainTextOptedIn() const;
     QCheckBox *plainTextBox() const { return m_plainText; }
+    // Every control of the form in reading order (hidden ones included: Tab skips them).
+    const QList<QWidget *> &tabChain() const { return m_tabChain; }
 
 Q_SIGNALS:
     void edited();
@@ -94,6 +96,7 @@ private:
     QCheckBox *m_plainText;
     QLabel *m_plainTextWarning;
     QLabel *m_secretStatus;
+    QList<QWidget *> m_tabChain;
 };
 
 } // namespace anadesk

@@ -15,6 +15,20 @@ Q_LOGGING_CATEGORY(lcSession, "anadesk.ui.session")
 
 namespace anadesk {
 
+namespace {
+// Qt 6.4 neither sends the user and password of a QNetworkProxy nor asks for them after a 407 when the proxy
+// carries a password: the session answers QNetworkAccessManager::proxyAuthenticationRequired itself instead.
+ClientOptions withoutProxyCredentials(ClientOptions options)
+{
+    if (options.proxy && (!options.proxy->user().isEmpty() || !options.proxy->password().isEmpty())) {
+        options.proxy->setUser(QString());
+        options.proxy->setPassword(QString());
+    }
+    options.answerProxyAuthentication = true; // and QNAM may resend with what the session answers
+    return options;
+}
+} // namespace
+
 SessionController::SessionController(CredentialStore *keychain, CredentialStore *session, QObject *parent)
     : QObject(parent)
     , m_keychain(keychain)
@@ -41,7 +55,8 @@ void SessionController::setClientSettings(const ClientSettings &settings)
 {
     m_settings = settings;
     if (m_connection)
-        m_connection->setOptions(settings.optionsFor(m_profile, m_secrets.get(SecretKind::ProxyPassword)));
+        m_connection->setOptions(
+            withoutProxyCredentials(settings.optionsFor(m_profile, m_secrets.get(SecretKind::ProxyPassword))));
 }
 
 void SessionController::connectProfile(const ConnectionProfile &profile, const ProfileSecrets &known, bool isSandbox)
@@ -140,6 +155,7 @@ void SessionController::makeConnection()
         return;
     }
     m_connection = connection;
+    connection->setOptions(withoutProxyCredentials(connection->options()));
     m_reauthAsked = false;
     m_reauthInFlight = false;
     m_proxyAuthRequested = false;
@@ -157,6 +173,7 @@ void SessionController::makeConnection()
                 const QString user = !m_proxyUser.isEmpty() ? m_proxyUser : proxy.user();
                 if (!m_proxyFilled && !user.isEmpty() && m_secrets.has(SecretKind::ProxyPassword)) {
                     m_proxyFilled = true;
+                    qCInfo(lcSession) << "answering the proxy" << proxy.hostName() << "as" << user;
                     authenticator->setUser(user);
                     authenticator->setPassword(QString::fromUtf8(m_secrets.get(SecretKind::ProxyPassword).bytes()));
                     return;
@@ -264,6 +281,7 @@ void SessionController::onCredentialsRejected(Connection *connection, const ApiE
     }
     // Refused again after new credentials, or nothing to ask for: say so, fail the held work, ask no more.
     m_reauthInFlight = false;
+    m_reauthSecrets = {};
     m_reauthAsked = false;
     setState(ConnectionState::CredentialsRejected,
              tr("The server does not accept the credentials of %1: %2 Use Sign In Again or edit the connection; "
@@ -277,10 +295,11 @@ void SessionController::provideReauthentication(const ProfileSecrets &secrets, b
     if (!m_connection || !m_reauthAsked)
         return;
     m_reauthAsked = false;
-    for (const SecretKind kind : secrets.kinds()) {
+    // Kept (session, and keychain when asked) only once the server accepted them: a refused secret is not saved.
+    m_reauthSecrets = secrets;
+    m_reauthRemember = remember;
+    for (const SecretKind kind : secrets.kinds())
         m_secrets.set(kind, secrets.get(kind));
-        storeSecret(kind, secrets.get(kind), remember);
-    }
     ApiError error;
     auto authenticator = ConnectionFactory::makeAuthenticator(m_profile, m_secrets, &error);
     if (!authenticator) {
@@ -303,6 +322,9 @@ void SessionController::verifyReauthentication()
         if (attempt != m_attempt || !m_reauthInFlight)
             return;
         m_reauthInFlight = false;
+        for (const SecretKind kind : m_reauthSecrets.kinds())
+            storeSecret(kind, m_reauthSecrets.get(kind), m_reauthRemember);
+        m_reauthSecrets = {};
         m_workspaceCount = int(job->workspaces().size());
         setState(ConnectionState::Connected, tr("Signed in again to %1; the interrupted work was repeated.")
                                                  .arg(m_profile.name));

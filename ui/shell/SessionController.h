@@ -119,6 +119,8 @@ private:
     int m_attempt = 0;
     bool m_reauthAsked = false;    // reauthenticationNeeded() was emitted for the current rejection
     bool m_reauthInFlight = false; // new credentials were given; waiting for the sign-in to prove them
+    ProfileSecrets m_reauthSecrets; // those credentials, saved once the sign-in proved them
+    bool m_reauthRemember = false;
     QString m_proxyUser;           // the proxy user of this session (a 407 answer)
     bool m_proxyAuthRequested = false; // the proxy asked (407) and nothing could answer it
     bool m_proxyFilled = false;        // the known proxy credentials were handed to this connection

@@ -60,7 +60,7 @@ SettingsDialog::SettingsDialog(const ClientSettings &settings, QWidget *parent)
     networkForm->addRow(tr("Back-off &factor:"), m_backoffFactor);
     networkForm->addRow(tr("&Longest back-off:"), m_maxBackoff);
     networkForm->addRow(tr("&Page size:"), m_pageSize);
-    networkForm->addRow(tr("Task &poll delay:"), m_pollDelay);
+    networkForm->addRow(tr("Task poll dela&y:"), m_pollDelay);
 
     auto *transfers = new QGroupBox(tr("Transfers"), this);
     auto *transferForm = new QFormLayout(transfers);
