@@ -1,14 +1,11 @@
 #include "PagedListJob.h"
 
-#include "ApiJob.h"
 #include "BulkPaths.h"
 #include "net/Transport.h"
 #include "types/JsonRead.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QSet>
 
 Q_LOGGING_CATEGORY(lcPaging, "anadesk.api.paging")
 
@@ -16,137 +13,55 @@ using namespace Qt::StringLiterals;
 
 namespace anadesk {
 
-namespace {
-constexpr qint64 kMaxPages = 100'000; // a totalSize that would need more is not believable
-
-
-struct Paging
-{
-    bool present = false;
-    qint64 total = 0;
-    qint64 current = -1;
-};
-
-Paging pagingOf(const QJsonObject &envelope)
-{
-    Paging p;
-    const QJsonValue paging = envelope.value("meta"_L1).toObject().value("paging"_L1);
-    if (!paging.isObject())
-        return p;
-    const QJsonObject o = paging.toObject();
-    p.present = true;
-    p.total = json::int64(o, "totalSize"_L1, -1);
-    p.current = json::int64(o, "currentPageSize"_L1, -1);
-    return p;
-}
-} // namespace
-
 PagedListJob::PagedListJob(Transport *transport, const QUrl &url, const QString &listKey, const QString &object,
                            QObject *parent, const QString &idKey)
-    : Job(parent)
-    , m_transport(transport)
+    : PagedFetchJob(transport, object, parent)
     , m_url(url)
     , m_listKey(listKey)
-    , m_object(object)
     , m_idKey(idKey)
 {
-    if (!m_transport)
+    if (!transport)
         failOnStart(badInput(tr("No connection to send the request through")));
 }
 
-PagedListJob::~PagedListJob()
-{
-    doAbort();
-}
-
-ApiJob *PagedListJob::makePageJob(int limit, std::optional<qint64> offset)
+ApiRequest PagedListJob::pageRequest(int index, qint64 offset, int count) const
 {
     ApiRequest request;
-    request.url = withPaging(m_url, limit, offset);
-    request.object = m_object;
-    auto *job = new ApiJob(m_transport, request, this);
-    job->setAutoDelete(false);
-    m_running.append(job);
-    return job;
+    // The first page goes without an offset, as the API's own examples do.
+    request.url = withPaging(m_url, count, index == 0 ? std::nullopt : std::optional<qint64>(offset));
+    request.object = object();
+    return request;
 }
 
-void PagedListJob::doStart()
+int PagedListJob::firstPageLimit() const
 {
-    const ClientOptions &options = m_transport->options();
-    m_concurrency = qMax(1, options.pageConcurrency);
-    ApiJob *first = makePageJob(options.effectivePageSize(), std::nullopt);
-    connect(first, &Job::finished, this, [this, first] { onFirstPage(first); });
-    first->start();
+    return transport()->options().effectivePageSize();
 }
 
-void PagedListJob::doAbort()
+PagedFetchJob::PageRead PagedListJob::readPage(int index, const QJsonObject &envelope)
 {
-    const QList<ApiJob *> running = std::exchange(m_running, {});
-    for (ApiJob *job : running) {
-        disconnect(job, nullptr, this, nullptr);
-        job->abort();
-        job->deleteLater();
-    }
-    m_inFlight = 0;
-}
-
-void PagedListJob::onFirstPage(ApiJob *job)
-{
-    m_running.removeOne(job);
-    job->deleteLater();
-    if (!job->isSucceeded()) {
-        failWith(job->error());
-        return;
-    }
-    const QJsonObject envelope = job->json();
-    const QList<QJsonObject> items = itemsOf(envelope);
-    const Paging paging = pagingOf(envelope);
-    m_pages = {items};
-    if (!paging.present) {
+    QList<QJsonObject> items = itemsOf(envelope);
+    PageRead read;
+    read.ids.reserve(items.size());
+    for (const QJsonObject &item : std::as_const(items))
+        read.ids.append(json::idString(item.value(m_idKey)));
+    const QJsonValue paging = envelope.value("meta"_L1).toObject().value("paging"_L1);
+    if (paging.isObject()) {
+        // Negative or missing counts are taken as absent: the page itself then tells.
+        const QJsonObject o = paging.toObject();
+        if (const qint64 total = json::int64(o, "totalSize"_L1, -1); total >= 0)
+            read.total = total;
+        if (const qint64 current = json::int64(o, "currentPageSize"_L1, -1); current >= 0)
+            read.pageSize = current;
+    } else if (index == 0) {
         qCDebug(lcPaging) << "no meta.paging in" << m_listKey << "listing; taking" << items.size()
                           << "items as the whole list";
-        m_total = items.size();
-        m_pageSize = int(items.size());
-        m_pageCount = 1;
-        finishAll();
-        return;
     }
-    m_total = paging.total >= 0 ? paging.total : items.size();
-    m_pageSize = int(paging.current >= 0 ? paging.current : items.size());
-    if (m_total <= items.size()) {
-        if (m_total < items.size()) {
-            failWith(protocolError(pageError(0, items.size(), m_total), m_object));
-            return;
-        }
-        m_pageCount = 1;
-        finishAll();
-        return;
-    }
-    if (m_pageSize <= 0) {
-        failWith(protocolError(tr("The server reported %1 items but a page size of %2")
-                                   .arg(m_total)
-                                   .arg(m_pageSize),
-                               m_object));
-        return;
-    }
-    if (items.size() != qMin<qint64>(m_pageSize, m_total)) {
-        failWith(protocolError(pageError(0, items.size(), qMin<qint64>(m_pageSize, m_total)), m_object));
-        return;
-    }
-    const qint64 pages = (m_total + m_pageSize - 1) / m_pageSize;
-    if (pages > kMaxPages) {
-        failWith(protocolError(tr("The server reported %1 items in pages of %2: too many pages to read")
-                                   .arg(m_total)
-                                   .arg(m_pageSize),
-                               m_object));
-        return;
-    }
-    if (m_pageSize < m_transport->options().effectivePageSize())
-        qCDebug(lcPaging) << m_listKey << "page size capped by the server at" << m_pageSize;
-    m_pageCount = int(pages);
-    m_pages.resize(m_pageCount);
-    m_nextPage = 1;
-    launchMore();
+    if (index == 0 && read.total && *read.total > items.size() && read.pageSize
+        && *read.pageSize < transport()->options().effectivePageSize())
+        qCDebug(lcPaging) << m_listKey << "page size capped by the server at" << *read.pageSize;
+    putPage(m_pages, index, std::move(items));
+    return read;
 }
 
 QList<QJsonObject> PagedListJob::itemsOf(const QJsonObject &envelope) const
@@ -161,78 +76,34 @@ QList<QJsonObject> PagedListJob::itemsOf(const QJsonObject &envelope) const
     return items;
 }
 
-void PagedListJob::launchMore()
+void PagedListJob::assemblePages()
 {
-    while (m_inFlight < m_concurrency && m_nextPage < m_pageCount) {
-        const int index = m_nextPage++;
-        ApiJob *job = makePageJob(m_pageSize, qint64(index) * m_pageSize);
-        connect(job, &Job::finished, this, [this, index, job] { onPage(index, job); });
-        ++m_inFlight;
-        m_maxInFlight = qMax(m_maxInFlight, m_inFlight);
-        job->start();
-    }
-    if (m_inFlight == 0 && m_nextPage >= m_pageCount)
-        finishAll();
+    m_items = joinPages(m_pages);
 }
 
-void PagedListJob::onPage(int pageIndex, ApiJob *job)
+QString PagedListJob::describe(const PageLedger::Problem &problem) const
 {
-    m_running.removeOne(job);
-    --m_inFlight;
-    job->deleteLater();
-    if (!job->isSucceeded()) {
-        failWith(job->error());
-        return;
+    switch (problem.kind) {
+    case PageLedger::Problem::NoPageSize:
+        return tr("The server reported %1 items but a page size of %2").arg(problem.expected).arg(problem.got);
+    case PageLedger::Problem::TooManyPages:
+        return tr("The server reported %1 items in pages of %2: too many pages to read")
+            .arg(ledger().total())
+            .arg(ledger().pageSize());
+    case PageLedger::Problem::TotalChanged:
+        return tr("The list changed while it was read (%1 items, then %2). Try again.")
+            .arg(problem.expected)
+            .arg(problem.got);
+    case PageLedger::Problem::Duplicate:
+        return tr("Item %1 appeared twice in the list: the list changed while it was read. Try again.")
+            .arg(problem.id);
+    case PageLedger::Problem::MoreThanTotal:
+    case PageLedger::Problem::FirstPageShort:
+    case PageLedger::Problem::WrongPosition: // not asked: this API echoes no offset
+    case PageLedger::Problem::WrongCount:
+        break;
     }
-    const QJsonObject envelope = job->json();
-    const QList<QJsonObject> items = itemsOf(envelope);
-    const qint64 offset = qint64(pageIndex) * m_pageSize;
-    const qint64 expected = qMin<qint64>(m_pageSize, m_total - offset);
-    const Paging paging = pagingOf(envelope);
-    if (paging.present && paging.total >= 0 && paging.total != m_total) {
-        failWith(protocolError(tr("The list changed while it was read (%1 items, then %2). Try again.")
-                                   .arg(m_total)
-                                   .arg(paging.total),
-                               m_object));
-        return;
-    }
-    if (items.size() != expected) {
-        failWith(protocolError(pageError(offset, items.size(), expected), m_object));
-        return;
-    }
-    m_pages[pageIndex] = items;
-    launchMore();
-}
-
-void PagedListJob::failWith(const ApiError &error)
-{
-    doAbort();
-    finishFailure(error);
-}
-
-void PagedListJob::finishAll()
-{
-    m_items.clear();
-    m_items.reserve(m_total);
-    QSet<QString> seen;
-    for (const QList<QJsonObject> &page : std::as_const(m_pages)) {
-        for (const QJsonObject &item : page) {
-            const QString id = json::idString(item.value(m_idKey));
-            if (!id.isEmpty()) {
-                if (seen.contains(id)) {
-                    failWith(protocolError(
-                        tr("Item %1 appeared twice in the list: the list changed while it was read. Try again.")
-                            .arg(id),
-                        m_object));
-                    return;
-                }
-                seen.insert(id);
-            }
-            m_items.append(item);
-        }
-    }
-    m_pages.clear();
-    finishSuccess();
+    return pageError(problem.offset, problem.got, problem.expected);
 }
 
 QString PagedListJob::pageError(qint64 offset, qint64 got, qint64 expected) const

@@ -9,7 +9,8 @@
 //     appears twice — otherwise a Protocol error (the list changed or the server skipped items),
 //     never a silently wrong list.
 // A listing without meta.paging is taken as complete (some chunk lists omit it).
-#include "Job.h"
+// The loop and its checks are PagedFetchJob's; this class holds the Integration API's wire.
+#include "PagedFetchJob.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -17,10 +18,7 @@
 
 namespace anadesk {
 
-class ApiJob;
-class Transport;
-
-class PagedListJob : public Job
+class PagedListJob : public PagedFetchJob
 {
     Q_OBJECT
 public:
@@ -28,13 +26,9 @@ public:
     // idKey: the item field that must be unique ("id", "taskId").
     PagedListJob(Transport *transport, const QUrl &url, const QString &listKey, const QString &object,
                  QObject *parent = nullptr, const QString &idKey = QStringLiteral("id"));
-    ~PagedListJob() override;
 
     const QList<QJsonObject> &items() const { return m_items; }
-    qint64 totalSize() const { return m_total; }
-    int pageSize() const { return m_pageSize; }  // the server's currentPageSize
-    int pageCount() const { return m_pageCount; }
-    int maxPagesInFlight() const { return m_maxInFlight; } // for tests of the concurrency bound
+    qint64 totalSize() const { return ledger().total(); }
 
 protected:
     // For subclasses that can only build the URL after construction.
@@ -42,33 +36,20 @@ protected:
     // The items of one page's envelope; default: the objects of the array under listKey.
     virtual QList<QJsonObject> itemsOf(const QJsonObject &envelope) const;
     const QString &listKey() const { return m_listKey; }
-    void doStart() override;
-    void doAbort() override;
+
+    ApiRequest pageRequest(int index, qint64 offset, int count) const override;
+    int firstPageLimit() const override;
+    PageRead readPage(int index, const QJsonObject &envelope) override;
+    void assemblePages() override;
+    QString describe(const PageLedger::Problem &problem) const override;
 
 private:
-    ApiJob *makePageJob(int limit, std::optional<qint64> offset);
-    void onFirstPage(ApiJob *job);
-    void launchMore();
-    void onPage(int pageIndex, ApiJob *job);
-    void failWith(const ApiError &error);
-    void finishAll();
     QString pageError(qint64 offset, qint64 got, qint64 expected) const;
 
-    Transport *m_transport;
     QUrl m_url;
     QString m_listKey;
-    QString m_object;
     QString m_idKey;
-    int m_concurrency = 1;
-
-    qint64 m_total = 0;
-    int m_pageSize = 0;
-    int m_pageCount = 0;
-    int m_nextPage = 1;
-    int m_inFlight = 0;
-    int m_maxInFlight = 0;
     QList<QList<QJsonObject>> m_pages;
-    QList<ApiJob *> m_running;
     QList<QJsonObject> m_items;
 };
 

@@ -108,11 +108,6 @@ ListUsersJob::ListUsersJob(Transport *transport, const Filter &filter, int pageS
     setUrl(scimUrl(detail::endpointsOf(transport), {u"Users"_s}, query));
 }
 
-void ListUsersJob::preparePages(int pageCount)
-{
-    m_pages = QList<QList<User>>(pageCount);
-}
-
 QStringList ListUsersJob::storePage(int pageIndex, const QJsonArray &resources)
 {
     QList<User> users;
@@ -123,20 +118,13 @@ QStringList ListUsersJob::storePage(int pageIndex, const QJsonArray &resources)
         users.append(User::fromJson(value.toObject()));
         ids.append(users.constLast().id);
     }
-    m_pages[pageIndex] = std::move(users);
+    putPage(m_pages, pageIndex, std::move(users));
     return ids;
 }
 
 void ListUsersJob::assemblePages()
 {
-    qsizetype total = 0;
-    for (const QList<User> &page : std::as_const(m_pages))
-        total += page.size();
-    m_users.reserve(total);
-    for (QList<User> &page : m_pages) {
-        m_users.append(std::move(page));
-    }
-    m_pages.clear();
+    m_users = joinPages(m_pages);
 }
 
 GetUserJob::GetUserJob(Transport *transport, const QString &userId, QObject *parent)

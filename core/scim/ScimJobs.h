@@ -73,7 +73,6 @@ public:
     QString filterText() const { return m_filterText; }
 
 protected:
-    void preparePages(int pageCount) override;
     QStringList storePage(int pageIndex, const QJsonArray &resources) override;
     void assemblePages() override;
 

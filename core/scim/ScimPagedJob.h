@@ -10,34 +10,22 @@
 //     startIndex is the one asked for, and no id appears twice — otherwise a Protocol error ("the list
 //     changed while it was read"), never a silently wrong list.
 // Subclasses keep each page's items (parsed at once, so the JSON of 100,000 users is never held whole).
-#include "api/Job.h"
+// The loop and its checks are PagedFetchJob's; this class holds SCIM's wire.
+#include "api/PagedFetchJob.h"
 
 #include <QJsonArray>
 #include <QList>
 #include <QStringList>
 #include <QUrl>
 
-namespace anadesk {
-class ApiJob;
-class Transport;
-} // namespace anadesk
-
 namespace anadesk::scim {
 
-class ScimPagedJob : public Job
+class ScimPagedJob : public PagedFetchJob
 {
     Q_OBJECT
 public:
-    ~ScimPagedJob() override;
-
-    qint64 totalResults() const { return m_total; }
+    qint64 totalResults() const { return ledger().total(); }
     int requestedPageSize() const { return m_requested; }
-    int pageSize() const { return m_pageSize; } // as served
-    int pageCount() const { return m_pageCount; }
-    int maxPagesInFlight() const { return m_maxInFlight; }
-
-Q_SIGNALS:
-    void progress(int pagesDone, int pageCount);
 
 protected:
     // url: the listing without startIndex/count (a filter may be in its query); pageSize: 1..100
@@ -45,40 +33,20 @@ protected:
     ScimPagedJob(Transport *transport, const QUrl &url, int pageSize, const QString &object, QObject *parent);
     void setUrl(const QUrl &url) { m_url = url; }
 
-    // Called once the page count is known (before any storePage()).
-    virtual void preparePages(int pageCount) = 0;
     // Parses and keeps one page's Resources (pages arrive in any order); returns their ids in order.
     virtual QStringList storePage(int pageIndex, const QJsonArray &resources) = 0;
-    // All pages are in and verified: join them.
-    virtual void assemblePages() = 0;
 
-    void doStart() override;
-    void doAbort() override;
+    ApiRequest pageRequest(int index, qint64 offset, int count) const override;
+    int firstPageLimit() const override { return m_requested; }
+    PageRead readPage(int index, const QJsonObject &envelope) override;
+    QString describe(const PageLedger::Problem &problem) const override;
+    qint64 maxPages() const override { return 1'000'000; } // 100 M users is beyond believable
 
 private:
-    ApiJob *makePageJob(qint64 startIndex, int count);
-    void onFirstPage(ApiJob *job);
-    void launchMore();
-    void onPage(int pageIndex, ApiJob *job);
-    bool acceptPage(int pageIndex, ApiJob *job);
-    void failWith(const ApiError &error);
-    void finishAll();
     QString pageError(qint64 startIndex, qint64 got, qint64 expected) const;
 
-    Transport *m_transport;
     QUrl m_url;
-    QString m_object;
     int m_requested;
-    int m_concurrency = 1;
-    qint64 m_total = 0;
-    int m_pageSize = 0;
-    int m_pageCount = 0;
-    int m_nextPage = 1;
-    int m_inFlight = 0;
-    int m_maxInFlight = 0;
-    int m_pagesDone = 0;
-    QList<QStringList> m_pageIds;
-    QList<ApiJob *> m_running;
 };
 
 } // namespace anadesk::scim
