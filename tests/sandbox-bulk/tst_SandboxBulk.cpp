@@ -126,7 +126,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-#ifdef BULK_OVER_HTTP
+#ifdef SANDBOX_WIRE_OVER_HTTP
         if (qEnvironmentVariableIsEmpty("ANADESK_SANDBOX_BIN"))
             QSKIP("ANADESK_SANDBOX_BIN is not set");
         QVERIFY(startWire({}));

@@ -1,33 +1,21 @@
 #pragma once
 // How the cloud-API tests reach the sandbox: in process (a Router with CloudServices over a Tenant,
 // handlers called directly) or over real HTTP (anadesk-sandbox on loopback), chosen at build time
-// (CLOUD_OVER_HTTP). The same test source runs against both.
-#include <QByteArray>
+// (SANDBOX_WIRE_OVER_HTTP). The same test source runs against both. The backends are tests/support's
+// SandboxWire; this adds the cloud options.
+#include "SandboxWireBackend.h"
+#ifndef SANDBOX_WIRE_OVER_HTTP
+#include "cloudworks/CloudServices.h"
+#endif
+
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QList>
-#include <QPair>
 #include <QString>
 
 #include <memory>
 
 namespace cloudtest {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[k, v] : headers)
-            if (k.compare(name, Qt::CaseInsensitive) == 0)
-                return v;
-        return {};
-    }
-};
+using Reply = anadesk::test::WireReply;
 
 struct WireOptions
 {
@@ -36,22 +24,21 @@ struct WireOptions
     QString dataDir; // empty: in memory
 };
 
-class Wire
+class Wire : public anadesk::test::SandboxWireBackend
 {
 public:
-    virtual ~Wire() = default;
-    virtual bool start(const WireOptions &options, QString *error) = 0;
-    virtual Reply call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-                       const QList<QPair<QByteArray, QByteArray>> &headers = {}) = 0;
-    virtual QString name() const = 0;
-
-    Reply get(const QString &path) { return call("GET", path); }
+    // Starts (or restarts, keeping dataDir) the sandbox; false with *error on failure.
+    bool start(const WireOptions &options, QString *error);
     Reply send(const QByteArray &method, const QString &path, const QJsonObject &body)
     {
-        return call(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                    {{"Content-Type", "application/json"}});
+        return sendJson(method, path, body);
     }
-    Reply post(const QString &path, const QJsonObject &body) { return send("POST", path, body); }
+    Reply post(const QString &path, const QJsonObject &body) { return sendJson("POST", path, body); }
+
+#ifndef SANDBOX_WIRE_OVER_HTTP
+private:
+    std::unique_ptr<sandbox::CloudServices> m_cloud;
+#endif
 };
 
 std::unique_ptr<Wire> makeWire();
