@@ -786,6 +786,55 @@ Failure TenantState::setChunkCount(const QString &ws, const QString &model, cons
     return {};
 }
 
+Failure TenantState::uploadTarget(const QString &ws, const QString &model, const QString &fileId,
+                                  const QString &notFoundHint, FileRecord **out)
+{
+    if (Failure f = checkModel(ws, model, Need::Write))
+        return f;
+    ModelContent *c = contentOf(model);
+    FileRecord *f = c ? byId(c->files, fileId) : nullptr;
+    if (!f)
+        return {404, QStringLiteral("File %1 was not found in model %2. %3").arg(fileId, model, notFoundHint)};
+    if (f->exportOutput)
+        return {400, QStringLiteral("File %1 (%2) is the output of an export; it cannot be uploaded to.")
+                         .arg(f->name, f->id)};
+    *out = f;
+    return {};
+}
+
+QString TenantState::restartUpload(const QString &model, FileRecord &f, int declaredChunkCount)
+{
+    const QString obsolete = m_store->generationDir(model, f.id, f.generation);
+    f.generation = m_data.nextGeneration++;
+    f.chunks.clear();
+    f.declaredChunkCount = declaredChunkCount;
+    f.complete = false;
+    return obsolete;
+}
+
+Failure TenantState::storeChunk(const PendingChunk &chunk, const QByteArray &body, bool gzip, bool save)
+{
+    qint64 size = 0;
+    QString error;
+    if (!ChunkStore::writeChunk(chunk.path, body, gzip, m_config.maxChunkBytes, &size, &error))
+        return {400, chunk.what + QStringLiteral(": ") + error};
+
+    QMutexLocker lock(&m_mutex);
+    ModelContent *c = contentOf(chunk.model);
+    FileRecord *f = c ? byId(c->files, chunk.fileId) : nullptr;
+    if (!f || f->generation != chunk.generation) {
+        lock.unlock();
+        QFile::remove(chunk.path);
+        return {409, chunk.resetMessage};
+    }
+    f->chunks.insert(chunk.index, size);
+    if (f->declaredChunkCount > 0 && f->chunks.size() == f->declaredChunkCount)
+        f->complete = true;
+    if (save)
+        saveAndUnlock(lock);
+    return {};
+}
+
 Failure TenantState::putChunk(const QString &ws, const QString &model, const QString &fileId, const QString &chunk,
                               const QByteArray &body, bool gzip, const QString &user)
 {
@@ -798,30 +847,23 @@ Failure TenantState::putChunk(const QString &ws, const QString &model, const QSt
                          .arg(index)
                          .arg(m_config.maxChunks)
                          .arg(m_config.maxChunks - 1)};
-    QString path;
-    int generation = 0;
+    PendingChunk pending{model, fileId, 0, index, {}, QStringLiteral("Chunk %1 of file %2").arg(index).arg(fileId),
+                         QStringLiteral("File %1 was reset by a newer upload while chunk %2 was being stored. "
+                                        "Upload it again.")
+                             .arg(fileId)
+                             .arg(index)};
     QString obsolete;
     {
         QMutexLocker lock(&m_mutex);
-        if (Failure f = checkModel(ws, model, Need::Write))
-            return f;
-        ModelContent *c = contentOf(model);
-        FileRecord *f = c ? byId(c->files, fileId) : nullptr;
-        if (!f)
-            return {404, QStringLiteral("File %1 was not found in model %2. Set its chunk count first with POST "
-                                        ".../files/%1, and use the file id that call returns.")
-                             .arg(fileId, model)};
-        if (f->exportOutput)
-            return {400, QStringLiteral("File %1 (%2) is the output of an export; it cannot be uploaded to.")
-                             .arg(f->name, f->id)};
-        if (f->complete) {
-            // No upload in progress: this chunk starts a new one of unknown length (ends with /complete).
-            obsolete = m_store->generationDir(model, f->id, f->generation);
-            f->generation = m_data.nextGeneration++;
-            f->chunks.clear();
-            f->declaredChunkCount = -1;
-            f->complete = false;
-        }
+        FileRecord *f = nullptr;
+        if (Failure failure = uploadTarget(ws, model, fileId,
+                                           QStringLiteral("Set its chunk count first with POST .../files/%1, and "
+                                                          "use the file id that call returns.")
+                                               .arg(fileId),
+                                           &f))
+            return failure;
+        if (f->complete) // no upload in progress: this chunk starts a new one of unknown length (ends with /complete)
+            obsolete = restartUpload(model, *f, -1);
         if (f->declaredChunkCount >= 0 && index >= f->declaredChunkCount)
             return {400, QStringLiteral("Chunk %1 is outside the chunk count %2 set for file %3 (%4). Set the chunk "
                                         "count again (POST .../files/%3) or use -1.")
@@ -829,35 +871,15 @@ Failure TenantState::putChunk(const QString &ws, const QString &model, const QSt
                              .arg(f->declaredChunkCount)
                              .arg(f->id, f->name)};
         f->uploadedBy = user;
-        generation = f->generation;
-        path = m_store->chunkPath(model, f->id, generation, index);
+        pending.generation = f->generation;
+        pending.path = m_store->chunkPath(model, f->id, pending.generation, index);
         if (!obsolete.isEmpty())
             saveAndUnlock(lock);
     }
     if (!obsolete.isEmpty())
         ChunkStore::removeDir(obsolete);
-
     // Inflate and write without the lock: this is the slow part of an upload.
-    qint64 size = 0;
-    QString error;
-    if (!ChunkStore::writeChunk(path, body, gzip, m_config.maxChunkBytes, &size, &error))
-        return {400, QStringLiteral("Chunk %1 of file %2: %3").arg(index).arg(fileId, error)};
-
-    QMutexLocker lock(&m_mutex);
-    ModelContent *c = contentOf(model);
-    FileRecord *f = c ? byId(c->files, fileId) : nullptr;
-    if (!f || f->generation != generation) {
-        lock.unlock();
-        QFile::remove(path);
-        return {409, QStringLiteral("File %1 was reset by a newer upload while chunk %2 was being stored. Upload it "
-                                    "again.")
-                         .arg(fileId)
-                         .arg(index)};
-    }
-    f->chunks.insert(index, size);
-    if (f->declaredChunkCount > 0 && f->chunks.size() == f->declaredChunkCount)
-        f->complete = true;
-    return {};
+    return storeChunk(pending, body, gzip, false);
 }
 
 Failure TenantState::putWholeFile(const QString &ws, const QString &model, const QString &fileId,
@@ -867,49 +889,24 @@ Failure TenantState::putWholeFile(const QString &ws, const QString &model, const
         return {400, QStringLiteral("A file uploaded in one PUT to .../files/%1 cannot be compressed. Send it as "
                                     "application/octet-stream, or upload gzip chunks to .../files/%1/chunks/{n}.")
                          .arg(fileId)};
-    QString path;
-    int generation = 0;
+    PendingChunk pending{model, fileId, 0, 0, {}, QStringLiteral("File %1").arg(fileId),
+                         QStringLiteral("File %1 was reset by another upload meanwhile. Upload it again.").arg(fileId)};
     QString obsolete;
     {
         QMutexLocker lock(&m_mutex);
-        if (Failure f = checkModel(ws, model, Need::Write))
-            return f;
-        ModelContent *c = contentOf(model);
-        FileRecord *f = c ? byId(c->files, fileId) : nullptr;
-        if (!f)
-            return {404, QStringLiteral("File %1 was not found in model %2. List the model's files with GET "
-                                        ".../files.")
-                             .arg(fileId, model)};
-        if (f->exportOutput)
-            return {400, QStringLiteral("File %1 (%2) is the output of an export; it cannot be uploaded to.")
-                             .arg(f->name, f->id)};
-        obsolete = m_store->generationDir(model, f->id, f->generation);
-        f->generation = m_data.nextGeneration++;
-        f->chunks.clear();
-        f->declaredChunkCount = 1;
-        f->complete = false;
+        FileRecord *f = nullptr;
+        if (Failure failure =
+                uploadTarget(ws, model, fileId, QStringLiteral("List the model's files with GET .../files."), &f))
+            return failure;
+        // One chunk, complete once stored.
+        obsolete = restartUpload(model, *f, 1);
         f->uploadedBy = user;
-        generation = f->generation;
-        path = m_store->chunkPath(model, f->id, generation, 0);
+        pending.generation = f->generation;
+        pending.path = m_store->chunkPath(model, f->id, pending.generation, 0);
         saveAndUnlock(lock);
     }
     ChunkStore::removeDir(obsolete);
-    qint64 size = 0;
-    QString error;
-    if (!ChunkStore::writeChunk(path, body, false, m_config.maxChunkBytes, &size, &error))
-        return {400, QStringLiteral("File %1: %2").arg(fileId, error)};
-    QMutexLocker lock(&m_mutex);
-    ModelContent *c = contentOf(model);
-    FileRecord *f = c ? byId(c->files, fileId) : nullptr;
-    if (!f || f->generation != generation) {
-        lock.unlock();
-        QFile::remove(path);
-        return {409, QStringLiteral("File %1 was reset by another upload meanwhile. Upload it again.").arg(fileId)};
-    }
-    f->chunks.insert(0, size);
-    f->complete = true;
-    saveAndUnlock(lock);
-    return {};
+    return storeChunk(pending, body, false, true);
 }
 
 Failure TenantState::completeFile(const QString &ws, const QString &model, const QString &fileId, FileRecord *out)

@@ -123,6 +123,27 @@ private:
     QString fileProblem(const ModelContent &c, const FileRecord &f) const;
     QStringList chunkPaths(const QString &model, const FileRecord &f) const;
 
+    // Uploads (putChunk, putWholeFile). With the lock held: the file that may be uploaded to now, or a
+    // Failure (404 ending with `notFoundHint`, 400 for an export's output).
+    Failure uploadTarget(const QString &ws, const QString &model, const QString &fileId,
+                         const QString &notFoundHint, FileRecord **out);
+    // With the lock held: a new upload generation of `f`; returns the old generation's directory.
+    QString restartUpload(const QString &model, FileRecord &f, int declaredChunkCount);
+    // One chunk of an upload generation, to be written without the lock.
+    struct PendingChunk
+    {
+        QString model;
+        QString fileId;
+        int generation = 0;
+        int index = 0;
+        QString path;
+        QString what;         // "Chunk 3 of file 113…": prefix of a write error (400)
+        QString resetMessage; // 409 when the file was reset by another upload meanwhile
+    };
+    // Call without the lock: writes (inflating when gzip) and records the chunk unless its generation is
+    // gone; completes the file when its declared chunk count is reached; saves the state when `save`.
+    Failure storeChunk(const PendingChunk &chunk, const QByteArray &body, bool gzip, bool save);
+
     // Applies every task of `model` that has become due (work outside the lock). Call without the lock.
     void settle(const QString &model);
     void seed();
