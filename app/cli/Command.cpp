@@ -95,6 +95,20 @@ const Command *findCommand(const QString &name)
     return nullptr;
 }
 
+Command commandEntry(const QString &name, const QString &group, const QString &usage, const QString &summary,
+                     int minArgs, int maxArgs, ApiError (*run)(CommandContext &))
+{
+    Command command;
+    command.name = name;
+    command.group = group;
+    command.usage = usage;
+    command.summary = summary;
+    command.minArgs = minArgs;
+    command.maxArgs = maxArgs;
+    command.run = run;
+    return command;
+}
+
 OptionSpec outputOption(const QString &help)
 {
     return {QStringLiteral("output"), QLatin1Char('o'), QStringLiteral("PATH"), help};

@@ -61,6 +61,11 @@ QList<Command> auditCommands();         // audit
 QList<Command> cloudWorksCommands();    // cw
 QList<Command> flowsCommands();         // flows
 
+// A table entry in the one style every group uses; `name` carries the group ("tr modules"), `summary`
+// is already translated in the caller's context.
+Command commandEntry(const QString &name, const QString &group, const QString &usage, const QString &summary,
+                     int minArgs, int maxArgs, ApiError (*run)(CommandContext &));
+
 // Shared option specs.
 OptionSpec outputOption(const QString &help);
 OptionSpec forceOption();

@@ -295,15 +295,8 @@ ApiError optimizerLog(CommandContext &c)
 Command make(const char *name, const char *usageText, const char *summary, int minArgs, int maxArgs,
              ApiError (*runFunction)(CommandContext &))
 {
-    Command c;
-    c.name = QLatin1String(name);
-    c.group = tr("Tasks");
-    c.usage = QLatin1String(usageText);
-    c.summary = tr(summary);
-    c.minArgs = minArgs;
-    c.maxArgs = maxArgs;
-    c.run = runFunction;
-    return c;
+    return commandEntry(QLatin1String(name), tr("Tasks"), QLatin1String(usageText), tr(summary), minArgs,
+                        maxArgs, runFunction);
 }
 
 } // namespace

@@ -408,15 +408,8 @@ ApiError exportAndDownload(CommandContext &c)
 Command make(const char *name, const char *usageText, const char *summary, int args,
              ApiError (*runFunction)(CommandContext &))
 {
-    Command c;
-    c.name = QLatin1String(name);
-    c.group = tr("Files");
-    c.usage = QLatin1String(usageText);
-    c.summary = tr(summary);
-    c.minArgs = args;
-    c.maxArgs = args;
-    c.run = runFunction;
-    return c;
+    return commandEntry(QLatin1String(name), tr("Files"), QLatin1String(usageText), tr(summary), args, args,
+                        runFunction);
 }
 
 } // namespace

@@ -132,15 +132,8 @@ ApiError events(CommandContext &c)
 Command make(const char *name, const char *usageText, const char *summary, int minArgs, int maxArgs,
              ApiError (*runFunction)(CommandContext &))
 {
-    Command c;
-    c.name = u"audit "_s + QLatin1String(name);
-    c.group = tr("Audit");
-    c.usage = QLatin1String(usageText);
-    c.summary = tr(summary);
-    c.minArgs = minArgs;
-    c.maxArgs = maxArgs;
-    c.run = runFunction;
-    return c;
+    return commandEntry(u"audit "_s + QLatin1String(name), tr("Audit"), QLatin1String(usageText), tr(summary),
+                        minArgs, maxArgs, runFunction);
 }
 
 } // namespace

@@ -9,15 +9,8 @@ namespace cw {
 Command makeCommand(const QString &section, const char *name, const char *usageText, const QString &summary,
                     int minArgs, int maxArgs, ApiError (*run)(CommandContext &))
 {
-    Command c;
-    c.name = QStringLiteral("cw ") + QLatin1String(name);
-    c.group = section;
-    c.usage = QLatin1String(usageText);
-    c.summary = summary;
-    c.minArgs = minArgs;
-    c.maxArgs = maxArgs;
-    c.run = run;
-    return c;
+    return commandEntry(QStringLiteral("cw ") + QLatin1String(name), section, QLatin1String(usageText),
+                        summary, minArgs, maxArgs, run);
 }
 
 } // namespace cw

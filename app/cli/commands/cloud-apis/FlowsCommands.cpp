@@ -184,15 +184,8 @@ ApiError run(CommandContext &c)
 Command make(const char *name, const char *usageText, const char *summary, int minArgs, int maxArgs,
              ApiError (*runFunction)(CommandContext &))
 {
-    Command c;
-    c.name = u"flows "_s + QLatin1String(name);
-    c.group = tr("CloudWorks flows");
-    c.usage = QLatin1String(usageText);
-    c.summary = tr(summary);
-    c.minArgs = minArgs;
-    c.maxArgs = maxArgs;
-    c.run = runFunction;
-    return c;
+    return commandEntry(u"flows "_s + QLatin1String(name), tr("CloudWorks flows"), QLatin1String(usageText),
+                        tr(summary), minArgs, maxArgs, runFunction);
 }
 
 } // namespace

@@ -311,15 +311,8 @@ ApiError patch(CommandContext &c)
 Command make(const char *name, const char *usageText, const char *summary, int minArgs, int maxArgs,
              ApiError (*runFunction)(CommandContext &))
 {
-    Command c;
-    c.name = u"scim "_s + QLatin1String(name);
-    c.group = tr("SCIM (User Admin role)");
-    c.usage = QLatin1String(usageText);
-    c.summary = tr(summary);
-    c.minArgs = minArgs;
-    c.maxArgs = maxArgs;
-    c.run = runFunction;
-    return c;
+    return commandEntry(u"scim "_s + QLatin1String(name), tr("SCIM (User Admin role)"),
+                        QLatin1String(usageText), tr(summary), minArgs, maxArgs, runFunction);
 }
 
 } // namespace

@@ -138,14 +138,14 @@ ApiError revisionModels(CommandContext &c)
 QList<Command> almModelCommands()
 {
     const QString group = modelApiTr("Model and revisions");
-    Command on = groupCommand(u"alm online"_s, group, {}, modelApiTr("Take the model online."), 0, 0, online);
+    Command on = commandEntry(u"alm online"_s, group, {}, modelApiTr("Take the model online."), 0, 0, online);
     on.details = modelApiTr("JSON: {modelId, online}. A locked model: exit 2; archived: exit 7.");
-    Command off = groupCommand(u"alm offline"_s, group, {},
+    Command off = commandEntry(u"alm offline"_s, group, {},
                                modelApiTr("Take the model offline (no data reads or writes until online)."),
                                0, 0, offline);
     off.details = on.details;
 
-    Command list = groupCommand(u"alm revisions"_s, group, {}, modelApiTr("List the model's revisions."), 0,
+    Command list = commandEntry(u"alm revisions"_s, group, {}, modelApiTr("List the model's revisions."), 0,
                                 0, revisions);
     list.details =
         modelApiTr("JSON: an array of {id name description createdOn createdBy creationMethod appliedOn "
@@ -156,21 +156,21 @@ QList<Command> almModelCommands()
     list.options.append(
         {u"applied-before"_s, {}, u"YYYY-MM-DD"_s, modelApiTr("Only revisions applied on or before.")});
 
-    Command latest = groupCommand(u"alm latest-revision"_s, group, {},
+    Command latest = commandEntry(u"alm latest-revision"_s, group, {},
                                   modelApiTr("Show the model's latest revision (exit 5 when it has none)."),
                                   0, 0, latestRevision);
-    Command syncable = groupCommand(
+    Command syncable = commandEntry(
         u"alm syncable-revisions"_s, group, u"SOURCE_MODEL"_s,
         modelApiTr("List the revisions of SOURCE_MODEL that this model can be synced to (newest first)."), 1,
         1, syncableRevisions);
     syncable.details = modelApiTr("SOURCE_MODEL: id, or a name among all your models. Newest first.");
 
-    Command create = groupCommand(
+    Command create = commandEntry(
         u"alm create-revision"_s, group, u"NAME [--description TEXT]"_s,
         modelApiTr("Add a revision tag to the model (name ≤ 60, description ≤ 250)."), 1, 1, createRevision);
     create.options = {{u"description"_s, {}, u"TEXT"_s, modelApiTr("The revision's description.")}};
 
-    Command models = groupCommand(u"alm revision-models"_s, group, u"REVISION"_s,
+    Command models = commandEntry(u"alm revision-models"_s, group, u"REVISION"_s,
                                   modelApiTr("List the models a revision was applied to (its source first)."),
                                   1, 1, revisionModels);
     models.details =

@@ -385,7 +385,7 @@ QList<Command> almTaskCommands()
         "task goes on in Anaplan; exit 13, with the command to follow it again). A task that finishes "
         "unsuccessfully exits 12 with Anaplan's error title and message.");
 
-    Command doSync = groupCommand(
+    Command doSync = commandEntry(
         u"alm sync"_s, syncGroup, u"SOURCE_MODEL [--source-revision R] [--target-revision R]"_s,
         modelApiTr("Sync this model (--model, the target) to a revision of SOURCE_MODEL."), 1, 1, sync);
     doSync.details =
@@ -396,12 +396,12 @@ QList<Command> almTaskCommands()
         follow;
     doSync.options = taskCreationOptions();
 
-    Command tasks = groupCommand(
+    Command tasks = commandEntry(
         u"alm sync-tasks"_s, syncGroup, {},
         modelApiTr("List the model's sync tasks (running or finished within 48 hours)."), 0, 0, syncTasks);
     const OptionSpec waitOption{
         u"wait"_s, {}, {}, modelApiTr("Follow the task to its end (exit 12 if it failed).")};
-    Command task = groupCommand(
+    Command task = commandEntry(
         u"alm sync-task"_s, syncGroup, u"TASK_ID [--wait]"_s,
         modelApiTr("Show a sync task's state (exit 0 whatever its outcome, unless --wait)."), 1, 1, syncTask);
     task.options = {waitOption};
@@ -409,7 +409,7 @@ QList<Command> almTaskCommands()
     const OptionSpec output =
         outputOption(modelApiTr("Save the report to PATH (a file or an existing directory)."));
     Command cmp =
-        groupCommand(u"alm compare"_s, reportGroup, u"SOURCE_MODEL -o PATH [--source-revision R]"_s,
+        commandEntry(u"alm compare"_s, reportGroup, u"SOURCE_MODEL -o PATH [--source-revision R]"_s,
                      modelApiTr("Create a full comparison report (TSV) of a source revision against this "
                                 "model's, and save it."),
                      1, 1, compare);
@@ -419,10 +419,10 @@ QList<Command> almTaskCommands()
         follow;
     cmp.options = taskCreationOptions() + QList<OptionSpec>{output, forceOption()};
 
-    Command cmpTask = groupCommand(u"alm compare-task"_s, reportGroup, u"TASK_ID [--wait]"_s,
+    Command cmpTask = commandEntry(u"alm compare-task"_s, reportGroup, u"TASK_ID [--wait]"_s,
                                    modelApiTr("Show a comparison report task's state."), 1, 1, compareTask);
     cmpTask.options = {waitOption};
-    Command cmpReport = groupCommand(u"alm compare-report"_s, reportGroup, u"TASK_ID -o PATH"_s,
+    Command cmpReport = commandEntry(u"alm compare-report"_s, reportGroup, u"TASK_ID -o PATH"_s,
                                      modelApiTr("Save the report of a finished comparison report task."), 1,
                                      1, compareReport);
     cmpReport.details = modelApiTr("Reports expire 48 hours after they were made (then exit 5). JSON: {task, "
@@ -430,7 +430,7 @@ QList<Command> almTaskCommands()
     cmpReport.options = {output, forceOption()};
 
     Command sum =
-        groupCommand(u"alm summary"_s, reportGroup, u"SOURCE_MODEL [-o PATH] [--source-revision R]"_s,
+        commandEntry(u"alm summary"_s, reportGroup, u"SOURCE_MODEL [-o PATH] [--source-revision R]"_s,
                      modelApiTr("Create a comparison summary (counts of changes per category) and show it."),
                      1, 1, summary);
     sum.details =
@@ -441,10 +441,10 @@ QList<Command> almTaskCommands()
     sum.options =
         taskCreationOptions() +
         QList<OptionSpec>{outputOption(modelApiTr("Also save the summary (JSON) to PATH.")), forceOption()};
-    Command sumTask = groupCommand(u"alm summary-task"_s, reportGroup, u"TASK_ID [--wait]"_s,
+    Command sumTask = commandEntry(u"alm summary-task"_s, reportGroup, u"TASK_ID [--wait]"_s,
                                    modelApiTr("Show a comparison summary task's state."), 1, 1, summaryTask);
     sumTask.options = {waitOption};
-    Command sumReport = groupCommand(
+    Command sumReport = commandEntry(
         u"alm summary-report"_s, reportGroup, u"TASK_ID [-o PATH]"_s,
         modelApiTr("Show (or save) the summary of a finished comparison summary task."), 1, 1, summaryReport);
     sumReport.options = {outputOption(modelApiTr("Save the summary (JSON) to PATH.")), forceOption()};

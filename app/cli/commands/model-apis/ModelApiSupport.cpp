@@ -197,18 +197,4 @@ OptionSpec yesOption(const QString &help)
     return {u"yes"_s, {}, {}, help};
 }
 
-Command groupCommand(const QString &name, const QString &group, const QString &usage, const QString &summary,
-                     int minArgs, int maxArgs, ApiError (*run)(CommandContext &))
-{
-    Command command;
-    command.name = name;
-    command.group = group;
-    command.usage = usage;
-    command.summary = summary;
-    command.minArgs = minArgs;
-    command.maxArgs = maxArgs;
-    command.run = run;
-    return command;
-}
-
 } // namespace anadesk::cli

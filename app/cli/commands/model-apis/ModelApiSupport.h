@@ -56,10 +56,6 @@ OptionSpec fromOption(const QString &help);
 // Confirmation flag for changes that may delete data (time settings).
 OptionSpec yesOption(const QString &help);
 
-// "tr" and "alm" command entries in one style.
-Command groupCommand(const QString &name, const QString &group, const QString &usage, const QString &summary,
-                     int minArgs, int maxArgs, ApiError (*run)(CommandContext &));
-
 inline QString modelApiTr(const char *text)
 {
     return QCoreApplication::translate("anadesk::cli::ModelApiCommands", text);

@@ -128,7 +128,7 @@ ApiError writeCells(CommandContext &c)
 
 QList<Command> trCellCommands()
 {
-    Command write = groupCommand(u"tr write-cells"_s, modelApiTr("Cells"), u"MODULE --from PATH"_s,
+    Command write = commandEntry(u"tr write-cells"_s, modelApiTr("Cells"), u"MODULE --from PATH"_s,
                                  modelApiTr("Write module cells from a JSON or CSV file."), 1, 1, writeCells);
     write.details = modelApiTr(
         "MODULE: id or name. JSON: an array of {lineItemId|lineItemName, "

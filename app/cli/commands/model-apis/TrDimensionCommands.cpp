@@ -130,31 +130,31 @@ QList<Command> trDimensionCommands()
     const QString group = modelApiTr("Dimensions");
     const QString itemsJson = modelApiTr("JSON: an array of {id, name, code} (code when the item has one).");
     Command items =
-        groupCommand(u"tr dimension-items"_s, group, u"DIMENSION"_s,
+        commandEntry(u"tr dimension-items"_s, group, u"DIMENSION"_s,
                      modelApiTr("List every item of a list, a subset or Users."), 1, 1, dimensionItems);
     items.details =
         modelApiTr("DIMENSION: id or name. Time and Versions are read with 'tr lookup' or through a "
                    "view. ") +
         itemsJson;
 
-    Command find = groupCommand(u"tr lookup"_s, group, u"DIMENSION [--codes] VALUE..."_s,
+    Command find = commandEntry(u"tr lookup"_s, group, u"DIMENSION [--codes] VALUE..."_s,
                                 modelApiTr("Find items of a dimension by name (or by code with --codes)."), 2,
                                 -1, lookup);
     find.details =
         modelApiTr("Only items that exist are returned; none found is an empty list (exit 0). ") + itemsJson;
     find.options = {{u"codes"_s, {}, {}, modelApiTr("The VALUEs are item codes, not names.")}};
 
-    Command view = groupCommand(u"tr view-dimension-items"_s, group, u"VIEW DIMENSION"_s,
+    Command view = commandEntry(u"tr view-dimension-items"_s, group, u"VIEW DIMENSION"_s,
                                 modelApiTr("List the items of a dimension as a view selects them."), 2, 2,
                                 viewDimensionItems);
     view.details = modelApiTr("DIMENSION: id, or the name of one of the view's dimensions. ") + itemsJson;
 
-    Command dims = groupCommand(u"tr line-item-dimensions"_s, group, u"LINE_ITEM"_s,
+    Command dims = commandEntry(u"tr line-item-dimensions"_s, group, u"LINE_ITEM"_s,
                                 modelApiTr("List the dimensions a line item is dimensioned by."), 1, 1,
                                 lineItemDimensions);
     dims.details = modelApiTr("LINE_ITEM: id or name. JSON: an array of {id, name}.");
 
-    Command dimItems = groupCommand(u"tr line-item-dimension-items"_s, group, u"LINE_ITEM DIMENSION"_s,
+    Command dimItems = commandEntry(u"tr line-item-dimension-items"_s, group, u"LINE_ITEM DIMENSION"_s,
                                     modelApiTr("List the items of one of a line item's dimensions."), 2, 2,
                                     lineItemDimensionItems);
     dimItems.details = itemsJson;

@@ -147,11 +147,11 @@ ApiError resetIndex(CommandContext &c)
 QList<Command> trListCommands()
 {
     const QString group = modelApiTr("Lists");
-    Command ls = groupCommand(u"tr lists"_s, group, {}, modelApiTr("List the model's lists."), 0, 0, lists);
+    Command ls = commandEntry(u"tr lists"_s, group, {}, modelApiTr("List the model's lists."), 0, 0, lists);
     ls.options = sortOptions({u"id"_s, u"name"_s});
 
     Command meta =
-        groupCommand(u"tr list"_s, group, u"LIST"_s,
+        commandEntry(u"tr list"_s, group, u"LIST"_s,
                      modelApiTr("Show a list's metadata: item count, parent, properties, next index."), 1, 1,
                      listMetadata);
     meta.details =
@@ -160,7 +160,7 @@ QList<Command> trListCommands()
                    "managedBy nextItemIndex permittedItems usedInAppliesTo category parent{id,name} "
                    "topLevelItem{id,name} (absent values left out).");
 
-    Command items = groupCommand(
+    Command items = commandEntry(
         u"tr list-items"_s, group, u"LIST [--format csv [-o PATH]]"_s,
         modelApiTr("List a list's items with codes, parents, properties and subsets."), 1, 1, listItems);
     items.details =
@@ -172,7 +172,7 @@ QList<Command> trListCommands()
                      outputOption(modelApiTr("Save the CSV to PATH (a file or an existing directory).")),
                      forceOption()};
 
-    Command reset = groupCommand(u"tr reset-index"_s, group, u"LIST"_s,
+    Command reset = commandEntry(u"tr reset-index"_s, group, u"LIST"_s,
                                  modelApiTr("Reset a numbered list's item index (the list must be empty)."),
                                  1, 1, resetIndex);
     reset.details = modelApiTr("JSON: {listId, indexReset: true}. A list that still holds items: exit 2.");

@@ -159,7 +159,7 @@ ApiError deleteItems(CommandContext &c)
 Command writeCommand(const QString &name, const QString &summary, const QString &details,
                      ApiError (*run)(CommandContext &))
 {
-    Command command = groupCommand(name, modelApiTr("Lists"), u"LIST --from PATH"_s, summary, 1, 1, run);
+    Command command = commandEntry(name, modelApiTr("Lists"), u"LIST --from PATH"_s, summary, 1, 1, run);
     command.details =
         details + u' ' +
         modelApiTr(

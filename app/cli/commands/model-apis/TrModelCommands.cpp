@@ -93,13 +93,13 @@ QList<Command> trModelCommands()
 {
     const QString group = modelApiTr("Model");
     Command details =
-        groupCommand(u"tr model"_s, group, {},
+        commandEntry(u"tr model"_s, group, {},
                      modelApiTr("Show the model's details (memory, state, workspace)."), 0, 0, modelDetails);
     details.details = modelApiTr("GET …/models/{id}?modelDetails=true. JSON: as 'anadesk-cli models'.");
     Command status =
-        groupCommand(u"tr status"_s, group, {}, modelApiTr("Show whether the model is open, closed or busy."),
+        commandEntry(u"tr status"_s, group, {}, modelApiTr("Show whether the model is open, closed or busy."),
                      0, 0, modelStatus);
-    Command open = groupCommand(u"tr open"_s, group, {},
+    Command open = commandEntry(u"tr open"_s, group, {},
                                 modelApiTr("Wake (open) the model; an open model is reported, not an error."),
                                 0, 0, openModel);
     open.details =
@@ -107,7 +107,7 @@ QList<Command> trModelCommands()
                    "operation and alreadyOpen). Use 'anadesk-cli open-model' to wait until it is open. "
                    "Needs workspace-administrator rights.");
     Command close =
-        groupCommand(u"tr close"_s, group, {}, modelApiTr("Close (unload) the model."), 0, 0, closeModel);
+        commandEntry(u"tr close"_s, group, {}, modelApiTr("Close (unload) the model."), 0, 0, closeModel);
     close.details =
         modelApiTr("Sends the request once and prints the status afterwards. Use 'anadesk-cli close-model' "
                    "to wait until it is closed. Needs workspace-administrator rights.");

@@ -122,10 +122,10 @@ QList<Command> trStructureCommands()
 {
     const QString group = modelApiTr("Modules, line items and views");
     Command mods =
-        groupCommand(u"tr modules"_s, group, {}, modelApiTr("List the model's modules."), 0, 0, modules);
+        commandEntry(u"tr modules"_s, group, {}, modelApiTr("List the model's modules."), 0, 0, modules);
     mods.options = sortOptions({u"id"_s, u"name"_s});
 
-    Command items = groupCommand(
+    Command items = commandEntry(
         u"tr line-items"_s, group, u"[MODULE]"_s,
         modelApiTr("List the line items of the model, or of one module (id or name)."), 0, 1, lineItems);
     items.details =
@@ -134,7 +134,7 @@ QList<Command> trStructureCommands()
                    "sends them.");
     items.options = {{u"brief"_s, {}, {}, modelApiTr("Only ids, names and modules (no includeAll).")}};
 
-    Command vs = groupCommand(
+    Command vs = commandEntry(
         u"tr views"_s, group, u"[--module MODULE]"_s,
         modelApiTr("List the model's saved views (with subsidiary views), or one module's."), 0, 0, views);
     vs.options = sortOptions({u"id"_s, u"moduleId"_s, u"name"_s});
@@ -142,7 +142,7 @@ QList<Command> trStructureCommands()
         {u"module"_s, {}, u"MODULE"_s, modelApiTr("Only the views of this module (id or name).")});
 
     Command info =
-        groupCommand(u"tr view"_s, group, u"VIEW"_s,
+        commandEntry(u"tr view"_s, group, u"VIEW"_s,
                      modelApiTr("Show a view's dimensions on rows, columns and pages."), 1, 1, view);
     info.details = modelApiTr("VIEW: a view id or name, a module (its default view) or a line item id. JSON: "
                               "{id, name, rows[], columns[], pages[]} with {id, name} per dimension.");

@@ -104,12 +104,12 @@ ApiError calendar(CommandContext &c)
 QList<Command> trTimeCommands()
 {
     const QString group = modelApiTr("Time");
-    Command get = groupCommand(u"tr current-period"_s, group, {},
+    Command get = commandEntry(u"tr current-period"_s, group, {},
                                modelApiTr("Show the model's current period."), 0, 0, currentPeriod);
     get.details =
         modelApiTr("JSON: {periodText, lastDay, calendarType} (periodText empty when none is set).");
 
-    Command set = groupCommand(u"tr set-current-period"_s, group, u"DATE --yes | --reset --yes"_s,
+    Command set = commandEntry(u"tr set-current-period"_s, group, u"DATE --yes | --reset --yes"_s,
                                modelApiTr("Set the current period to the period holding DATE (YYYY-MM-DD)."),
                                0, 1, setCurrentPeriod);
     set.details = modelApiTr("Needs --yes: changing time settings can delete data in periods that leave the "
@@ -118,13 +118,13 @@ QList<Command> trTimeCommands()
                    {u"reset"_s, {}, {}, modelApiTr("Clear the current period instead of setting it.")}};
 
     Command year =
-        groupCommand(u"tr set-fiscal-year"_s, group, u"YEAR --yes"_s,
+        commandEntry(u"tr set-fiscal-year"_s, group, u"YEAR --yes"_s,
                      modelApiTr("Set the current fiscal year (FY24, FY2024)."), 1, 1, setFiscalYear);
     year.details =
         modelApiTr("Needs --yes (time settings can delete data). JSON: {year, startDate, endDate}.");
     year.options = {yesOption(modelApiTr("Confirm the change."))};
 
-    Command cal = groupCommand(
+    Command cal = commandEntry(
         u"tr calendar"_s, group, {},
         modelApiTr("Show the model calendar (type, fiscal year, current period, totals)."), 0, 0, calendar);
     cal.details = modelApiTr("JSON: the modelCalendar object as Anaplan sends it; its fields depend on "

@@ -204,7 +204,7 @@ ApiError viewData(CommandContext &c)
 
 QList<Command> trViewDataCommands()
 {
-    Command data = groupCommand(
+    Command data = commandEntry(
         u"tr view-data"_s, modelApiTr("Modules, line items and views"),
         u"VIEW [-o PATH] [--format csv|csv-escaped|json] [--pages DIM:ITEM,...]"_s,
         modelApiTr("Read a view's cells (at most 1,000,000 per read) as CSV or JSON."), 1, 1, viewData);
