@@ -110,6 +110,19 @@ void PagedFetchJob::fail(const ApiError &error)
     finishFailure(error);
 }
 
+QUrl withPageQuery(const QUrl &url, std::initializer_list<std::pair<QLatin1StringView, qint64>> items)
+{
+    QString query = url.query(QUrl::FullyEncoded);
+    for (const auto &[key, value] : items) {
+        if (!query.isEmpty())
+            query += u'&';
+        query += key + u'=' + QString::number(value);
+    }
+    QUrl result = url;
+    result.setQuery(query, QUrl::StrictMode);
+    return result;
+}
+
 void PagedFetchJob::finishAll()
 {
     if (const auto repeat = m_ledger.firstRepeat()) {

@@ -14,6 +14,10 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QUrl>
+
+#include <initializer_list>
+#include <utility>
 
 namespace anadesk {
 
@@ -79,6 +83,10 @@ private:
     PageLedger m_ledger;
     QList<ApiJob *> m_running;
 };
+
+// `url` with "&key=value" appended for each item, in order; the query already in `url` is kept as it is
+// encoded (a SCIM filter, an audit window).
+QUrl withPageQuery(const QUrl &url, std::initializer_list<std::pair<QLatin1StringView, qint64>> items);
 
 // For subclasses keeping their pages as lists: page `index` (they arrive in any order) ...
 template <typename T> void putPage(QList<QList<T>> &pages, int index, QList<T> page)

@@ -8,19 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace anadesk::audit {
 
-namespace {
-QUrl withLimitOffset(const QUrl &url, int limit, qint64 offset)
-{
-    QString query = url.query(QUrl::FullyEncoded);
-    if (!query.isEmpty())
-        query += u'&';
-    query += u"limit="_s + QString::number(limit) + u"&offset="_s + QString::number(offset);
-    QUrl result = url;
-    result.setQuery(query, QUrl::StrictMode);
-    return result;
-}
-} // namespace
-
 AuditPagedJob::AuditPagedJob(Transport *transport, int pageSize, const QString &object, QObject *parent)
     : PagedFetchJob(transport, object, parent)
     , m_requested(pageSize)
@@ -34,7 +21,7 @@ AuditPagedJob::AuditPagedJob(Transport *transport, int pageSize, const QString &
 ApiRequest AuditPagedJob::pageRequest(int /*index*/, qint64 offset, int count) const
 {
     ApiRequest request;
-    request.url = withLimitOffset(m_url, count, offset);
+    request.url = withPageQuery(m_url, {{"limit"_L1, count}, {"offset"_L1, offset}});
     request.object = object();
     return request;
 }

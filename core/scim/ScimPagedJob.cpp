@@ -7,19 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace anadesk::scim {
 
-namespace {
-QUrl withScimPaging(const QUrl &url, qint64 startIndex, int count)
-{
-    QString query = url.query(QUrl::FullyEncoded);
-    if (!query.isEmpty())
-        query += u'&';
-    query += u"startIndex="_s + QString::number(startIndex) + u"&count="_s + QString::number(count);
-    QUrl result = url;
-    result.setQuery(query, QUrl::StrictMode);
-    return result;
-}
-} // namespace
-
 ScimPagedJob::ScimPagedJob(Transport *transport, const QUrl &url, int pageSize, const QString &object,
                            QObject *parent)
     : PagedFetchJob(transport, object, parent)
@@ -36,7 +23,8 @@ ScimPagedJob::ScimPagedJob(Transport *transport, const QUrl &url, int pageSize, 
 ApiRequest ScimPagedJob::pageRequest(int /*index*/, qint64 offset, int count) const
 {
     ApiRequest request;
-    request.url = withScimPaging(m_url, offset + 1, count); // SCIM counts from 1
+    // SCIM counts from 1.
+    request.url = withPageQuery(m_url, {{"startIndex"_L1, offset + 1}, {"count"_L1, count}});
     request.accept = kAccept;
     request.object = object();
     return request;
