@@ -2,6 +2,7 @@
 #include "../BulkApi.h"
 #include "../Command.h"
 #include "../CommandHelpers.h"
+#include "../InputFiles.h"
 #include "../ProgressReporting.h"
 #include "../Session.h"
 #include "../TaskReport.h"
@@ -88,15 +89,8 @@ QJsonObject uploadJson(const NamedObject &file, const QString &writtenId, const 
 ApiError uploadStream(CommandContext &c, const NamedObject &file, const QString &path, QJsonObject *result)
 {
     QFile source;
-    const bool fromStdin = path == QLatin1String("-");
-    bool opened = false;
-    if (fromStdin) {
-        opened = source.open(stdin, QIODevice::ReadOnly);
-    } else {
-        source.setFileName(path);
-        opened = source.open(QIODevice::ReadOnly);
-    }
-    if (!opened)
+    const bool fromStdin = isStandardInput(path);
+    if (!openInput(&source, path))
         return localIo(tr("Cannot open the file to upload"), native(path), source.errorString());
 
     const qint64 chunkSize = c.session.options().client.uploadChunkSize;

@@ -1,6 +1,7 @@
 #include "CloudCli.h"
 
 #include "../../CommandHelpers.h"
+#include "../../InputFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,7 +29,7 @@ constexpr qint64 kMaxInputBytes = 16 * 1024 * 1024;
 
 QString inputLabel(const QString &path)
 {
-    return path == QLatin1String("-") ? tr("standard input") : QDir::toNativeSeparators(path);
+    return isStandardInput(path) ? tr("standard input") : QDir::toNativeSeparators(path);
 }
 
 } // namespace
@@ -36,14 +37,7 @@ QString inputLabel(const QString &path)
 ApiError readJsonInput(const QString &path, const QString &what, QJsonValue *out)
 {
     QFile file;
-    bool opened = false;
-    if (path == QLatin1String("-"))
-        opened = file.open(stdin, QIODevice::ReadOnly);
-    else {
-        file.setFileName(path);
-        opened = file.open(QIODevice::ReadOnly);
-    }
-    if (!opened)
+    if (!openInput(&file, path))
         return localIo(tr("Cannot read %1").arg(what), inputLabel(path), file.errorString(),
                        tr("Check the path given to --from."));
     const QByteArray data = file.read(kMaxInputBytes + 1);

@@ -1,6 +1,7 @@
 #include "RequestInput.h"
 
 #include "../../CommandHelpers.h"
+#include "../../InputFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -114,21 +115,14 @@ ApiError readRequestInput(const QString &path, const QString &arrayKey, RequestI
     if (path.isEmpty())
         return usage(tr("No input file given"),
                      tr("Pass --from PATH (a JSON or CSV file, or - for standard input)."));
-    QByteArray data;
-    if (path == u"-"_s) {
-        out->source = tr("standard input");
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return localIo(tr("Cannot read standard input"), out->source, in.errorString());
-        data = in.readAll();
-    } else {
-        out->source = tr("file '%1'").arg(QDir::toNativeSeparators(path));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return localIo(tr("Cannot read the input file"), QDir::toNativeSeparators(path),
-                           file.errorString(), tr("Check the path given with --from."));
-        data = file.readAll();
-    }
+    const bool fromStdin = isStandardInput(path);
+    out->source = fromStdin ? tr("standard input") : tr("file '%1'").arg(QDir::toNativeSeparators(path));
+    QFile in;
+    if (!openInput(&in, path))
+        return fromStdin ? localIo(tr("Cannot read standard input"), out->source, in.errorString())
+                         : localIo(tr("Cannot read the input file"), QDir::toNativeSeparators(path),
+                                   in.errorString(), tr("Check the path given with --from."));
+    QByteArray data = in.readAll();
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
     const QByteArray trimmed = data.trimmed();
