@@ -1,6 +1,6 @@
 #pragma once
 // What the cw and flows commands read from their --from files (and options), checked before anything is
-// sent; the formats are in docs/cli-groups/cloud-apis.md. Ids may be written as JSON strings or numbers
+// sent; the formats are in docs/cli.md, "Command groups scim, audit, cw and flows". Ids may be written as JSON strings or numbers
 // (CloudWorks wants strings; core sends strings); connections, integrations, imports, exports and
 // processes may be given by name and are looked up.
 //

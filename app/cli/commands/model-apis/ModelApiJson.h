@@ -1,5 +1,5 @@
 #pragma once
-// The JSON shapes of the `tr` and `alm` command groups (docs/cli-groups/model-apis.md). Like
+// The JSON shapes of the `tr` and `alm` command groups (docs/cli.md, "Command groups tr and alm"). Like
 // JsonViews.h: camelCase keys as Anaplan's, ids as strings, every listed object with "id" and
 // "name" (tasks: "id" and "taskId"), raw enum strings as sent, absent optional values left out.
 #include "alm/AlmTypes.h"
