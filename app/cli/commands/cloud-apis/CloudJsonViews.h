@@ -1,8 +1,8 @@
 #pragma once
-// The JSON shapes the scim, audit, cw and flows groups print with --json (docs/cli.md, "Command groups scim, audit, cw and flows").
-// Keys are camelCase like Anaplan's own; listed objects carry "id" and, where the object has one, a
-// string "name"; raw enum strings are printed as the server sent them. Secrets never appear: Anaplan
-// does not return connection credentials, and nothing here reads an input.
+// The JSON shapes the scim, audit, cw and flows groups print with --json (docs/cli.md, "Command groups scim,
+// audit, cw and flows"). Keys are camelCase like Anaplan's own; listed objects carry "id" and, where the
+// object has one, a string "name"; raw enum strings are printed as the server sent them. Secrets never
+// appear: Anaplan does not return connection credentials, and nothing here reads an input.
 #include "audit/AuditTypes.h"
 #include "cloudworks/CloudWorksConnection.h"
 #include "cloudworks/CloudWorksFlow.h"

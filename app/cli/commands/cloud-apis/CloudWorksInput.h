@@ -1,8 +1,8 @@
 #pragma once
 // What the cw and flows commands read from their --from files (and options), checked before anything is
-// sent; the formats are in docs/cli.md, "Command groups scim, audit, cw and flows". Ids may be written as JSON strings or numbers
-// (CloudWorks wants strings; core sends strings); connections, integrations, imports, exports and
-// processes may be given by name and are looked up.
+// sent; the formats are in docs/cli.md, "Command groups scim, audit, cw and flows". Ids may be written as
+// JSON strings or numbers (CloudWorks wants strings; core sends strings); connections, integrations, imports,
+// exports and processes may be given by name and are looked up.
 //
 // Connection secrets (S3 secretAccessKey, Azure sasToken or clientSecret, the BigQuery service account
 // key) come from exactly one of: the --from file's field, --secret-file PATH, or the environment
