@@ -1,6 +1,7 @@
 #pragma once
 // A shell with test doubles: a temporary settings file, an in-memory keychain and session store, a profile
 // store on them, scripted message boxes and file dialogs, and a log model fed by a LogCapture.
+#include "LoopWatch.h"
 #include "common/ScriptedFileDialogs.h"
 #include "common/ScriptedMessageBoxes.h"
 #include "credentials/MemoryCredentialStore.h"
@@ -17,10 +18,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <memory>
 
 namespace shelltest {
+
+using anadesk::test::LoopWatch;
 
 struct ShellKit
 {
@@ -65,41 +67,6 @@ struct ShellKit
         }
         return bytes;
     }
-};
-
-// Records the longest interval between ticks of a fast timer: how long the event loop stood still.
-class LoopWatch : public QObject
-{
-public:
-    explicit LoopWatch(int intervalMs = 10)
-    {
-        m_timer.setInterval(intervalMs);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_longestGapMs = qMax(m_longestGapMs, now - m_last);
-            m_last = now;
-            ++m_ticks;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_longestGapMs = 0;
-        m_ticks = 0;
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    qint64 longestGapMs() const { return m_longestGapMs; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longestGapMs = 0;
-    int m_ticks = 0;
 };
 
 } // namespace shelltest

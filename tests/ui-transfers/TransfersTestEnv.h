@@ -6,6 +6,7 @@
 #include "BulkClient.h"
 #include "Connection.h"
 #include "HttpProbe.h"
+#include "LoopWatch.h"
 #include "SandboxProcess.h"
 #include "api/JobWait.h"
 #include "auth/BasicAuthenticator.h"
@@ -46,6 +47,8 @@
 
 namespace transferstest {
 
+using anadesk::test::LoopWatch;
+
 using namespace anadesk;
 
 inline const QString kDemoWorkspace = QStringLiteral("8a868cfd7c2a4c1e9d3b5f6a7e8d9c01");
@@ -61,7 +64,8 @@ inline void figure(const QString &line)
     std::fflush(stdout);
 }
 
-// With ANADESK_TEST_SCREENSHOTS=<dir> set, saves a picture of `widget` there (for looking at the UI of a run).
+// With ANADESK_TEST_SCREENSHOTS=<dir> set, saves a picture of `widget` there (for looking at the UI of a
+// run).
 inline void screenshot(QWidget *widget, const QString &name)
 {
     const QString dir = qEnvironmentVariable("ANADESK_TEST_SCREENSHOTS");
@@ -341,41 +345,6 @@ struct TransfersEnv
         }
         return found;
     }
-};
-
-// Records the longest interval between ticks of a fast timer: how long the event loop stood still.
-class LoopWatch : public QObject
-{
-public:
-    explicit LoopWatch(int intervalMs = 10)
-    {
-        m_timer.setInterval(intervalMs);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_longestGapMs = qMax(m_longestGapMs, now - m_last);
-            m_last = now;
-            ++m_ticks;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_longestGapMs = 0;
-        m_ticks = 0;
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    qint64 longestGapMs() const { return m_longestGapMs; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longestGapMs = 0;
-    int m_ticks = 0;
 };
 
 } // namespace transferstest

@@ -10,6 +10,7 @@
 #include "browser/InlineBanner.h"
 #include "common/FileDialogs.h"
 #include "common/MessageBoxes.h"
+#include "common/PanelActions.h"
 #include "transfer/SafeFileName.h"
 
 #include <QAction>
@@ -139,24 +140,9 @@ void AlmPanel::buildActions()
     auto *summaryRow = findChild<QHBoxLayout *>(QStringLiteral("almSummaryRow"));
     auto make = [this](QHBoxLayout *row, const char *name, const QString &text, const QKeySequence &key,
                        const QString &tip, void (AlmPanel::*slot)()) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        if (!key.isEmpty()) {
-            action->setShortcut(key);
-            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-            action->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) +
-                               QLatin1Char(')'));
-        } else {
-            action->setToolTip(tip);
-        }
+        QAction *action = addPanelAction(this, row, name, text, key, tip);
         connect(action, &QAction::triggered, this, slot);
-        addAction(action);
         m_actions.append(action);
-        auto *button = new QToolButton(this);
-        button->setObjectName(QLatin1String(name) + QStringLiteral("Button"));
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        row->addWidget(button);
         return action;
     };
     m_reloadAction = make(top, "reloadRevisionsAction", tr("Reload"), QKeySequence(Qt::CTRL | Qt::Key_R),

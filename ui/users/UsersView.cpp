@@ -10,6 +10,7 @@
 #include "api/WorkspaceJobs.h"
 #include "browser/InlineBanner.h"
 #include "common/MessageBoxes.h"
+#include "common/PanelActions.h"
 #include "scim/ScimClient.h"
 
 #include <QAction>
@@ -170,22 +171,9 @@ void UsersView::buildActions()
     auto *row = findChild<QHBoxLayout *>(QStringLiteral("userButtonRow"));
     auto make = [this, row](const char *name, const QString &text, const QKeySequence &key,
                             const QString &tip, void (UsersView::*slot)()) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) +
-                           QLatin1Char(')'));
+        QAction *action = addPanelAction(this, row, name, text, key, tip);
         connect(action, &QAction::triggered, this, slot);
-        addAction(action);
         m_actions.append(action);
-        if (row) {
-            auto *button = new QToolButton(this);
-            button->setObjectName(QLatin1String(name) + QStringLiteral("Button"));
-            button->setDefaultAction(action);
-            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-            row->addWidget(button);
-        }
         return action;
     };
     m_addAction = make("addUserAction", tr("Add user…"), QKeySequence(Qt::CTRL | Qt::Key_N),
