@@ -525,6 +525,14 @@
         <source>&apos;dimensions&apos; must be an array</source>
         <translation>„dimensions“ muss ein Array sein</translation>
     </message>
+    <message>
+        <source>The request conflicts with the object&apos;s current state (HTTP %1)</source>
+        <translation>Die Anfrage steht im Widerspruch zum aktuellen Zustand des Objekts (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Another object already uses this name, or the object is in use or running; the server&apos;s message says which. Change the name, or wait and try again.</source>
+        <translation>Ein anderes Objekt verwendet diesen Namen bereits, oder das Objekt wird gerade verwendet oder ausgeführt; die Meldung des Servers nennt den Grund. Ändern Sie den Namen, oder warten Sie und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::AlmPanel</name>

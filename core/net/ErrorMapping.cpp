@@ -158,8 +158,17 @@ ApiError httpError(const ApiRequest &request, int status, const QByteArray &body
                   "model builder whether your role can see it.");
         break;
     case ErrorCategory::ModelBusy:
-        message = tr("The model is busy or locked (HTTP %1)");
-        hint = tr("Wait until the running import, export or process has finished, then try again.");
+        if (status == 409 && !request.url.path().contains(QLatin1String("/models/"))) {
+            // Outside a model (SCIM users, CloudWorks integrations and flows) a 409 is a conflict with the
+            // current state: a user name taken, an integration in use by a flow, a run already going. Same
+            // category (and exit code) as a busy model, but words that fit.
+            message = tr("The request conflicts with the object's current state (HTTP %1)");
+            hint = tr("Another object already uses this name, or the object is in use or running; the "
+                      "server's message says which. Change the name, or wait and try again.");
+        } else {
+            message = tr("The model is busy or locked (HTTP %1)");
+            hint = tr("Wait until the running import, export or process has finished, then try again.");
+        }
         break;
     case ErrorCategory::ModelArchived:
         message = tr("The model is archived (HTTP %1)");
