@@ -18,6 +18,8 @@ public:
     bool isOk() const { return m_finished && !m_error.isError(); }
     int httpStatus() const { return m_httpStatus; }
     const QByteArray &body() const { return m_body; }
+    // Bytes of the successful attempt's body handed to ApiRequest::bodySink (body() is then empty).
+    qint64 streamedBytes() const { return m_streamedBytes; }
     QByteArray rawHeader(const QByteArray &lowerCaseName) const;
     const ApiError &error() const { return m_error; }
     int attempts() const { return m_attempts; } // how many times the request went on the wire
@@ -35,6 +37,7 @@ protected:
     bool m_finished = false;
     int m_httpStatus = 0;
     int m_attempts = 0;
+    qint64 m_streamedBytes = 0;
     QByteArray m_body;
     QList<QPair<QByteArray, QByteArray>> m_headers; // names lower-case
     ApiError m_error;

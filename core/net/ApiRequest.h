@@ -6,8 +6,11 @@
 #include <QPair>
 #include <QString>
 #include <QUrl>
+#include <memory>
 
 namespace anadesk {
+
+class ReplyBodySink;
 
 enum class Idempotency
 {
@@ -27,6 +30,8 @@ struct ApiRequest
     Idempotency idempotency = Idempotency::Safe;
     int timeoutMs = -1; // idle transfer timeout; -1 = the connection's default
     QString object;     // for error messages: "export 116000000001 'Grid.csv'"
+    // Optional: a 2xx body goes here piece by piece instead of into ApiReply::body() (chunk downloads).
+    std::shared_ptr<ReplyBodySink> bodySink;
 };
 
 } // namespace anadesk

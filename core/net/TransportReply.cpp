@@ -3,6 +3,7 @@
 #include "ErrorMapping.h"
 #include "Logging.h"
 #include "Redaction.h"
+#include "ReplyBodySink.h"
 #include "TransportPrivate.h"
 #include "auth/TokenKeeper.h"
 
@@ -17,6 +18,12 @@ namespace {
 // the fake clock controls in tests). In Qt 6.4 it aborts the reply with OperationCanceledError —
 // indistinguishable from abort() — so an OperationCanceledError we did not ask for means timeout.
 constexpr int kQtTimeoutMarginMs = 2000;
+
+bool isSuccessStatus(QNetworkReply *wire)
+{
+    const int status = wire->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status >= 200 && status <= 299;
+}
 
 bool isSensitivePath(const QUrl &url)
 {
@@ -143,8 +150,9 @@ void TransportReply::sendWire(const QByteArray &token)
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false); // HTTP/1.1
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute,
-                         d.options.answerProxyAuthentication ? QNetworkRequest::Automatic : QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, d.options.answerProxyAuthentication
+                                                                            ? QNetworkRequest::Automatic
+                                                                            : QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setTransferTimeout(timeoutMs() + kQtTimeoutMarginMs);
@@ -191,6 +199,11 @@ void TransportReply::sendWire(const QByteArray &token)
     m_wire = wire;
     ++m_attempts;
     m_timedOut = false;
+    m_sunkBytes = 0;
+    if (m_request.bodySink) {
+        m_request.bodySink->restart(); // never mix the pieces of two attempts
+        connect(wire, &QNetworkReply::readyRead, this, [this, wire]() { drainToSink(wire); });
+    }
     m_wireStartedMs = clock().nowMs();
     m_lastActivityMs = m_wireStartedMs;
     armIdleWatchdog();
@@ -204,6 +217,22 @@ void TransportReply::sendWire(const QByteArray &token)
     });
     connect(wire, &QNetworkReply::metaDataChanged, this, &TransportReply::noteActivity);
     connect(wire, &QNetworkReply::finished, this, &TransportReply::onWireFinished);
+}
+
+void TransportReply::drainToSink(QNetworkReply *wire)
+{
+    // Only a successful body is streamed; an error body stays in the reply for the error message.
+    if (wire != m_wire.data() || !isSuccessStatus(wire))
+        return;
+    // Reading exactly what is available takes Qt's buffered piece without copying it, in the common
+    // case of one piece per readyRead.
+    while (const qint64 available = wire->bytesAvailable()) {
+        const QByteArray piece = wire->read(available);
+        if (piece.isEmpty())
+            break;
+        m_sunkBytes += piece.size();
+        m_request.bodySink->append(piece);
+    }
 }
 
 void TransportReply::noteActivity()
@@ -237,6 +266,8 @@ void TransportReply::onWireFinished()
     QNetworkReply *wire = m_wire.data();
     if (!wire || sender() != wire || m_stopping)
         return;
+    if (m_request.bodySink)
+        drainToSink(wire); // what arrived after the last readyRead
     m_wire = nullptr;
     clock().cancel(m_idleTimer);
     m_idleTimer = 0;
@@ -247,21 +278,23 @@ void TransportReply::onWireFinished()
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     const QNetworkReply::NetworkError code = wire->error();
     QByteArray body = wire->readAll();
+    const qint64 received = body.size() + m_sunkBytes;
     QList<QPair<QByteArray, QByteArray>> headers;
     const auto pairs = wire->rawHeaderPairs();
     for (const auto &pair : pairs)
         headers.append({pair.first.toLower(), pair.second});
     const QByteArray contentType = lowerHeader(headers, "content-type");
 
-    qCDebug(lcNetHttp).noquote() << QStringLiteral("<- #%1 %2 %3 ms [%4] %5%6")
-                                        .arg(m_serial)
-                                        .arg(status)
-                                        .arg(clock().nowMs() - m_wireStartedMs)
-                                        .arg(headersForLog(headers),
-                                             bodyForLog(body, contentType, isSensitivePath(m_request.url)),
-                                             code == QNetworkReply::NoError
-                                                 ? QString()
-                                                 : QStringLiteral(" (error %1)").arg(int(code)));
+    qCDebug(lcNetHttp).noquote()
+        << QStringLiteral("<- #%1 %2 %3 ms [%4] %5%6")
+               .arg(m_serial)
+               .arg(status)
+               .arg(clock().nowMs() - m_wireStartedMs)
+               .arg(headersForLog(headers),
+                    m_sunkBytes > 0 ? QStringLiteral("(%1 bytes streamed)").arg(m_sunkBytes)
+                                    : bodyForLog(body, contentType, isSensitivePath(m_request.url)),
+                    code == QNetworkReply::NoError ? QString()
+                                                   : QStringLiteral(" (error %1)").arg(int(code)));
     if (m_finished)
         return;
 
@@ -291,9 +324,9 @@ void TransportReply::onWireFinished()
         m_request.method != "HEAD") {
         bool ok = false;
         const qint64 expected = lengthHeader.trimmed().toLongLong(&ok);
-        if (ok && body.size() < expected) {
-            handleFailure({FailureKind::TruncatedBody, 0},
-                          truncatedBodyError(m_request, body.size(), expected), {});
+        if (ok && received < expected) {
+            handleFailure({FailureKind::TruncatedBody, 0}, truncatedBodyError(m_request, received, expected),
+                          {});
             return;
         }
     }
@@ -302,6 +335,7 @@ void TransportReply::onWireFinished()
     m_headers = headers;
     if (status >= 200 && status <= 299) {
         m_body = std::move(body);
+        m_streamedBytes = m_sunkBytes;
         finishOk();
         return;
     }

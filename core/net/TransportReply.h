@@ -34,6 +34,7 @@ private:
     void onIdleWatchdog();
     void noteActivity();
     void onWireFinished();
+    void drainToSink(QNetworkReply *wire);
     void handleFailure(const Failure &failure, const ApiError &error, const QByteArray &retryAfter);
     void finishWith(const ApiError &error);
     void finishOk();
@@ -51,6 +52,7 @@ private:
     Clock::TimerId m_idleTimer = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_wireStartedMs = 0;
+    qint64 m_sunkBytes = 0; // this attempt's body bytes handed to m_request.bodySink
     bool m_timedOut = false;
     bool m_stopping = false;
 };

@@ -7,10 +7,16 @@
 //               most downloadBatchSize in flight, delivered strictly in order. A body shorter than its
 //               Content-Length or cut by the connection is an error the transport retries; a short body
 //               that still slips through is caught here and re-fetched (T-DL-01/02).
-//   [deliver]   DownloadJob: appended to `<target>.partial` on a single writer thread (with a CRC-32
-//               per chunk) while a hash thread adds it to the SHA-256 of the whole file, with
-//               `<target>.partial.manifest` rewritten (temporary file + rename) after each chunk. While up to downloadBatchSize
-//               chunks wait for the writer, fetching goes on; memory ≤ 2 × batch × chunk size.
+//               Bodies arrive as the pieces the network produced (ReplyBodySink) and are never
+//               concatenated into one buffer.
+//   [deliver]   DownloadJob: the chunk next in order streams: each piece is appended to
+//               `<target>.partial` on a single writer thread (with a CRC-32 per chunk) while a hash
+//               thread adds it to the SHA-256 of the whole file, as it comes off the wire. An attempt
+//               that breaks after some pieces is undone (file truncated to the chunk's start, hash
+//               state restored) before the retry streams again. Chunks fetched ahead are held until
+//               their turn. `<target>.partial.manifest` is rewritten (temporary file + rename) after
+//               each chunk. A chunk counts against downloadBatchSize until it is written and hashed,
+//               so memory stays ≤ about batch × chunk size.
 //               DownloadStreamJob: chunkReady(index, data) in order.
 //   [finish]    flush + fsync, atomic rename `.partial` → target, manifest removed.
 //
@@ -23,12 +29,12 @@
 // Failure handling: network errors, server errors and cancel keep `.partial` + manifest for a later
 // resume; local write errors (disk full, T-DL-05) remove them, so no half file is ever left under the
 // final name or a name that looks complete. The final name is only ever created by the rename.
+#include "ChunkBody.h"
 #include "TransferJob.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-
 #include <memory>
 
 class QThreadPool;
@@ -48,6 +54,7 @@ public:
     int chunksFetched() const { return m_chunksFetched; }     // chunk bodies fetched by this job
     int chunksRefetched() const { return m_chunksRefetched; } // extra fetches after a short/cut body
     qint64 bytesFetched() const { return m_bytesFetched; }
+    int chunksRewound() const { return m_chunksRewound; } // streamed pieces undone after a broken attempt
 
 protected:
     DownloadJobBase(Transport *transport, FileLocation source, QObject *parent);
@@ -61,22 +68,32 @@ protected:
     const QStringList &chunkIds() const { return m_chunkIds; }
 
     virtual void chunkListReady() = 0;
-    // In order; `index` counts from 0 over chunkIds().
-    virtual void deliverChunk(int index, const QByteArray &data) = 0;
+    // A subclass that returns true gets the chunk next in order piece by piece as it arrives
+    // (chunkPiece), is told to undo those pieces when the attempt fails and the chunk is fetched again
+    // (chunkRewound), and gets in deliverChunk only the pieces it was not given yet.
+    virtual bool streamsPieces() const { return false; }
+    virtual void chunkPiece(int index, const QByteArray &piece);
+    virtual void chunkRewound(int index);
+    // In order; `index` counts from 0 over chunkIds(). Completes the chunk.
+    virtual void deliverChunk(int index, const ChunkBody &data) = 0;
     virtual void allChunksDelivered() = 0;
     void abortInFlight() override;
 
 private:
+    class PieceSink;
     void pump();
     void fetchOne(int index, int attempt);
     void onFetched(ApiReply *reply, int index, int attempt);
-    void deliverReady();
+    void pieceArrived(int index, const QByteArray &piece);
+    void attemptRestarted(int index);
+    void streamHeldPieces();
 
     struct Private;
     std::unique_ptr<Private> d;
     QStringList m_chunkIds;
     int m_chunksFetched = 0;
     int m_chunksRefetched = 0;
+    int m_chunksRewound = 0;
     qint64 m_bytesFetched = 0;
 };
 
@@ -108,11 +125,15 @@ public:
 
 protected:
     void chunkListReady() override;
-    void deliverChunk(int index, const QByteArray &data) override;
+    bool streamsPieces() const override { return true; }
+    void chunkPiece(int index, const QByteArray &piece) override;
+    void chunkRewound(int index) override;
+    void deliverChunk(int index, const ChunkBody &data) override;
     void allChunksDelivered() override;
     void abortInFlight() override;
 
 private:
+    void openChunk(int index);
     void openPartial(int resumableChunks);
     void failLocal(const QString &message, const QString &detail);
     void stageDone(int index);
@@ -124,13 +145,13 @@ private:
     std::unique_ptr<QThreadPool> m_writerPool; // one thread: writes happen strictly in order
     std::unique_ptr<QThreadPool> m_hashPool;   // one thread: SHA-256 in order, beside the writes
     QHash<int, int> m_stagesLeft;              // chunk index → write/hash tasks still running
+    int m_openChunk = -1;                      // the chunk whose pieces the threads are taking
     QString m_target;
     QString m_targetError;
     bool m_overwrite = false;
     bool m_resume = true;
     bool m_allDelivered = false;
     int m_pendingWrites = 0;
-    int m_deferredReleases = 0;
     int m_chunksResumed = 0;
     QByteArray m_sha256;
     qint64 m_fileSize = 0;
@@ -152,7 +173,7 @@ Q_SIGNALS:
 
 protected:
     void chunkListReady() override;
-    void deliverChunk(int index, const QByteArray &data) override;
+    void deliverChunk(int index, const ChunkBody &data) override;
     void allChunksDelivered() override;
 };
 

@@ -89,6 +89,21 @@ bool compressesWithLibdeflate()
 #endif
 }
 
+quint32 crc32(quint32 crc, const char *data, qint64 size)
+{
+    while (size > 0) { // both take a 32-bit length on some platforms
+        const qint64 step = qMin<qint64>(size, qint64(1) << 30);
+#ifdef ANADESK_HAVE_LIBDEFLATE
+        crc = quint32(libdeflate_crc32(crc, data, size_t(step)));
+#else
+        crc = quint32(::crc32(crc, reinterpret_cast<const Bytef *>(data), uInt(step)));
+#endif
+        data += step;
+        size -= step;
+    }
+    return crc;
+}
+
 Result compressWithZlib(const QByteArray &input, int level)
 {
     Result result;

@@ -23,6 +23,12 @@ void Sha256::addData(const char *data, qint64 size)
     EVP_DigestUpdate(m_context->ctx, data, size_t(size));
 }
 
+void Sha256::copyFrom(const Sha256 &other)
+{
+    if (&other != this)
+        EVP_MD_CTX_copy_ex(m_context->ctx, other.m_context->ctx);
+}
+
 QByteArray Sha256::result()
 {
     QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);

@@ -3,7 +3,6 @@
 // portable implementation: it runs over every byte of every transfer). Safe on any thread; one
 // Sha256 object per thread.
 #include <QByteArray>
-
 #include <memory>
 
 namespace anadesk {
@@ -18,6 +17,8 @@ public:
 
     void addData(const char *data, qint64 size);
     void addData(const QByteArray &data) { addData(data.constData(), data.size()); }
+    // Makes this object's state a copy of `other`'s (a snapshot to go back to).
+    void copyFrom(const Sha256 &other);
     // The raw 32-byte digest; the object is reset and can be reused afterwards.
     QByteArray result();
 

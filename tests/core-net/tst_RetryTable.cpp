@@ -2,6 +2,7 @@
 // fake clock (no sleeping, no sockets).
 #include "NetTestKit.h"
 #include "net/ErrorMapping.h"
+#include "net/ReplyBodySink.h"
 #include "net/RetryPolicy.h"
 
 #include <QDateTime>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void tUp04SharedPacer();
     void tUp03StallTimeout();
     void abortStopsRetries();
+    void bodySinkRestartsOnEveryAttempt();
 };
 
 void TestRetryTable::wireHeaders()
@@ -412,6 +414,61 @@ void TestRetryTable::abortStopsRetries()
     QCOMPARE(finishedCount, 1);
     QCOMPARE(int(reply->error().category), int(ErrorCategory::Cancelled));
     figure(QStringLiteral("T-CANCEL-01 requests_after_cancel=%1").arg(kit.nam.count() - 1));
+}
+
+namespace {
+// Records what the transport streams: attempts started and the bytes of the current attempt.
+class RecordingSink final : public ReplyBodySink
+{
+public:
+    void restart() override
+    {
+        ++restarts;
+        body.clear();
+    }
+    void append(const QByteArray &piece) override { body += piece; }
+    int restarts = 0;
+    QByteArray body;
+};
+} // namespace
+
+void TestRetryTable::bodySinkRestartsOnEveryAttempt()
+{
+    // A streamed body: an error body stays in the reply (for the message) and is never streamed; a cut
+    // 2xx body is streamed in part, then the next attempt starts the sink over; the successful attempt's
+    // bytes are all the sink holds, and body() stays empty.
+    ClientOptions options;
+    options.retryCount = 3;
+    NetKit kit(options);
+    QByteArray whole(300'000, Qt::Uninitialized);
+    for (int i = 0; i < whole.size(); ++i)
+        whole[i] = char('a' + i % 26);
+    kit.nam.on("GET", QStringLiteral("/chunk"))
+        .reply(FakeResponse::text(503, "busy, try later"))
+        .reply(FakeResponse::cutBody(200, whole, 1000, QNetworkReply::RemoteHostClosedError))
+        .reply(FakeResponse::http(200, whole, "application/octet-stream"));
+    auto sink = std::make_shared<RecordingSink>();
+    ApiRequest request = kit.get(QStringLiteral("/chunk"));
+    request.bodySink = sink;
+    const std::unique_ptr<ApiReply> reply = kit.run(request);
+    QVERIFY2(reply->isOk(), qPrintable(reply->error().toString()));
+    QCOMPARE(kit.nam.count(), 3);
+    QCOMPARE(sink->restarts, 3);
+    QCOMPARE(sink->body, whole);
+    QCOMPARE(reply->streamedBytes(), qint64(whole.size()));
+    QVERIFY(reply->body().isEmpty());
+
+    // The last attempt fails: its error body is in the reply, nothing of it in the sink.
+    NetKit failing(options);
+    failing.nam.on("GET", QStringLiteral("/chunk")).reply(FakeResponse::text(404, "no such chunk"));
+    auto failingSink = std::make_shared<RecordingSink>();
+    ApiRequest missing = failing.get(QStringLiteral("/chunk"));
+    missing.bodySink = failingSink;
+    const std::unique_ptr<ApiReply> notFound = failing.run(missing);
+    QCOMPARE(int(notFound->error().category), int(ErrorCategory::NotFound));
+    QVERIFY(failingSink->body.isEmpty());
+    QCOMPARE(notFound->body(), QByteArray("no such chunk"));
+    QCOMPARE(notFound->streamedBytes(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestRetryTable)
