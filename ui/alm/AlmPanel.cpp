@@ -12,6 +12,7 @@
 #include "common/MessageBoxes.h"
 #include "common/PanelActions.h"
 #include "transfer/SafeFileName.h"
+#include "transfers/TaskTracker.h"
 
 #include <QAction>
 #include <QDir>
@@ -336,7 +337,9 @@ void AlmPanel::startSync(const AlmTaskChoice &choice)
     const QString target = m_modelName;
     AlmTaskRunner *runner =
         m_client.syncModels(choice.sourceRevisionId, choice.sourceModelId, choice.targetRevisionId);
-    m_taskRow->follow(runner, tr("Sync of '%1' into %2").arg(choice.sourceRevisionName, target));
+    const QString title = tr("Sync of '%1' into %2").arg(choice.sourceRevisionName, target);
+    m_taskRow->follow(runner, title);
+    track(runner, MonitoredKind::AlmSync, title, choice, m_client.modelId(), target);
     m_banner->clear();
     connect(runner, &Job::finished, this, [this, runner, choice, target] {
         if (runner->isSucceeded()) {
@@ -367,7 +370,9 @@ void AlmPanel::startCompare(const AlmTaskChoice &choice)
     const QString targetName = m_modelName;
     AlmTaskRunner *runner = m_client.createComparisonSummary(choice.sourceRevisionId, choice.sourceModelId,
                                                              choice.targetRevisionId);
-    m_taskRow->follow(runner, tr("Comparison of '%1' with %2").arg(choice.sourceRevisionName, targetName));
+    const QString title = tr("Comparison of '%1' with %2").arg(choice.sourceRevisionName, targetName);
+    m_taskRow->follow(runner, title);
+    track(runner, MonitoredKind::AlmComparisonSummary, title, choice, targetId, targetName);
     m_banner->clear();
     connect(runner, &Job::finished, this, [this, runner, choice, targetId, targetName] {
         if (runner->isSucceeded() && runner->summary()) {
@@ -420,12 +425,16 @@ void AlmPanel::saveFullReport()
     AlmTaskRunner *runner =
         target.createComparisonReport(choice.sourceRevisionId, choice.sourceModelId, choice.targetRevisionId);
     m_reportRunner = runner;
-    m_taskRow->follow(runner, tr("Full comparison report of '%1'").arg(choice.sourceRevisionName));
-    connect(runner, &Job::finished, this, [this, runner, path] {
+    const QString title =
+        tr("Full comparison report of '%1' with %2").arg(choice.sourceRevisionName, m_comparedTargetName);
+    m_taskRow->follow(runner, title);
+    const int monitorId = track(runner, MonitoredKind::AlmComparisonReport, title, choice, m_comparedTargetId,
+                                m_comparedTargetName, path);
+    connect(runner, &Job::finished, this, [this, runner, path, monitorId] {
         m_reportRunner = nullptr;
         updateActions();
         if (runner->isSucceeded()) {
-            writeReport(runner->comparisonReport(), path);
+            writeReport(runner->comparisonReport(), path, monitorId);
         } else if (runner->error().category != ErrorCategory::Cancelled) {
             m_banner->showMessage(InlineBanner::Level::Error,
                                   almErrorText(tr("Generating the comparison report"), runner->error()));
@@ -434,25 +443,66 @@ void AlmPanel::saveFullReport()
     updateActions();
 }
 
-void AlmPanel::writeReport(const QByteArray &report, const QString &path)
+int AlmPanel::track(AlmTaskRunner *runner, MonitoredKind kind, const QString &title,
+                    const AlmTaskChoice &choice, const QString &modelId, const QString &modelName,
+                    const QString &localPath)
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, size = report.size()] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty()) {
-            m_banner->showMessage(
-                InlineBanner::Level::Error,
-                tr("Saving the comparison report to %1 failed: %2. What to do: choose another "
-                   "folder or free some space, then save again.")
-                    .arg(QDir::toNativeSeparators(path), error));
-            return;
-        }
-        m_banner->showMessage(InlineBanner::Level::Info,
-                              tr("Saved the comparison report (%n byte(s)) to %1.", nullptr, int(size))
-                                  .arg(QDir::toNativeSeparators(path)));
-        Q_EMIT reportSaved(path);
-    });
+    m_lastMonitorId = 0;
+    TaskTracker *tracker = m_trackerLookup ? m_trackerLookup() : nullptr;
+    if (!tracker)
+        return 0;
+    TaskTracker::AlmSubject subject;
+    subject.kind = kind;
+    subject.title = title;
+    subject.modelId = modelId;
+    subject.modelName = modelName;
+    subject.sourceModelName = choice.sourceModelName;
+    subject.sourceRevisionId = choice.sourceRevisionId;
+    subject.sourceRevisionName = choice.sourceRevisionName;
+    subject.targetRevisionId = choice.targetRevisionId;
+    subject.localPath = localPath;
+    if (kind == MonitoredKind::AlmComparisonReport)
+        m_reportTracker = tracker;
+    m_lastMonitorId = tracker->trackAlm(runner, subject);
+    return m_lastMonitorId;
+}
+
+void AlmPanel::writeReport(const QByteArray &report, const QString &path, int monitorId)
+{
+    // No parent: the write finishes (and the task monitor learns its outcome) even if the tab goes first.
+    auto *watcher = new QFutureWatcher<QString>;
+    const QString shownPath = QDir::toNativeSeparators(path);
+    const qsizetype size = report.size();
+    auto failureText = [shownPath](const QString &error) {
+        return tr("Saving the comparison report to %1 failed: %2. What to do: choose another "
+                  "folder or free some space, then save again.")
+            .arg(shownPath, error);
+    };
+    auto successText = [shownPath, size] {
+        return tr("Saved the comparison report (%n byte(s)) to %1.", nullptr,
+                  int(qMin<qsizetype>(size, INT_MAX)))
+            .arg(shownPath);
+    };
+    // The monitor first: its row is final when reportSaved() is emitted.
+    if (TaskTracker *tracker = m_reportTracker.data(); tracker && monitorId > 0) {
+        connect(watcher, &QFutureWatcher<QString>::finished, tracker,
+                [tracker, watcher, monitorId, failureText, successText] {
+                    const QString error = watcher->result();
+                    tracker->finishLocalStep(monitorId, error.isEmpty(),
+                                             error.isEmpty() ? successText() : failureText(error));
+                });
+    }
+    connect(watcher, &QFutureWatcher<QString>::finished, this,
+            [this, watcher, path, failureText, successText] {
+                const QString error = watcher->result();
+                if (!error.isEmpty()) {
+                    m_banner->showMessage(InlineBanner::Level::Error, failureText(error));
+                    return;
+                }
+                m_banner->showMessage(InlineBanner::Level::Info, successText());
+                Q_EMIT reportSaved(path);
+            });
+    connect(watcher, &QFutureWatcher<QString>::finished, watcher, &QObject::deleteLater);
     watcher->setFuture(QtConcurrent::run(writeFile, path, report));
 }
 

@@ -4,15 +4,18 @@
 // - Create revision… (Ctrl+N), Sync… into this model from a revision of another model (Ctrl+Y), Compare…
 //   (Ctrl+M: a comparison summary — totals and differences per area in a table), Save full report… (the TSV
 //   comparison report, through the file dialog seam), and Take offline… / Bring online (asked first);
-// - one progress row for the sync or comparison being followed (AlmTaskRow).
+// - one progress row for the sync or comparison being followed (AlmTaskRow), and the same task in the task
+//   monitor when the window has one (TaskTracker::trackAlm listens to the same AlmTaskRunner: one poller).
 // Nothing is read until the tab is shown; every request is an asynchronous core job (AlmClient).
 #include "AlmClient.h"
 #include "AlmSourceDialog.h"
 #include "Connection.h" // AlmClient keeps a QPointer<Connection>: copies need the full type
+#include "transfers/MonitoredTask.h"
 #include "types/Model.h"
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -28,6 +31,7 @@ class InlineBanner;
 class MessageBoxes;
 class RevisionListModel;
 class SummaryTableModel;
+class TaskTracker;
 
 class AlmPanel : public QWidget
 {
@@ -39,6 +43,12 @@ public:
     // The model shown (empty modelId: none). Read when the panel is (or becomes) visible.
     void setModel(Connection *connection, const QString &modelId, const QString &modelName);
     QString modelId() const { return m_client.modelId(); }
+    // Where the task monitor's tracker is, asked each time a task starts (the monitor may be installed after
+    // the panel, or not at all: then only the progress row follows the task).
+    using TrackerLookup = std::function<TaskTracker *()>;
+    void setTrackerLookup(TrackerLookup lookup) { m_trackerLookup = std::move(lookup); }
+    // The task monitor row of the last sync, comparison or report started here (0: none, or no monitor).
+    int lastMonitorId() const { return m_lastMonitorId; }
 
     RevisionListModel *revisionModel() const { return m_revisions; }
     SummaryTableModel *summaryModel() const { return m_summary; }
@@ -85,7 +95,10 @@ private:
     AlmSourceDialog *openSourceDialog(AlmSourceDialog::Purpose purpose);
     void startSync(const AlmTaskChoice &choice);
     void startCompare(const AlmTaskChoice &choice);
-    void writeReport(const QByteArray &report, const QString &path);
+    void writeReport(const QByteArray &report, const QString &path, int monitorId);
+    // Shows the runner's task in the task monitor too (when there is one); returns the row's id or 0.
+    int track(AlmTaskRunner *runner, MonitoredKind kind, const QString &title, const AlmTaskChoice &choice,
+              const QString &modelId, const QString &modelName, const QString &localPath = {});
     void showSummary(const SummaryReport &summary, const AlmTaskChoice &choice, const QString &targetName);
 
     MessageBoxes *m_messages;
@@ -124,6 +137,9 @@ private:
     QString m_comparedTargetName;
     QPointer<AlmSourceDialog> m_sourceDialog;
     QPointer<CreateRevisionDialog> m_createDialog;
+    TrackerLookup m_trackerLookup;
+    QPointer<TaskTracker> m_reportTracker; // the tracker following the report being generated
+    int m_lastMonitorId = 0;
 };
 
 } // namespace anadesk

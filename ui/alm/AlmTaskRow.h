@@ -2,7 +2,8 @@
 // The ALM panel's progress row for the one sync or comparison it follows: what runs, a progress bar fed by
 // the task's progress and current step, and "Stop following". The ALM API has no cancel — the task goes on in
 // Anaplan — so the button only stops following (AlmTaskRunner::abort) and says so. The task monitor of
-// ui/transfers follows bulk jobs only (TaskTracker has no entry for other jobs), hence this row.
+// ui/transfers shows the same runner as a row of the session (TaskTracker::trackAlm); this row keeps the
+// task in view where it was started.
 #include <QPointer>
 #include <QWidget>
 

@@ -26,6 +26,12 @@ QString MonitoredTask::kindName(MonitoredKind kind)
         return tr("Download");
     case MonitoredKind::ExportAndSave:
         return tr("Export and save");
+    case MonitoredKind::AlmSync:
+        return tr("Model sync");
+    case MonitoredKind::AlmComparisonReport:
+        return tr("Comparison report");
+    case MonitoredKind::AlmComparisonSummary:
+        return tr("Comparison summary");
     }
     return {};
 }
@@ -45,6 +51,8 @@ QString MonitoredTask::stateName(MonitoredState state)
         return tr("Failed");
     case MonitoredState::Cancelled:
         return tr("Cancelled");
+    case MonitoredState::NotFollowed:
+        return tr("No longer followed");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 // What the task monitor knows about one operation of the session: a run of an import/export/action/
-// process, an upload, a download, or an export run followed by the download of its file.
+// process, an upload, a download, an export run followed by the download of its file, or an ALM task (a
+// model sync, a comparison report, a comparison summary) started from the ALM tab.
 #include "api/BulkPaths.h"
 #include "tasks/TaskRunner.h"
 
@@ -16,8 +17,16 @@ enum class MonitoredKind
     Run,
     Upload,
     Download,
-    ExportAndSave
+    ExportAndSave,
+    AlmSync,
+    AlmComparisonReport,
+    AlmComparisonSummary
 };
+inline bool isAlmKind(MonitoredKind kind)
+{
+    return kind == MonitoredKind::AlmSync || kind == MonitoredKind::AlmComparisonReport ||
+           kind == MonitoredKind::AlmComparisonSummary;
+}
 enum class MonitoredState
 {
     Queued,
@@ -25,13 +34,15 @@ enum class MonitoredState
     Cancelling,
     Succeeded,
     Failed,
-    Cancelled
+    Cancelled,
+    // The app stopped following a task it cannot cancel (ALM): the task goes on on the server.
+    NotFollowed
 };
 
 inline bool isFinishedState(MonitoredState state)
 {
     return state == MonitoredState::Succeeded || state == MonitoredState::Failed ||
-           state == MonitoredState::Cancelled;
+           state == MonitoredState::Cancelled || state == MonitoredState::NotFollowed;
 }
 
 struct MonitoredTask
@@ -55,10 +66,21 @@ public:
     QString message;        // the outcome in one sentence (error text, saved path…)
     std::optional<TaskResult> result;
     QList<TaskDump> dumps; // failure dumps fetched when the run ended
-    QString localPath;     // the uploaded or saved local file
+    QString localPath;     // the uploaded or saved local file (ALM reports: where the report is written)
+    // ALM tasks: the revision applied or compared (of sourceModelName) and the target model's revision.
+    QString sourceModelName;
+    QString sourceRevisionId;
+    QString sourceRevisionName;
+    QString targetRevisionId;
+    // Why Cancel cannot work for this operation ("" when it can): the API has no cancel for it.
+    QString noCancelReason;
 
     bool isFinished() const { return isFinishedState(state); }
-    bool isCancellable() const { return state == MonitoredState::Queued || state == MonitoredState::Running; }
+    bool isCancellable() const
+    {
+        return noCancelReason.isEmpty() &&
+               (state == MonitoredState::Queued || state == MonitoredState::Running);
+    }
     // Does the result (or a nested result) say a failure dump exists?
     bool hasFailureDump() const;
 

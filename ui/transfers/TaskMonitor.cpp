@@ -104,6 +104,7 @@ void TaskMonitor::buildUi()
     m_cancel = makeAction("cancelTaskAction", tr("&Cancel"), QKeySequence(Qt::Key_Delete),
                           tr("Cancel the selected task (runs are cancelled on the server)"),
                           &TaskMonitor::cancelCurrent);
+    m_cancelTip = m_cancel->toolTip();
     m_openDump = makeAction("openDumpAction", tr("Failure &dump"), QKeySequence(Qt::CTRL | Qt::Key_D),
                             tr("Show the rows that failed"), &TaskMonitor::openCurrentDump);
     m_history =
@@ -159,10 +160,15 @@ void TaskMonitor::updateActions()
     const int id = currentTaskId();
     const MonitoredTask *task = model()->task(id);
     m_cancel->setEnabled(task && task->isCancellable());
+    // A task the API cannot cancel (ALM): the action stays disabled and says why instead of pretending.
+    const bool cannotCancel = task && !task->isFinished() && !task->noCancelReason.isEmpty();
+    m_cancel->setToolTip(cannotCancel ? task->noCancelReason : m_cancelTip);
+    m_cancel->setStatusTip(cannotCancel ? task->noCancelReason : QString());
     const QModelIndex current = m_view->currentIndex();
     m_openDump->setEnabled(
         task && (current.data(TaskMonitorModel::DumpAvailableRole).toBool() || task->hasFailureDump()));
-    m_history->setEnabled(task && actionKindFromId(task->objectId) != ActionKind::Invalid);
+    m_history->setEnabled(task && !isAlmKind(task->kind) &&
+                          actionKindFromId(task->objectId) != ActionKind::Invalid);
     m_saveOutput->setEnabled(task && task->kind == MonitoredKind::Run &&
                              task->state == MonitoredState::Succeeded &&
                              actionKindFromId(task->objectId) == ActionKind::Export);

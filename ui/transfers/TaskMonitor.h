@@ -1,10 +1,12 @@
 #pragma once
-// The task monitor dock: every operation of the session (runs, uploads, downloads, export-and-save) with
+// The task monitor dock: every operation of the session (runs, uploads, downloads, export-and-save, ALM) with
 // progress, current step, elapsed time and Cancel; finished runs expand to their result details and
 // nested process results; failure dumps open in a filterable table; the task history of an action.
 //
 // Keyboard: Delete cancels the selected operation, Enter opens its failure dump, Ctrl+H shows the task
 // history, Ctrl+S saves an export's file. Every action is also a tool button (reachable with Tab).
+// ALM tasks (syncs, comparisons) show here too; the ALM API cannot cancel them, so Cancel is disabled for
+// their rows and its tooltip says why.
 #include "TransferSettings.h"
 
 #include <QDockWidget>
@@ -76,6 +78,7 @@ private:
     QTreeView *m_view = nullptr;
     QLabel *m_summary = nullptr;
     QAction *m_cancel = nullptr;
+    QString m_cancelTip; // Cancel's tooltip for tasks that can be cancelled
     QAction *m_openDump = nullptr;
     QAction *m_history = nullptr;
     QAction *m_saveOutput = nullptr;

@@ -322,8 +322,15 @@ QVariant TaskMonitorModel::operationData(const Node &node, int column, int role)
         QStringList lines{task.title};
         if (!task.modelName.isEmpty())
             lines.append(tr("Model: %1").arg(task.modelName));
+        if (!task.sourceRevisionId.isEmpty())
+            lines.append(tr("Revision: %1 (%2) of %3")
+                             .arg(task.sourceRevisionName, task.sourceRevisionId, task.sourceModelName));
+        if (!task.targetRevisionId.isEmpty())
+            lines.append(tr("Target revision: %1").arg(task.targetRevisionId));
         if (!task.taskId.isEmpty())
             lines.append(tr("Task id: %1").arg(task.taskId));
+        if (!task.noCancelReason.isEmpty() && !task.isFinished())
+            lines.append(task.noCancelReason);
         if (!task.message.isEmpty())
             lines.append(task.message);
         if (task.result)
@@ -339,6 +346,7 @@ QVariant TaskMonitorModel::operationData(const Node &node, int column, int role)
         case MonitoredState::Cancelled:
             return icon(QStringLiteral("skipped"));
         case MonitoredState::Cancelling:
+        case MonitoredState::NotFollowed:
             return icon(QStringLiteral("warning"));
         default:
             return icon(QStringLiteral("connecting"));

@@ -1,6 +1,7 @@
 #include "TaskTracker.h"
 
 #include "TaskMonitorModel.h"
+#include "alm/AlmTaskRunner.h"
 
 #include <QLocale>
 
@@ -50,6 +51,10 @@ QString TaskTracker::titleFor(MonitoredKind kind, const QString &objectId, const
         return tr("Download of '%1'").arg(shown);
     case MonitoredKind::ExportAndSave:
         return tr("Export '%1' and save").arg(shown);
+    case MonitoredKind::AlmSync:
+    case MonitoredKind::AlmComparisonReport:
+    case MonitoredKind::AlmComparisonSummary:
+        break; // titled by the ALM tab (trackAlm)
     }
     return shown;
 }
@@ -64,17 +69,31 @@ int TaskTracker::add(MonitoredKind kind, Job *job, const Subject &subject)
     task.modelName = subject.modelName;
     task.model = subject.client.model();
     task.localPath = subject.localPath;
+    const int id = addTask(task, job);
+    m_clients.insert(id, subject.client);
+    Q_EMIT taskAdded(id);
+    return id;
+}
+
+int TaskTracker::addTask(MonitoredTask task, Job *job)
+{
     task.state = MonitoredState::Running;
     task.step = job->isStarted() ? tr("Starting…") : tr("Queued");
     const int id = m_model->add(task);
     m_jobs.insert(id, job);
-    m_clients.insert(id, subject.client);
     // Jobs are children of the Connection: when it goes (disconnect, another connection) a running job is
     // deleted without a word. The row must not stay "Running" forever.
     connect(job, &QObject::destroyed, this, [this, id] {
-        if (!isRunning(id))
+        if (!isRunning(id) || m_localSteps.contains(id))
             return;
         m_model->update(id, [](MonitoredTask &stopped) {
+            if (isAlmKind(stopped.kind)) {
+                stopped.state = MonitoredState::NotFollowed;
+                stopped.step = tr("No longer followed");
+                stopped.message = tr("No longer followed because the connection was closed. The task goes on "
+                                     "in Anaplan; see the model's revisions after reconnecting.");
+                return;
+            }
             stopped.state = MonitoredState::Cancelled;
             stopped.step = tr("Stopped");
             stopped.message =
@@ -83,8 +102,120 @@ int TaskTracker::add(MonitoredKind kind, Job *job, const Subject &subject)
         });
         Q_EMIT taskFinished(id);
     });
+    return id;
+}
+
+QString TaskTracker::almNoCancelReason()
+{
+    return tr("Anaplan's ALM API has no cancel for syncs and comparisons: the task runs to its end in "
+              "Anaplan. The ALM tab's \"Stop following\" only stops watching it.");
+}
+
+int TaskTracker::trackAlm(AlmTaskRunner *runner, const AlmSubject &subject)
+{
+    MonitoredTask task;
+    task.kind = isAlmKind(subject.kind) ? subject.kind : MonitoredKind::AlmSync;
+    task.title = subject.title;
+    task.modelName = subject.modelName;
+    task.model = ModelRef{{}, subject.modelId};
+    task.sourceModelName = subject.sourceModelName;
+    task.sourceRevisionId = subject.sourceRevisionId;
+    task.sourceRevisionName = subject.sourceRevisionName;
+    task.targetRevisionId = subject.targetRevisionId;
+    task.localPath = subject.localPath;
+    task.noCancelReason = almNoCancelReason();
+    const int id = addTask(task, runner);
+    followAlm(id, runner, subject);
     Q_EMIT taskAdded(id);
     return id;
+}
+
+void TaskTracker::followAlm(int id, AlmTaskRunner *runner, const AlmSubject &subject)
+{
+    connect(runner, &AlmTaskRunner::taskStarted, this, [this, id](const QString &taskId) {
+        m_model->update(id, [&](MonitoredTask &task) {
+            task.taskId = taskId;
+            task.step = tr("Started");
+        });
+    });
+    // Both signals come from the runner's one poll: read what it has read.
+    auto showStatus = [this, id, runner] {
+        const AlmTask &status = runner->task();
+        m_model->update(id, [&](MonitoredTask &task) {
+            if (status.progress) // Anaplan sends 0..1; be tolerant of a percentage
+                task.progress =
+                    qBound(0.0, *status.progress > 1.0 ? *status.progress / 100.0 : *status.progress, 1.0);
+            task.step = status.currentStep.isEmpty() ? status.stateRaw : status.currentStep;
+        });
+    };
+    connect(runner, &AlmTaskRunner::stateChanged, this, showStatus);
+    connect(runner, &AlmTaskRunner::progress, this, showStatus);
+    connect(runner, &AlmTaskRunner::warning, this, [this, id](const QString &message) {
+        m_model->update(id, [&](MonitoredTask &task) { task.message = message; });
+    });
+    connect(runner, &Job::finished, this, [this, id, runner, subject] {
+        const ApiError error = runner->error();
+        const AlmTask &status = runner->task();
+        const bool writesReport =
+            subject.kind == MonitoredKind::AlmComparisonReport && !subject.localPath.isEmpty();
+        if (!error.isError() && writesReport)
+            m_localSteps.insert(id);
+        m_model->update(id, [&](MonitoredTask &task) {
+            task.taskId = status.taskId.isEmpty() ? task.taskId : status.taskId;
+            if (!error.isError()) {
+                task.progress = 1.0;
+                if (writesReport) { // still running: the file is the result
+                    task.step = tr("Writing the report");
+                    task.message = tr("Report of %n byte(s) generated; writing it to %1", nullptr,
+                                      int(qMin<qsizetype>(runner->comparisonReport().size(), INT_MAX)))
+                                       .arg(subject.localPath);
+                    return;
+                }
+                task.state = MonitoredState::Succeeded;
+                task.step = status.stateRaw.isEmpty() ? tr("Done") : status.stateRaw;
+                if (subject.kind == MonitoredKind::AlmSync) {
+                    task.message =
+                        tr("Synced revision '%1' of %2 into %3")
+                            .arg(subject.sourceRevisionName, subject.sourceModelName, subject.modelName);
+                } else if (const std::optional<SummaryReport> &summary = runner->summary()) {
+                    task.message = tr("%1 created, %2 modified, %3 deleted")
+                                       .arg(summary->totals.created)
+                                       .arg(summary->totals.modified)
+                                       .arg(summary->totals.deleted);
+                } else {
+                    task.message = tr("Report generated (%n byte(s))", nullptr,
+                                      int(qMin<qsizetype>(runner->comparisonReport().size(), INT_MAX)));
+                }
+            } else if (error.category == ErrorCategory::Cancelled && status.state != TaskState::Cancelled) {
+                // Stopped following here (there is no cancel): the task itself goes on.
+                task.state = MonitoredState::NotFollowed;
+                task.step = tr("No longer followed");
+                task.message = task.taskId.isEmpty()
+                                   ? tr("No longer followed; the task may still run in Anaplan.")
+                                   : tr("No longer followed; task %1 goes on in Anaplan.").arg(task.taskId);
+            } else {
+                task.state = error.category == ErrorCategory::Cancelled ? MonitoredState::Cancelled
+                                                                        : MonitoredState::Failed;
+                if (!status.stateRaw.isEmpty())
+                    task.step = status.stateRaw;
+                task.message = error.toString();
+            }
+        });
+        if (!m_localSteps.contains(id))
+            Q_EMIT taskFinished(id);
+    });
+}
+
+void TaskTracker::finishLocalStep(int id, bool succeeded, const QString &message)
+{
+    if (!m_localSteps.remove(id))
+        return;
+    m_model->update(id, [&](MonitoredTask &task) {
+        task.state = succeeded ? MonitoredState::Succeeded : MonitoredState::Failed;
+        task.step = succeeded ? tr("Done") : tr("Not saved");
+        task.message = message;
+    });
+    Q_EMIT taskFinished(id);
 }
 
 int TaskTracker::trackRun(TaskRunner *runner, const Subject &subject)
@@ -238,8 +369,9 @@ void TaskTracker::finishFromJob(int id, Job *job, const QString &successMessage)
 
 void TaskTracker::cancel(int id)
 {
-    if (!isRunning(id))
-        return;
+    const MonitoredTask *current = m_model->task(id);
+    if (!current || !current->isCancellable())
+        return; // finished, or nothing on the server can cancel it (ALM)
     if (TaskRunner *runner = m_runners.value(id).data(); runner && !runner->isFinished()) {
         // The task exists (or is being started) on the server: cancel it there and wait for CANCELLED.
         runner->cancel();

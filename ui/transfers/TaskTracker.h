@@ -3,6 +3,10 @@
 // becomes a MonitoredTask row whose state, progress, step and result follow the job's signals. Cancel
 // goes to the server for runs (TaskRunner::cancel: the task ends CANCELLED) and stops transfers locally.
 // The tracker never owns the jobs (they delete themselves); it keeps a guarded pointer while they run.
+//
+// ALM tasks (sync, comparison report, comparison summary) are followed through the very AlmTaskRunner the ALM
+// tab started: the tracker only listens to its signals, it never polls. The ALM API has no cancel, so their
+// rows carry a noCancelReason and cancel() leaves them alone.
 #include "BulkClient.h"
 #include "Connection.h" // BulkClient keeps a QPointer<Connection>: copies need the full type
 #include "MonitoredTask.h"
@@ -10,9 +14,11 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace anadesk {
 
+class AlmTaskRunner;
 class TaskMonitorModel;
 
 class TaskTracker : public QObject
@@ -43,6 +49,27 @@ public:
     // Convenience: runs an action through BulkClient::runAction (failure dumps fetched on failure).
     int run(const Subject &subject);
 
+    // What the row of an ALM task shows: the model it runs in and the revisions involved.
+    struct AlmSubject
+    {
+        MonitoredKind kind = MonitoredKind::AlmSync; // one of the ALM kinds
+        QString title;                               // as the ALM tab shows it
+        QString modelId;                             // the (target) model the task runs in
+        QString modelName;
+        QString sourceModelName;
+        QString sourceRevisionId;
+        QString sourceRevisionName;
+        QString targetRevisionId;
+        // Comparison reports saved to a file: the operation ends only when the caller reports the write
+        // with finishLocalStep() (the file written is the result the user waits for).
+        QString localPath;
+    };
+    // Follows an ALM task (the runner created this event-loop turn); returns the monitor id of the new row.
+    int trackAlm(AlmTaskRunner *runner, const AlmSubject &subject);
+    // Ends an operation whose job succeeded but whose result still had a local step (the report written).
+    void finishLocalStep(int id, bool succeeded, const QString &message);
+    static QString almNoCancelReason();
+
     // Cancels a running operation (no effect on finished ones).
     void cancel(int id);
     bool isRunning(int id) const;
@@ -58,6 +85,8 @@ Q_SIGNALS:
 
 private:
     int add(MonitoredKind kind, Job *job, const Subject &subject);
+    int addTask(MonitoredTask task, Job *job);
+    void followAlm(int id, AlmTaskRunner *runner, const AlmSubject &subject);
     void followRunner(int id, TaskRunner *runner, bool finishesOperation);
     void followTransfer(int id, TransferAdapterJob *job);
     void finishFromJob(int id, Job *job, const QString &successMessage);
@@ -66,6 +95,7 @@ private:
     QHash<int, QPointer<Job>> m_jobs;
     QHash<int, QPointer<TaskRunner>> m_runners; // the task of runs and export-and-save operations
     QHash<int, BulkClient> m_clients;
+    QSet<int> m_localSteps; // operations waiting for finishLocalStep()
 };
 
 } // namespace anadesk
