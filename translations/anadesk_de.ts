@@ -696,10 +696,6 @@
         <translation>Tabulatorgetrennte Werte (*.tsv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Full comparison report of &apos;%1&apos;</source>
-        <translation>Vollständiger Vergleichsbericht von „%1“</translation>
-    </message>
-    <message>
         <source>Generating the comparison report</source>
         <translation>Erzeugen des Vergleichsberichts</translation>
     </message>
@@ -753,6 +749,10 @@
     <message>
         <source>%1 is offline.</source>
         <translation>%1 ist offline.</translation>
+    </message>
+    <message>
+        <source>Full comparison report of &apos;%1&apos; with %2</source>
+        <translation>Vollständiger Vergleichsbericht von „%1“ mit %2</translation>
     </message>
 </context>
 <context>
@@ -3667,6 +3667,22 @@
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <source>Model sync</source>
+        <translation>Modellsynchronisierung</translation>
+    </message>
+    <message>
+        <source>Comparison report</source>
+        <translation>Vergleichsbericht</translation>
+    </message>
+    <message>
+        <source>Comparison summary</source>
+        <translation>Vergleichsübersicht</translation>
+    </message>
+    <message>
+        <source>No longer followed</source>
+        <translation>Nicht mehr verfolgt</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::ObjectColumns</name>
@@ -4999,6 +5015,14 @@ ID: %2</translation>
         <source>%1:%2:%3 h</source>
         <translation>%1:%2:%3 h</translation>
     </message>
+    <message>
+        <source>Revision: %1 (%2) of %3</source>
+        <translation>Revision: %1 (%2) von %3</translation>
+    </message>
+    <message>
+        <source>Target revision: %1</source>
+        <translation>Zielrevision: %1</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::TaskRunner</name>
@@ -5218,6 +5242,56 @@ ID: %2</translation>
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>No longer followed</source>
+        <translation>Nicht mehr verfolgt</translation>
+    </message>
+    <message>
+        <source>No longer followed because the connection was closed. The task goes on in Anaplan; see the model&apos;s revisions after reconnecting.</source>
+        <translation>Nicht mehr verfolgt, weil die Verbindung geschlossen wurde. Die Aufgabe läuft in Anaplan weiter; prüfen Sie die Revisionen des Modells nach dem erneuten Verbinden.</translation>
+    </message>
+    <message>
+        <source>Anaplan&apos;s ALM API has no cancel for syncs and comparisons: the task runs to its end in Anaplan. The ALM tab&apos;s &quot;Stop following&quot; only stops watching it.</source>
+        <translation>Die ALM-API von Anaplan kann Synchronisierungen und Vergleiche nicht abbrechen: Die Aufgabe läuft in Anaplan bis zu ihrem Ende. „Nicht mehr verfolgen“ im ALM-Tab beendet nur die Beobachtung.</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Bericht wird geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of %n byte(s) generated; writing it to %1</source>
+        <translation>
+            <numerusform>Bericht mit %n Byte erstellt; er wird nach %1 geschrieben</numerusform>
+            <numerusform>Bericht mit %n Bytes erstellt; er wird nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced revision &apos;%1&apos; of %2 into %3</source>
+        <translation>Revision „%1“ von %2 in %3 synchronisiert</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 modified, %3 deleted</source>
+        <translation>%1 erstellt, %2 geändert, %3 gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report generated (%n byte(s))</source>
+        <translation>
+            <numerusform>Bericht erstellt (%n Byte)</numerusform>
+            <numerusform>Bericht erstellt (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No longer followed; the task may still run in Anaplan.</source>
+        <translation>Nicht mehr verfolgt; die Aufgabe läuft in Anaplan möglicherweise weiter.</translation>
+    </message>
+    <message>
+        <source>No longer followed; task %1 goes on in Anaplan.</source>
+        <translation>Nicht mehr verfolgt; Aufgabe %1 läuft in Anaplan weiter.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
     </message>
 </context>
 <context>
