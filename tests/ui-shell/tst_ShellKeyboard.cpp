@@ -20,7 +20,11 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QtTest>
+
+#include <memory>
 
 using namespace anadesk;
 using namespace shelltest;
@@ -45,8 +49,8 @@ QList<QWidget *> tabStops(QWidget *root)
     return stops;
 }
 
-// Presses Tab from `start` until the focus comes back to it; the widgets focused on the way.
-QList<QWidget *> walkTabOrder(QWidget *start)
+// Presses Tab (or Shift+Tab) from `start` until the focus comes back to it; the widgets focused on the way.
+QList<QWidget *> walkTabOrder(QWidget *start, bool backwards = false)
 {
     QList<QWidget *> visited;
     start->setFocus(Qt::TabFocusReason);
@@ -56,7 +60,8 @@ QList<QWidget *> walkTabOrder(QWidget *start)
         return visited;
     visited << first;
     for (int i = 0; i < 200; ++i) {
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTest::keyClick(QApplication::focusWidget(), backwards ? Qt::Key_Backtab : Qt::Key_Tab,
+                        backwards ? Qt::ShiftModifier : Qt::NoModifier);
         QWidget *now = QApplication::focusWidget();
         if (!now || now == first)
             break;
@@ -73,10 +78,7 @@ QPoint placeIn(const QWidget *widget, const QWidget *root)
 
 // Fails the test (with names) unless `visited` reaches every stop once and, among `ordered` ones, goes
 // top to bottom (left to right within a row).
-// `knownButtonLoop`: Known defect (Qt 6.4, offscreen): in the connection manager, Tab from Close goes back to
-// Connect instead of to the list, although the focus chain after Close leads to the list; marked as an expected
-// failure until it is understood, so the rest of the walk is still checked.
-void checkWalk(QWidget *root, const QList<QWidget *> &visited, const QWidget *orderedWithin, bool knownButtonLoop = false)
+void checkWalk(QWidget *root, const QList<QWidget *> &visited, const QWidget *orderedWithin)
 {
     QStringList duplicates;
     QSet<QWidget *> seen;
@@ -85,8 +87,6 @@ void checkWalk(QWidget *root, const QList<QWidget *> &visited, const QWidget *or
             duplicates << describe(widget);
         seen.insert(widget);
     }
-    if (knownButtonLoop)
-        QEXPECT_FAIL("", "Tab from Close returns to Connect (known defect, see checkWalk)", Continue);
     QVERIFY2(duplicates.isEmpty(), qPrintable(QStringLiteral("reached twice: ") + duplicates.join(u", ").left(300)));
     QStringList missing;
     for (QWidget *widget : tabStops(root)) {
@@ -159,6 +159,54 @@ void checkMnemonics(QWidget *root, const QStringList &exempt = {})
     QVERIFY2(clashes.isEmpty(), qPrintable(QStringLiteral("mnemonic used twice: ") + clashes.join(u"; ")));
 }
 
+// The connection manager's full cycle, both ways: every stop once, the form in reading order, the dialog's
+// buttons last and left to right, and Shift+Tab the exact reverse of Tab. Returns the forward walk.
+QList<QWidget *> checkConnectionManagerCycle(ConnectionManagerDialog &dialog)
+{
+    QWidget *list = dialog.findChild<QWidget *>(QStringLiteral("profileList"));
+    const QList<QWidget *> visited = walkTabOrder(list);
+    QStringList names;
+    for (QWidget *widget : visited)
+        names << describe(widget);
+    qInfo().noquote() << "tab order:" << names.join(QStringLiteral(" → "));
+    checkWalk(&dialog, visited, dialog.editor());
+    if (QTest::currentTestFailed())
+        return visited;
+    const auto *box = dialog.findChild<QDialogButtonBox *>();
+    const auto onScreen = [box](const QWidget *widget) { return widget->mapTo(box, QPoint(0, 0)).x(); };
+    qsizetype enabledButtons = 0;
+    for (const QAbstractButton *button : box->buttons())
+        enabledButtons += button->isEnabled() && button->isVisibleTo(&dialog) ? 1 : 0;
+    int buttonsSeen = 0;
+    for (qsizetype i = 0; i < visited.size(); ++i) {
+        if (!box->isAncestorOf(visited.at(i)))
+            continue;
+        ++buttonsSeen;
+        // The buttons close the cycle, each right of the one before.
+        const QString walk = names.join(u' ');
+        if (!QTest::qVerify(i >= visited.size() - enabledButtons, "dialog button early", qPrintable(walk),
+                            __FILE__, __LINE__))
+            return visited;
+        if (buttonsSeen > 1
+            && !QTest::qVerify(onScreen(visited.at(i)) > onScreen(visited.at(i - 1)),
+                               "dialog buttons not left to right", qPrintable(walk), __FILE__, __LINE__))
+            return visited;
+    }
+    if (!QTest::qVerify(buttonsSeen == enabledButtons, "buttonsSeen == enabledButtons", "dialog buttons",
+                        __FILE__, __LINE__))
+        return visited;
+    QList<QWidget *> reversed = {visited.constFirst()};
+    for (qsizetype i = visited.size() - 1; i > 0; --i)
+        reversed << visited.at(i);
+    const QList<QWidget *> back = walkTabOrder(list, true);
+    QStringList backNames;
+    for (QWidget *widget : back)
+        backNames << describe(widget);
+    const QString backWalk = QStringLiteral("Shift+Tab: ") + backNames.join(QStringLiteral(" → "));
+    QTest::qVerify(back == reversed, "back == reversed", qPrintable(backWalk), __FILE__, __LINE__);
+    return visited;
+}
+
 } // namespace
 
 class TestShellKeyboard : public QObject
@@ -184,19 +232,46 @@ void TestShellKeyboard::connectionManagerTabOrder()
     dialog.selectProfile(profile.id);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    const QList<QWidget *> visited = walkTabOrder(dialog.findChild<QWidget *>(QStringLiteral("profileList")));
-    QStringList names;
-    for (QWidget *widget : visited)
-        names << describe(widget);
-    qInfo().noquote() << "tab order:" << names.join(QStringLiteral(" → "));
-    checkWalk(&dialog, visited, dialog.editor(), true);
+    const QList<QWidget *> visited = checkConnectionManagerCycle(dialog);
+    if (QTest::currentTestFailed())
+        return;
     // The list, its buttons, the form, then the dialog's buttons.
     QCOMPARE(describe(visited.at(0)), QStringLiteral("profileList"));
     QCOMPARE(describe(visited.at(1)), QStringLiteral("addProfile"));
     QCOMPARE(describe(visited.at(2)), QStringLiteral("removeProfile"));
     QCOMPARE(describe(visited.at(3)), QStringLiteral("profileName"));
+    QVERIFY(visited.contains(dialog.findChild<QWidget *>(QStringLiteral("closeConnections"))));
     checkMnemonics(&dialog, {QStringLiteral("closeConnections")});
-    std::printf("FIGURE: ui_tab_stops_connection_manager=%d\n", int(QSet<QWidget *>(visited.begin(), visited.end()).size()));
+
+    // An edit enables Save: one stop more, still once each.
+    QTest::keyClicks(dialog.editor()->nameEdit(), QStringLiteral(" 2"));
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("saveProfile"))->isEnabled());
+    const QList<QWidget *> dirty = checkConnectionManagerCycle(dialog);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(dirty.size(), visited.size() + 1);
+
+    // A style change makes the button box lay its buttons out again (and take its first one as focus proxy).
+    std::unique_ptr<QStyle> style(QStyleFactory::create(QStringLiteral("Windows")));
+    QVERIFY(style);
+    auto *box = dialog.findChild<QDialogButtonBox *>();
+    box->setStyle(style.get());
+    QTRY_VERIFY(box->focusProxy() == nullptr);
+    const QList<QWidget *> restyled = checkConnectionManagerCycle(dialog);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(restyled.size(), dirty.size());
+    box->setStyle(nullptr); // before `style` goes
+
+    // Mnemonics still act: Alt+V focuses the list (its label's buddy), Alt+A adds a connection.
+    dialog.editor()->nameEdit()->setFocus();
+    QTest::keyClick(&dialog, Qt::Key_V, Qt::AltModifier);
+    QTRY_COMPARE(describe(QApplication::focusWidget()), QStringLiteral("profileList"));
+    QVERIFY(!dialog.isCurrentProfileNew());
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(dialog.isCurrentProfileNew());
+    std::printf("FIGURE: ui_tab_stops_connection_manager=%d with_save=%d\n",
+                int(QSet<QWidget *>(visited.begin(), visited.end()).size()), int(dirty.size()));
 }
 
 void TestShellKeyboard::connectionManagerWithManualProxyTabOrder()
@@ -215,8 +290,9 @@ void TestShellKeyboard::connectionManagerWithManualProxyTabOrder()
     dialog.selectProfile(profile.id);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    const QList<QWidget *> visited = walkTabOrder(dialog.findChild<QWidget *>(QStringLiteral("profileList")));
-    checkWalk(&dialog, visited, dialog.editor(), true);
+    const QList<QWidget *> visited = checkConnectionManagerCycle(dialog);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(visited.contains(dialog.findChild<QWidget *>(QStringLiteral("proxyPassword"))));
     QVERIFY(visited.contains(dialog.findChild<QWidget *>(QStringLiteral("token"))));
     std::printf("FIGURE: ui_tab_stops_connection_manager_manual_proxy=%d\n",

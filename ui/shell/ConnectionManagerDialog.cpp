@@ -10,6 +10,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -104,20 +105,21 @@ ConnectionManagerDialog::ConnectionManagerDialog(const ShellServices &services, 
     m_connect->setDefault(true);
     m_close = new QPushButton(tr("Close"), this);
     m_close->setObjectName(QStringLiteral("closeConnections"));
-    auto *buttons = new QDialogButtonBox(this);
-    buttons->addButton(m_save, QDialogButtonBox::ApplyRole);
-    buttons->addButton(m_test, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_connect, QDialogButtonBox::AcceptRole);
-    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    m_buttons = new QDialogButtonBox(this);
+    m_buttons->addButton(m_save, QDialogButtonBox::ApplyRole);
+    m_buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+    m_buttons->addButton(m_connect, QDialogButtonBox::AcceptRole);
+    m_buttons->addButton(m_close, QDialogButtonBox::RejectRole);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
-    layout->addWidget(buttons);
+    layout->addWidget(m_buttons);
 
     // Tab in reading order: the list and its buttons, the form, the test steps, the dialog's buttons. Leaf
-    // widgets only: chaining a container (the editor, the button box) lets Qt 6.4 loop among its children.
+    // widgets only: setTabOrder() ignores containers without focus (the editor, the button box).
     scroll->setFocusPolicy(Qt::NoFocus); // a focused child is scrolled into view anyway
     applyTabOrder();
+    m_buttons->installEventFilter(this); // a style change lays the buttons out again (see applyTabOrder)
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ConnectionManagerDialog::onCurrentRowChanged);
@@ -229,15 +231,27 @@ void ConnectionManagerDialog::applyTabOrder()
 {
     QList<QWidget *> chain = {m_list, m_add, m_remove};
     chain += m_editor->tabChain();
-    chain += QList<QWidget *>{m_testSteps, m_save, m_test, m_connect, m_close};
+    chain += m_testSteps;
+    // The dialog's buttons as they appear on screen (QDialogButtonBox orders them by the platform's custom).
+    for (int i = 0; i < m_buttons->layout()->count(); ++i) {
+        if (auto *button = qobject_cast<QPushButton *>(m_buttons->layout()->itemAt(i)->widget()))
+            chain += button;
+    }
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain.at(i - 1), chain.at(i));
+    // Whenever it lays its buttons out, the box makes its first button its focus proxy. But the box sits in
+    // the focus chain after its buttons (they were created before it and are chained above), so Tab from the
+    // last button went to the box and from there to the first button again: a loop that never came back to
+    // the list. The buttons are in the chain themselves; the box needs no proxy.
+    m_buttons->setFocusProxy(nullptr);
 }
 
-void ConnectionManagerDialog::showEvent(QShowEvent *event)
+bool ConnectionManagerDialog::eventFilter(QObject *watched, QEvent *event)
 {
-    QDialog::showEvent(event);
-    applyTabOrder(); // the button box orders its buttons again when it is laid out for showing
+    // The box handles a style change after this filter (new order, new focus proxy): apply ours after that.
+    if (watched == m_buttons && event->type() == QEvent::StyleChange)
+        QMetaObject::invokeMethod(this, &ConnectionManagerDialog::applyTabOrder, Qt::QueuedConnection);
+    return QDialog::eventFilter(watched, event);
 }
 
 void ConnectionManagerDialog::showPlainTextOption(const QString &profileId, bool isNew)

@@ -11,6 +11,7 @@
 
 #include <QDialog>
 
+class QDialogButtonBox;
 class QLabel;
 class QListView;
 class QListWidget;
@@ -56,7 +57,7 @@ Q_SIGNALS:
     void connectRequested(const anadesk::ConnectionProfile &profile, const anadesk::ProfileSecrets &typed);
 
 protected:
-    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyTabOrder();
@@ -87,6 +88,7 @@ private:
     QPushButton *m_test;
     QPushButton *m_connect;
     QPushButton *m_close;
+    QDialogButtonBox *m_buttons;
     ConnectionTester *m_tester;
     SecretLoader *m_loader;
     bool m_isNew = false;
