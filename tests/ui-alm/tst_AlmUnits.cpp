@@ -1,9 +1,16 @@
 // The ALM tab's item models without a server (QAbstractItemModelTester on each): revisions with the latest
-// marked, and a comparison summary with its Total row.
+// marked, and a comparison summary with its Total row. And the ALM rows of the task monitor without a server:
+// a runner that cannot start fails its row, "Stop following" leaves it "No longer followed" (not cancelled),
+// Cancel is disabled with the reason for ALM rows and enabled for a bulk row.
+#include "alm/AlmTaskRunner.h"
 #include "alm/RevisionListModel.h"
 #include "alm/SummaryTableModel.h"
+#include "transfers/TaskMonitor.h"
+#include "transfers/TaskMonitorModel.h"
+#include "transfers/TaskTracker.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFont>
 #include <QtTest>
 
@@ -16,7 +23,26 @@ class TestAlmUnits : public QObject
 private Q_SLOTS:
     void revisions();
     void summary();
+    void monitorRowOfARunnerThatCannotStart();
+    void stopFollowingIsNotCancel();
+    void cancelActionSaysWhy();
 };
+
+namespace {
+TaskTracker::AlmSubject syncSubject()
+{
+    TaskTracker::AlmSubject subject;
+    subject.kind = MonitoredKind::AlmSync;
+    subject.title = QStringLiteral("Sync of 'Release 1.1' into Sales PROD");
+    subject.modelId = QStringLiteral("PROD");
+    subject.modelName = QStringLiteral("Sales PROD");
+    subject.sourceModelName = QStringLiteral("Sales DEV");
+    subject.sourceRevisionId = QStringLiteral("4A1C7E2B9D3F48A6B5C0E1F2A3B4C502");
+    subject.sourceRevisionName = QStringLiteral("Release 1.1");
+    subject.targetRevisionId = QStringLiteral("4A1C7E2B9D3F48A6B5C0E1F2A3B4C501");
+    return subject;
+}
+} // namespace
 
 void TestAlmUnits::revisions()
 {
@@ -87,6 +113,88 @@ void TestAlmUnits::summary()
     QCOMPARE(model.rowOfArea(QStringLiteral("modules")), -1);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestAlmUnits::monitorRowOfARunnerThatCannotStart()
+{
+    TaskTracker tracker;
+    QAbstractItemModelTester tester(tracker.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy finished(&tracker, &TaskTracker::taskFinished);
+    auto *runner = new AlmTaskRunner(nullptr, QStringLiteral("PROD"), AlmTaskKind::Sync, {});
+    const int id = tracker.trackAlm(runner, syncSubject());
+    const MonitoredTask *task = tracker.model()->task(id);
+    QVERIFY(task);
+    QCOMPARE(task->state, MonitoredState::Running);
+    QVERIFY(!task->isCancellable());
+    QCOMPARE(task->noCancelReason, TaskTracker::almNoCancelReason());
+    const QString tooltip = tracker.model()->indexOfTask(id).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("Sales PROD")) &&
+                 tooltip.contains(QStringLiteral("Release 1.1")) &&
+                 tooltip.contains(QStringLiteral("4A1C7E2B9D3F48A6B5C0E1F2A3B4C501")) &&
+                 tooltip.contains(TaskTracker::almNoCancelReason()),
+             qPrintable(tooltip));
+    tracker.cancel(id); // nothing to cancel with
+    QCOMPARE(tracker.model()->task(id)->state, MonitoredState::Running);
+    runner->start();
+    QVERIFY(finished.count() == 1 || finished.wait(5000));
+    task = tracker.model()->task(id);
+    QCOMPARE(task->state, MonitoredState::Failed);
+    QVERIFY2(task->message.contains(QStringLiteral("No connection")), qPrintable(task->message));
+    // A local step never announced is ignored.
+    tracker.finishLocalStep(id, true, QStringLiteral("written"));
+    QCOMPARE(tracker.model()->task(id)->state, MonitoredState::Failed);
+    QCOMPARE(finished.count(), 1);
+}
+
+void TestAlmUnits::stopFollowingIsNotCancel()
+{
+    TaskTracker tracker;
+    QAbstractItemModelTester tester(tracker.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto *runner = AlmTaskRunner::attach(nullptr, QStringLiteral("PROD"), AlmTaskKind::ComparisonReport,
+                                         QStringLiteral("TASK1"));
+    TaskTracker::AlmSubject subject = syncSubject();
+    subject.kind = MonitoredKind::AlmComparisonReport;
+    subject.localPath = QStringLiteral("/tmp/report.tsv");
+    const int id = tracker.trackAlm(runner, subject);
+    runner->abort(); // what the ALM tab's "Stop following" does
+    const MonitoredTask *task = tracker.model()->task(id);
+    QCOMPARE(task->state, MonitoredState::NotFollowed);
+    QVERIFY(task->isFinished());
+    QVERIFY2(task->message.contains(QStringLiteral("Anaplan")), qPrintable(task->message));
+    QCOMPARE(MonitoredTask::stateName(task->state), QStringLiteral("No longer followed"));
+    // Deleted later (autoDelete): the row stays as it is.
+    QTRY_COMPARE(tracker.model()->task(id)->state, MonitoredState::NotFollowed);
+}
+
+void TestAlmUnits::cancelActionSaysWhy()
+{
+    TaskTracker tracker;
+    TaskMonitor monitor(&tracker, nullptr, nullptr, TransferSettings());
+    auto *cancel = monitor.findChild<QAction *>(QStringLiteral("cancelTaskAction"));
+    QVERIFY(cancel);
+    const QString bulkTip = cancel->toolTip();
+    auto *runner =
+        AlmTaskRunner::attach(nullptr, QStringLiteral("PROD"), AlmTaskKind::Sync, QStringLiteral("T"));
+    const int alm = tracker.trackAlm(runner, syncSubject());
+    MonitoredTask bulk;
+    bulk.kind = MonitoredKind::Run;
+    bulk.title = QStringLiteral("Import 'Sales'");
+    bulk.objectId = QStringLiteral("112000000001");
+    bulk.state = MonitoredState::Running;
+    const int run = tracker.model()->add(bulk);
+
+    monitor.selectTask(alm);
+    QVERIFY(!cancel->isEnabled());
+    QCOMPARE(cancel->toolTip(), TaskTracker::almNoCancelReason());
+    monitor.selectTask(run);
+    QVERIFY(cancel->isEnabled());
+    QCOMPARE(cancel->toolTip(), bulkTip);
+    monitor.selectTask(alm);
+    QCOMPARE(cancel->toolTip(), TaskTracker::almNoCancelReason());
+    runner->abort();
+    // Finished: disabled like any finished row, with the ordinary tooltip.
+    QVERIFY(!cancel->isEnabled());
+    QCOMPARE(cancel->toolTip(), bulkTip);
 }
 
 QTEST_MAIN(TestAlmUnits)
