@@ -3,8 +3,8 @@
 // the sandbox reports for the task (and says where the report was written); Cancel is disabled for them,
 // with the reason as its tooltip, and enabled for a bulk import's row; the monitor adds no poller of its own
 // (the sandbox saw exactly as many status GETs per task id as the ALM tab's runner sent); a sync the server
-// refuses shows the server's message; the rows stay as history; QAbstractItemModelTester watches the monitor
-// model.
+// refuses shows the server's message; "Stop following" leaves a row "No longer followed", not "Cancelled";
+// the rows stay as history; QAbstractItemModelTester watches the monitor model.
 #include "AdminTestEnv.h"
 #include "alm/AlmPanel.h"
 #include "alm/AlmSourceDialog.h"
@@ -57,6 +57,7 @@ private Q_SLOTS:
     void comparisonSummaryRow();
     void comparisonReportRow();
     void failedSyncShowsTheServerMessage();
+    void stopFollowingIsNotCancel();
     void syncRow();
     void rowsStayAsHistory();
     void cleanupTestCase();
@@ -283,6 +284,27 @@ void TestAlmMonitorSandbox::comparisonReportRow()
     QVERIFY(reported.value(QStringLiteral("result")).toObject().value(QStringLiteral("successful")).toBool());
     const QString shown = monitorModel()->indexOfTask(id, TaskMonitorModel::ResultColumn).data().toString();
     QVERIFY2(shown.contains(QDir::toNativeSeparators(path)), qPrintable(shown));
+}
+
+void TestAlmMonitorSandbox::stopFollowingIsNotCancel()
+{
+    AlmSourceDialog *dialog = chooseSource("compareRevisionsAction", kRelease11);
+    QVERIFY(dialog);
+    QSignalSpy compared(m_panel, &AlmPanel::comparisonFinished);
+    dialog->accept();
+    const int id = m_panel->lastMonitorId();
+    checkStartedRow(id, MonitoredKind::AlmComparisonSummary, m_prodName);
+    if (QTest::currentTestFailed())
+        return;
+    // The ALM tab's "Stop following": the monitor row says the task goes on, never "Cancelled".
+    m_panel->taskRow()->stopFollowing();
+    QVERIFY(compared.count() == 1 || compared.wait(kWaitMs));
+    QCOMPARE(compared.first().first().toBool(), false);
+    const MonitoredTask *task = monitorModel()->task(id);
+    QCOMPARE(task->state, MonitoredState::NotFollowed);
+    QVERIFY2(task->message.contains(QStringLiteral("Anaplan")), qPrintable(task->message));
+    QCOMPARE(monitorModel()->indexOfTask(id, TaskMonitorModel::StateColumn).data().toString(),
+             QStringLiteral("No longer followed"));
 }
 
 void TestAlmMonitorSandbox::syncRow()
