@@ -5293,6 +5293,10 @@ ID: %2</translation>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::TokenAuthenticator</name>

@@ -198,6 +198,8 @@ void TaskTracker::followAlm(int id, AlmTaskRunner *runner, const AlmSubject &sub
                                                                         : MonitoredState::Failed;
                 if (!status.stateRaw.isEmpty())
                     task.step = status.stateRaw;
+                else if (task.taskId.isEmpty())
+                    task.step = tr("Not started");
                 task.message = error.toString();
             }
         });
@@ -375,6 +377,8 @@ void TaskTracker::cancel(int id)
     if (TaskRunner *runner = m_runners.value(id).data(); runner && !runner->isFinished()) {
         // The task exists (or is being started) on the server: cancel it there and wait for CANCELLED.
         runner->cancel();
+        if (!isRunning(id))
+            return; // ended at once (cancelled before the task started): the row says so already
         m_model->update(id, [](MonitoredTask &task) {
             task.state = MonitoredState::Cancelling;
             task.step = tr("Cancelling…");
