@@ -4491,6 +4491,38 @@ ID: %2</translation>
         <source>Sign-in to %1 cancelled: the interrupted work failed. Use Sign In Again to continue.</source>
         <translation>Anmeldung bei %1 abgebrochen: Die unterbrochene Arbeit ist fehlgeschlagen. Verwenden Sie „Erneut anmelden“, um fortzufahren.</translation>
     </message>
+    <message>
+        <source>Proxy sign-in for %1 cancelled: the interrupted work failed. Use Sign In Again to continue.</source>
+        <translation>Proxy-Anmeldung für %1 abgebrochen: Die unterbrochene Arbeit ist fehlgeschlagen. Verwenden Sie „Erneut anmelden“, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The proxy of %1 no longer accepts its user name and password (HTTP 407). Enter them again to continue.</source>
+        <translation>Der Proxy von %1 akzeptiert seinen Benutzernamen und sein Passwort nicht mehr (HTTP 407). Geben Sie sie erneut ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The proxy answered 407 (Proxy Authentication Required) during the session: its user name or password may have changed.</source>
+        <translation>Der Proxy antwortete während der Sitzung mit 407 (Proxy-Authentifizierung erforderlich): Sein Benutzername oder Passwort hat sich möglicherweise geändert.</translation>
+    </message>
+    <message>
+        <source>Trying the proxy of %1 again…</source>
+        <translation>Der Proxy von %1 wird erneut versucht…</translation>
+    </message>
+    <message>
+        <source>The proxy of %1 accepts the new credentials; the interrupted work was repeated.</source>
+        <translation>Der Proxy von %1 akzeptiert die neuen Anmeldedaten; die unterbrochene Arbeit wurde wiederholt.</translation>
+    </message>
+    <message>
+        <source>The proxy of %1 accepts the new credentials.</source>
+        <translation>Der Proxy von %1 akzeptiert die neuen Anmeldedaten.</translation>
+    </message>
+    <message>
+        <source>The proxy of %1 does not accept the user name and password either: %2 Use Sign In Again or edit the connection; the interrupted work was not repeated.</source>
+        <translation>Der Proxy von %1 akzeptiert auch diesen Benutzernamen und dieses Passwort nicht: %2 Verwenden Sie „Erneut anmelden“ oder bearbeiten Sie die Verbindung; die unterbrochene Arbeit wurde nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>The proxy of %1 does not accept the user name and password either: %2 Use Sign In Again or edit the connection.</source>
+        <translation>Der Proxy von %1 akzeptiert auch diesen Benutzernamen und dieses Passwort nicht: %2 Verwenden Sie „Erneut anmelden“ oder bearbeiten Sie die Verbindung.</translation>
+    </message>
 </context>
 <context>
     <name>anadesk::SetFiscalYearJob</name>

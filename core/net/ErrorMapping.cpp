@@ -245,6 +245,7 @@ ApiError networkError(const ApiRequest &request, QNetworkReply::NetworkError cod
     case QNetworkReply::ProxyAuthenticationRequiredError:
         error = make(ErrorCategory::Auth, request, tr("The proxy requires a user name and password"),
                      tr("Enter the proxy credentials in the connection settings."));
+        error.httpStatus = 407; // the proxy's answer: tells it apart from credentials the server rejected
         break;
     case QNetworkReply::OperationCanceledError:
         return cancelledError(request);

@@ -22,6 +22,8 @@ QString objectForMessage(const ApiRequest &request);
 
 ApiError httpError(const ApiRequest &request, int status, const QByteArray &body,
                    const QByteArray &contentType);
+// A proxy's 407 (ProxyAuthenticationRequiredError) is an Auth error with httpStatus 407, so that callers can tell
+// it apart from credentials the server rejected (401).
 ApiError networkError(const ApiRequest &request, QNetworkReply::NetworkError code, const QString &qtMessage);
 ApiError timeoutError(const ApiRequest &request, int timeoutMs);
 ApiError cancelledError(const ApiRequest &request);

@@ -14,15 +14,36 @@ namespace anadesk::test {
 
 namespace {
 
+QByteArray basicCredentials(const QString &user, const QString &password)
+{
+    return user.isEmpty() ? QByteArray() : "Basic " + QByteArray(user.toUtf8() + ':' + password.toUtf8()).toBase64();
+}
+
+// Which Proxy-Authorization the proxy wants, shared by the test's thread and the proxy's: the credentials of
+// requireCredentials(), replaced by later ones once enough requests were forwarded.
+struct CredentialRule
+{
+    mutable QMutex mutex;
+    QByteArray expected;
+    QByteArray later;
+    int laterAfter = -1; // forwarded requests before `later` applies; -1: never
+
+    QByteArray expectedNow(int forwarded) const
+    {
+        QMutexLocker lock(&mutex);
+        return laterAfter >= 0 && forwarded >= laterAfter ? later : expected;
+    }
+};
+
 // One client connection: parses requests one after another; answers 407 itself (keeping the connection)
 // or forwards the request with "Connection: close" and relays the origin's answer, then closes.
 class ProxyConnection : public QObject
 {
 public:
-    ProxyConnection(QTcpSocket *client, QByteArray expectedAuth, std::atomic<int> *forwarded, std::atomic<int> *rejected,
-                    QMutex *mutex, QStringList *log)
+    ProxyConnection(QTcpSocket *client, const CredentialRule *rule, std::atomic<int> *forwarded,
+                    std::atomic<int> *rejected, QMutex *mutex, QStringList *log)
         : m_client(client)
-        , m_expectedAuth(std::move(expectedAuth))
+        , m_rule(rule)
         , m_forwarded(forwarded)
         , m_rejected(rejected)
         , m_mutex(mutex)
@@ -73,7 +94,8 @@ private:
                 m_client->disconnectFromHost();
                 return;
             }
-            if (!m_expectedAuth.isEmpty() && auth != m_expectedAuth) {
+            const QByteArray expectedAuth = m_rule->expectedNow(m_forwarded->load());
+            if (!expectedAuth.isEmpty() && auth != expectedAuth) {
                 ++*m_rejected;
                 answer("407 Proxy Authentication Required",
                        "Proxy-Authenticate: Basic realm=\"anadesk-test-proxy\"\r\n");
@@ -126,7 +148,7 @@ private:
     QTcpSocket *m_client;
     QPointer<QTcpSocket> m_upstream;
     QByteArray m_buffer;
-    QByteArray m_expectedAuth;
+    const CredentialRule *m_rule;
     std::atomic<int> *m_forwarded;
     std::atomic<int> *m_rejected;
     QMutex *m_mutex;
@@ -140,7 +162,7 @@ struct LoopbackHttpProxy::Private
     QThread thread;
     QObject *worker = nullptr;    // moved to `thread`; the server is its child
     QTcpServer *server = nullptr; // lives in `thread`
-    QByteArray expectedAuth;
+    CredentialRule rule;
     quint16 port = 0;
     std::atomic<int> forwarded{0};
     std::atomic<int> rejected{0};
@@ -166,8 +188,15 @@ LoopbackHttpProxy::~LoopbackHttpProxy()
 
 void LoopbackHttpProxy::requireCredentials(const QString &user, const QString &password)
 {
-    d->expectedAuth = user.isEmpty() ? QByteArray()
-                                     : "Basic " + QByteArray(user.toUtf8() + ':' + password.toUtf8()).toBase64();
+    QMutexLocker lock(&d->rule.mutex);
+    d->rule.expected = basicCredentials(user, password);
+}
+
+void LoopbackHttpProxy::requireCredentialsAfter(int forwardedRequests, const QString &user, const QString &password)
+{
+    QMutexLocker lock(&d->rule.mutex);
+    d->rule.later = basicCredentials(user, password);
+    d->rule.laterAfter = qMax(0, forwardedRequests);
 }
 
 bool LoopbackHttpProxy::start()
@@ -177,15 +206,14 @@ bool LoopbackHttpProxy::start()
     d->thread.setObjectName(QStringLiteral("LoopbackHttpProxy"));
     d->thread.start();
     bool ok = false;
-    const QByteArray expected = d->expectedAuth;
     QMetaObject::invokeMethod(
         d->worker,
-        [this, &ok, expected] {
+        [this, &ok] {
             d->server = new QTcpServer(d->worker);
-            QObject::connect(d->server, &QTcpServer::newConnection, d->server, [this, expected] {
+            QObject::connect(d->server, &QTcpServer::newConnection, d->server, [this] {
                 while (QTcpSocket *socket = d->server->nextPendingConnection()) {
                     auto *connection =
-                        new ProxyConnection(socket, expected, &d->forwarded, &d->rejected, &d->mutex, &d->log);
+                        new ProxyConnection(socket, &d->rule, &d->forwarded, &d->rejected, &d->mutex, &d->log);
                     connection->setParent(d->server);
                 }
             });

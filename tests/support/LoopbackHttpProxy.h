@@ -21,6 +21,10 @@ public:
 
     // Demand "Proxy-Authorization: Basic base64(user:password)"; empty user = no authentication.
     void requireCredentials(const QString &user, const QString &password);
+    // Mid-session change (the proxy's credentials were set up or changed): once `forwardedRequests` requests
+    // have been forwarded, every further request must carry these credentials instead (407 otherwise), on every
+    // connection, open ones included. Callable before start() or while running; forwardedCount() = "from now on".
+    void requireCredentialsAfter(int forwardedRequests, const QString &user, const QString &password);
     // Listens on 127.0.0.1 (a free port); false when it could not.
     bool start();
     quint16 port() const;

@@ -3,6 +3,7 @@
 // sandbox's own request log must hold nothing else. A proxy that answers 407 makes the app ask once for
 // its user and password (SecretPrompts, scripted here); the password goes to the keychain when the user
 // says so, the user name into the profile.
+#include "BulkClient.h"
 #include "HttpProbe.h"
 #include "LoopbackHttpProxy.h"
 #include "SandboxProcess.h"
@@ -10,6 +11,7 @@
 #include "shell/MainWindow.h"
 #include "shell/ScriptedSecretPrompts.h"
 #include "shell/SessionController.h"
+#include "api/Job.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -27,6 +29,7 @@ namespace {
 constexpr int kTimeoutMs = 60'000;
 const QString kProxyUser = QStringLiteral("proxy-user");
 const QString kProxyPassword = QStringLiteral("Proxy-Secret-7");
+const QString kNewProxyPassword = QStringLiteral("Proxy-Secret-8-changed");
 
 bool waitForEnd(MainWindow &window)
 {
@@ -36,6 +39,48 @@ bool waitForEnd(MainWindow &window)
             return state == ConnectionState::Connected || state == ConnectionState::Failed;
         },
         kTimeoutMs);
+}
+
+struct WorkResult
+{
+    bool finished = false;
+    bool ok = false;
+    ApiError error;
+};
+
+// Lists the workspaces on the live connection: the work that the proxy's 407 interrupts.
+std::shared_ptr<WorkResult> startWork(Connection *connection)
+{
+    auto result = std::make_shared<WorkResult>();
+    auto *job = connection->bulk().getWorkspaces();
+    QObject::connect(job, &Job::succeeded, job, [result] {
+        result->finished = true;
+        result->ok = true;
+    });
+    QObject::connect(job, &Job::failed, job, [result](const ApiError &error) {
+        result->finished = true;
+        result->error = error;
+    });
+    return result;
+}
+
+// Waits until the proxy has forwarded nothing new for a while (the browser's first listings are done).
+void waitUntilQuiet(const LoopbackHttpProxy &proxy)
+{
+    int last = -1;
+    for (int i = 0; i < 100 && proxy.forwardedCount() != last; ++i) {
+        last = proxy.forwardedCount();
+        QTest::qWait(300);
+    }
+}
+
+// How many of `requests` ("METHOD path?query") are `request` ("METHOD path"), whatever their query.
+int countOf(const QStringList &requests, const QString &request)
+{
+    int count = 0;
+    for (const QString &one : requests)
+        count += one == request || one.startsWith(request + QLatin1Char('?')) ? 1 : 0;
+    return count;
 }
 
 } // namespace
@@ -51,8 +96,13 @@ private Q_SLOTS:
     void profileProxyCarriesEveryRequest();
     void proxyAsking407IsAnsweredOnceAndRemembered();
     void refusedProxyCredentialsAreAskedOnlyOnce();
+    void proxyRefusingTheSignInMidSessionAsksForTheProxyOnly();
+    void proxyRefusingARequestMidSessionAsksForTheProxyOnly();
 
 private:
+    bool connectThroughProxy(ShellKit &kit, MainWindow &window, const LoopbackHttpProxy &proxy,
+                             ConnectionProfile *connected);
+    void checkProxySecrets(ShellKit &kit, const QString &profileId);
     ConnectionProfile sandboxProfile(ShellKit &kit, ProxySettings::Mode mode, quint16 proxyPort);
     QStringList sandboxArrivals();
 
@@ -70,6 +120,7 @@ void TestShellProxy::initTestCase()
 
 void TestShellProxy::init()
 {
+    QCOMPARE(m_probe->request("DELETE", QStringLiteral("/__sandbox/faults")).status, 204);
     QCOMPARE(m_probe->request("DELETE", QStringLiteral("/__sandbox/requests")).status, 204);
 }
 
@@ -240,6 +291,188 @@ void TestShellProxy::refusedProxyCredentialsAreAskedOnlyOnce()
     std::printf("FIGURE: ui_proxy_refused_prompts=%d rejected_407=%d\n", int(prompts.requests().size()),
                 proxy.rejectedCount());
     window.close();
+}
+
+// Connects `window` to a profile whose proxy user is in the profile and whose proxy password (the current one)
+// and Anaplan password are in the keychain: the session starts without asking anything.
+bool TestShellProxy::connectThroughProxy(ShellKit &kit, MainWindow &window, const LoopbackHttpProxy &proxy,
+                                         ConnectionProfile *connected)
+{
+    ConnectionProfile profile = sandboxProfile(kit, ProxySettings::Mode::Manual, proxy.port());
+    profile.proxy.user = kProxyUser;
+    if (!kit.profiles->save(profile).isEmpty())
+        return false;
+    bool written = false;
+    kit.keychain.writeSecret(profile.id, SecretKind::ProxyPassword, SecretBytes(kProxyPassword.toUtf8()), nullptr,
+                             [&written](const CredentialOutcome &outcome) { written = outcome.isOk(); });
+    if (!QTest::qWaitFor([&written] { return written; }, kTimeoutMs))
+        return false;
+    window.show();
+    window.connectProfileById(profile.id);
+    if (!waitForEnd(window) || window.session()->state() != ConnectionState::Connected)
+        return false;
+    waitUntilQuiet(proxy);
+    *connected = profile;
+    return true;
+}
+
+// The proxy password (old and new) in no log line and no file; the new one in the keychain.
+void TestShellProxy::checkProxySecrets(ShellKit &kit, const QString &profileId)
+{
+    QByteArray stored;
+    bool read = false;
+    kit.keychain.readSecret(profileId, SecretKind::ProxyPassword, nullptr,
+                            [&](const CredentialOutcome &outcome, const SecretBytes &secret) {
+                                read = outcome.isOk();
+                                stored = secret.bytes();
+                            });
+    QTRY_VERIFY(read);
+    QCOMPARE(stored, kNewProxyPassword.toUtf8()); // the user said "remember"
+    QTest::qWait(100);                            // queued log lines
+    const QString log = kit.log.toText();
+    QVERIFY2(kit.log.rowCount() > 0, "the flow logged nothing: the leak check would prove nothing");
+    const QByteArray files = kit.allFileBytes();
+    for (const QString &secret : {kProxyPassword, kNewProxyPassword}) {
+        const QByteArray basic = QByteArray(kProxyUser.toUtf8() + ':' + secret.toUtf8()).toBase64();
+        QVERIFY2(!log.contains(secret), "proxy password in the log view");
+        QVERIFY2(!log.contains(QString::fromLatin1(basic)), "proxy credentials (Basic) in the log view");
+        QVERIFY2(!files.contains(secret.toUtf8()), "proxy password in a settings file");
+        QVERIFY2(!files.contains(basic), "proxy credentials (Basic) in a settings file");
+    }
+}
+
+// The brief's case: the session works through the proxy; its token is revoked, and the sign-in that follows
+// meets the proxy's new credentials (407). That refused sign-in is the proxy's, not Anaplan's: the proxy
+// prompt (once), the held work replayed once, the Anaplan prompt never.
+void TestShellProxy::proxyRefusingTheSignInMidSessionAsksForTheProxyOnly()
+{
+    LoopbackHttpProxy proxy;
+    proxy.requireCredentials(kProxyUser, kProxyPassword);
+    QVERIFY(proxy.start());
+    ShellKit kit;
+    ScriptedSecretPrompts prompts;
+    auto services = kit.services();
+    services.prompts = &prompts;
+    MainWindow window(services);
+    ConnectionProfile profile;
+    QVERIFY(connectThroughProxy(kit, window, proxy, &profile));
+    QCOMPARE(prompts.requests().size(), 0);
+    QWidget *browser = window.browserWidget();
+    QVERIFY(browser);
+
+    // The next listing finds its token revoked (401 from the sandbox, through the proxy); from the request after
+    // it on, the proxy wants a new password: the sign-in that follows gets 407.
+    QCOMPARE(m_probe->postJson(QStringLiteral("/__sandbox/faults"),
+                               QJsonObject{{QStringLiteral("rules"),
+                                            QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("expire-token")},
+                                                                   {QStringLiteral("method"), QStringLiteral("GET")},
+                                                                   {QStringLiteral("path"), QStringLiteral("/2/0/workspaces")},
+                                                                   {QStringLiteral("times"), 1}}}}})
+                 .status,
+             201);
+    const int rejectedBefore = proxy.rejectedCount();
+    const int forwardedBefore = proxy.forwardedCount();
+    proxy.requireCredentialsAfter(forwardedBefore + 1, kProxyUser, kNewProxyPassword);
+    SecretAnswer answer;
+    answer.proxyUser = kProxyUser;
+    answer.secrets.set(SecretKind::ProxyPassword, SecretBytes(kNewProxyPassword.toUtf8()));
+    answer.remember = true;
+    prompts.answerNext(answer);
+    int heldWhileAsked = -1;
+    ConnectionState stateWhileAsked = ConnectionState::Disconnected;
+    connect(&prompts, &ScriptedSecretPrompts::asked, this, [&](int) {
+        heldWhileAsked = window.session()->heldRequestCount();
+        stateWhileAsked = window.session()->state();
+    });
+
+    auto work = startWork(window.session()->connection());
+    QTRY_VERIFY_WITH_TIMEOUT(work->finished, kTimeoutMs);
+    QVERIFY2(work->ok, qPrintable(work->error.toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), ConnectionState::Connected, kTimeoutMs);
+    QTest::qWait(300); // a second prompt would show up by now
+
+    QCOMPARE(prompts.count(SecretPurpose::Proxy), 1);
+    QCOMPARE(prompts.count(SecretPurpose::Reauthentication), 0); // never the Anaplan password for a 407
+    QCOMPARE(prompts.count(SecretPurpose::SignIn), 0);
+    QCOMPARE(prompts.requests().constFirst().proxyUser, kProxyUser);
+    QCOMPARE(stateWhileAsked, ConnectionState::CredentialsRejected);
+    QVERIFY2(heldWhileAsked >= 1, "the interrupted work was not held while asking");
+    QCOMPARE(window.browserWidget(), browser); // never logged out
+
+    // Through the proxy after the change: the revoked listing, then the sign-in once with the new password,
+    // then the listing replayed once and the session's own check. The 407s (old password, or none yet) stay a
+    // handful: no loop.
+    const QStringList after = proxy.forwarded().mid(forwardedBefore);
+    const int rejected = proxy.rejectedCount() - rejectedBefore;
+    QVERIFY2(rejected >= 1 && rejected <= 6, qPrintable(QString::number(rejected)));
+    QCOMPARE(countOf(after, QStringLiteral("POST /token/authenticate")), 1);
+    const int listings = countOf(after, QStringLiteral("GET /2/0/workspaces"));
+    QVERIFY2(listings == 3, qPrintable(after.join(u", ")));
+    QCOMPARE(countOf(after.mid(0, 1), QStringLiteral("GET /2/0/workspaces")), 1);
+    QCOMPARE(after.at(1), QStringLiteral("POST /token/authenticate"));
+    QCOMPARE(sandboxArrivals().size(), proxy.forwardedCount()); // nothing reached the sandbox past the proxy
+    window.close();
+    checkProxySecrets(kit, profile.id);
+    std::printf("FIGURE: ui_proxy_midsession_signin_407 proxy_prompts=%d anaplan_prompts=%d rejected_407=%d "
+                "sign_ins=1 listings=%d held_while_asked=%d\n",
+                prompts.count(SecretPurpose::Proxy),
+                prompts.count(SecretPurpose::Reauthentication) + prompts.count(SecretPurpose::SignIn), rejected,
+                listings, heldWhileAsked);
+}
+
+// A request that meets the proxy's new credentials itself (no sign-in waiting) cannot be held: it fails with
+// the proxy's 407 — and the app asks for the proxy's credentials (once, not Anaplan's); the next work goes through.
+void TestShellProxy::proxyRefusingARequestMidSessionAsksForTheProxyOnly()
+{
+    LoopbackHttpProxy proxy;
+    proxy.requireCredentials(kProxyUser, kProxyPassword);
+    QVERIFY(proxy.start());
+    ShellKit kit;
+    ScriptedSecretPrompts prompts;
+    auto services = kit.services();
+    services.prompts = &prompts;
+    MainWindow window(services);
+    ConnectionProfile profile;
+    QVERIFY(connectThroughProxy(kit, window, proxy, &profile));
+    QWidget *browser = window.browserWidget();
+    const int rejectedBefore = proxy.rejectedCount();
+    const int forwardedBefore = proxy.forwardedCount();
+    proxy.requireCredentialsAfter(forwardedBefore, kProxyUser, kNewProxyPassword);
+    SecretAnswer answer;
+    answer.proxyUser = kProxyUser;
+    answer.secrets.set(SecretKind::ProxyPassword, SecretBytes(kNewProxyPassword.toUtf8()));
+    answer.remember = true;
+    prompts.answerNext(answer);
+
+    auto refused = startWork(window.session()->connection());
+    QTRY_VERIFY_WITH_TIMEOUT(refused->finished, kTimeoutMs);
+    QVERIFY(!refused->ok);
+    QCOMPARE(refused->error.httpStatus, 407);
+    QVERIFY2(refused->error.message.contains(QStringLiteral("proxy")), qPrintable(refused->error.toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(prompts.count(SecretPurpose::Proxy), 1, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), ConnectionState::Connected, kTimeoutMs);
+    auto next = startWork(window.session()->connection());
+    QTRY_VERIFY_WITH_TIMEOUT(next->finished, kTimeoutMs);
+    QVERIFY2(next->ok, qPrintable(next->error.toString()));
+    QTest::qWait(300);
+
+    QCOMPARE(prompts.count(SecretPurpose::Proxy), 1);
+    QCOMPARE(prompts.count(SecretPurpose::Reauthentication), 0);
+    QCOMPARE(prompts.count(SecretPurpose::SignIn), 0);
+    QCOMPARE(window.browserWidget(), browser);
+    // No new sign-in was needed: the Anaplan token stayed good; the session's check and the next work only.
+    const QStringList after = proxy.forwarded().mid(forwardedBefore);
+    QCOMPARE(countOf(after, QStringLiteral("POST /token/authenticate")), 0);
+    QCOMPARE(countOf(after, QStringLiteral("GET /2/0/workspaces")), 2);
+    const int rejected = proxy.rejectedCount() - rejectedBefore;
+    QVERIFY2(rejected >= 1 && rejected <= 6, qPrintable(QString::number(rejected)));
+    window.close();
+    checkProxySecrets(kit, profile.id);
+    std::printf("FIGURE: ui_proxy_midsession_request_407 proxy_prompts=%d anaplan_prompts=%d rejected_407=%d "
+                "forwarded_after_change=%d\n",
+                prompts.count(SecretPurpose::Proxy),
+                prompts.count(SecretPurpose::Reauthentication) + prompts.count(SecretPurpose::SignIn), rejected,
+                int(after.size()));
 }
 
 int main(int argc, char *argv[])

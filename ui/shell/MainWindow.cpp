@@ -493,7 +493,7 @@ void MainWindow::askForProxyCredentials(const ConnectionProfile &profile, const 
                                                      answer->secrets.get(SecretKind::ProxyPassword), answer->remember);
             return;
         }
-        self->m_session->disconnectSession();
+        self->m_session->cancelProxyCredentials(); // in a session: the session stays, its held work fails
         self->statusBar()->showMessage(tr("Proxy sign-in cancelled."), 5'000);
     });
 }

@@ -10,6 +10,9 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkReply>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSession, "anadesk.ui.session")
 
@@ -160,6 +163,10 @@ void SessionController::makeConnection()
     m_reauthInFlight = false;
     m_proxyAuthRequested = false;
     m_proxyFilled = false;
+    m_proxyRejected = false;
+    m_proxyAsked = false;
+    m_heldForProxy = false;
+    m_proxyRetried = false;
     // Rejected credentials hold the interrupted requests while the user is asked once (see the header).
     connection->transport()->setHoldOnRejection(true);
     connect(connection, &Connection::credentialsRejected, this,
@@ -180,6 +187,20 @@ void SessionController::makeConnection()
                 }
                 qCInfo(lcSession) << "the proxy" << proxy.hostName() << "asks for credentials";
                 m_proxyAuthRequested = true;
+            });
+    // In a session, a request the proxy refused (407): ask for its credentials — after the transport has dealt
+    // with the failure (queued), so that a refused sign-in is held and asked for by onCredentialsRejected().
+    connect(connection->transport()->networkAccessManager(), &QNetworkAccessManager::finished, this,
+            [this, connection](QNetworkReply *reply) {
+                if (connection != m_connection || reply->error() != QNetworkReply::ProxyAuthenticationRequiredError)
+                    return;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, connection] {
+                        if (connection == m_connection && m_state == ConnectionState::Connected)
+                            askForProxyInSession();
+                    },
+                    Qt::QueuedConnection);
             });
     // Signing in and listing the workspaces proves the connection (and warms the token for the browser).
     auto *job = connection->bulk().getWorkspaces();
@@ -216,6 +237,10 @@ void SessionController::makeConnection()
 
 void SessionController::provideProxyCredentials(const QString &user, const SecretBytes &password, bool remember)
 {
+    if (m_connection && m_proxyAsked) {
+        provideProxyCredentialsInSession(user, password, remember);
+        return;
+    }
     if (m_state != ConnectionState::NeedsSecrets || m_connection)
         return;
     m_proxyUser = user.trimmed();
@@ -230,6 +255,82 @@ void SessionController::provideProxyCredentials(const QString &user, const Secre
     ++m_attempt;
     setState(ConnectionState::Connecting, tr("Connecting to %1…").arg(m_profile.name));
     makeConnection();
+}
+
+void SessionController::cancelProxyCredentials()
+{
+    if (!m_connection || !m_proxyAsked) {
+        disconnectSession(); // asked while connecting: the attempt ends
+        return;
+    }
+    m_proxyAsked = false;
+    setState(ConnectionState::CredentialsRejected,
+             tr("Proxy sign-in for %1 cancelled: the interrupted work failed. Use Sign In Again to continue.")
+                 .arg(m_profile.name));
+    if (std::exchange(m_heldForProxy, false))
+        m_connection->transport()->releaseHeldRequests();
+}
+
+void SessionController::askForProxyInSession()
+{
+    if (!m_connection || m_proxyAsked)
+        return;
+    m_proxyAsked = true;
+    m_proxyRejected = true;
+    const bool own = m_profile.proxy.mode == ProxySettings::Mode::Manual;
+    setState(ConnectionState::CredentialsRejected,
+             tr("The proxy of %1 no longer accepts its user name and password (HTTP 407). Enter them again to "
+                "continue.")
+                 .arg(m_profile.name));
+    Q_EMIT proxyCredentialsNeeded(m_profile, m_proxyUser, own && m_profile.rememberSecrets && !m_isSandbox,
+                                  tr("The proxy answered 407 (Proxy Authentication Required) during the session: "
+                                     "its user name or password may have changed."));
+}
+
+void SessionController::provideProxyCredentialsInSession(const QString &user, const SecretBytes &password,
+                                                         bool remember)
+{
+    m_proxyAsked = false;
+    m_proxyUser = user.trimmed();
+    m_secrets.set(SecretKind::ProxyPassword, password);
+    const bool own = m_profile.proxy.mode == ProxySettings::Mode::Manual;
+    if (own && m_profile.proxy.user != m_proxyUser) {
+        m_profile.proxy.user = m_proxyUser;
+        if (!m_isSandbox)
+            Q_EMIT profileChanged(m_profile);
+    }
+    // The handler above answers the proxy's next 407 with these; kept once a request got through with them.
+    m_proxyFilled = false;
+    m_proxyAuthRequested = false;
+    m_reauthSecrets = {};
+    m_reauthSecrets.set(SecretKind::ProxyPassword, password);
+    m_reauthRemember = remember && own;
+    m_reauthInFlight = true;
+    m_proxyRetried = false;
+    setState(ConnectionState::CredentialsRejected, tr("Trying the proxy of %1 again…").arg(m_profile.name));
+    if (m_heldForProxy && !retryHeldThroughProxy())
+        return;
+    const QString done = m_heldForProxy
+                             ? tr("The proxy of %1 accepts the new credentials; the interrupted work was repeated.")
+                             : tr("The proxy of %1 accepts the new credentials.");
+    verifyReauthentication(done.arg(m_profile.name));
+}
+
+bool SessionController::retryHeldThroughProxy()
+{
+    ApiError error;
+    auto authenticator = ConnectionFactory::makeAuthenticator(m_profile, m_secrets, &error);
+    if (!authenticator) {
+        m_reauthInFlight = false;
+        m_heldForProxy = false;
+        setState(ConnectionState::CredentialsRejected, error.toString());
+        m_connection->transport()->releaseHeldRequests();
+        return false;
+    }
+    m_proxyRetried = true;
+    // The same Anaplan credentials: the held requests join this sign-in and are replayed once with its token.
+    m_connection->transport()->setAuthenticator(std::move(authenticator));
+    return true;
 }
 
 void SessionController::storeSecret(SecretKind kind, const SecretBytes &secret, bool remember)
@@ -268,6 +369,34 @@ void SessionController::onCredentialsRejected(Connection *connection, const ApiE
         connection->transport()->releaseHeldRequests();
         return;
     }
+    if (rejected.httpStatus == 407) {
+        // The proxy refused the sign-in, not Anaplan: the Anaplan credentials are not in question.
+        m_heldForProxy = true;
+        if (m_proxyAsked)
+            return; // the proxy prompt is open: the work waits for its answer
+        const bool tryingNewProxyCredentials = m_reauthInFlight && m_reauthSecrets.has(SecretKind::ProxyPassword);
+        if (tryingNewProxyCredentials && !m_proxyRetried) {
+            // New proxy credentials came while an older sign-in was still under way: try them now.
+            retryHeldThroughProxy();
+            return;
+        }
+        if (tryingNewProxyCredentials) {
+            // Refused again with the new proxy credentials: say so, fail the held work, ask no more.
+            m_reauthInFlight = false;
+            m_reauthSecrets = {};
+            m_heldForProxy = false;
+            setState(ConnectionState::CredentialsRejected,
+                     tr("The proxy of %1 does not accept the user name and password either: %2 Use Sign In Again "
+                        "or edit the connection; the interrupted work was not repeated.")
+                         .arg(m_profile.name, rejected.message));
+            connection->transport()->releaseHeldRequests();
+            return;
+        }
+        m_reauthInFlight = false; // a sign-in with new Anaplan credentials met the proxy: the proxy comes first
+        askForProxyInSession();
+        return;
+    }
+    m_proxyRejected = false;
     const QList<SecretKind> kinds = reauthenticationKinds();
     if (m_state == ConnectionState::Connected && !m_reauthInFlight && !kinds.isEmpty()) {
         // First rejection of this session: keep everything, hold the work, ask once.
@@ -311,29 +440,40 @@ void SessionController::provideReauthentication(const ProfileSecrets &secrets, b
     setState(ConnectionState::CredentialsRejected, tr("Signing in again to %1…").arg(m_profile.name));
     // New credentials: the held requests join this sign-in and are replayed once with the new token.
     m_connection->transport()->setAuthenticator(std::move(authenticator));
-    verifyReauthentication();
+    verifyReauthentication(tr("Signed in again to %1; the interrupted work was repeated.").arg(m_profile.name));
 }
 
-void SessionController::verifyReauthentication()
+void SessionController::verifyReauthentication(const QString &doneDetail)
 {
     auto *job = m_connection->bulk().getWorkspaces();
     const int attempt = m_attempt;
-    connect(job, &Job::succeeded, this, [this, job, attempt] {
+    connect(job, &Job::succeeded, this, [this, job, attempt, doneDetail] {
         if (attempt != m_attempt || !m_reauthInFlight)
             return;
         m_reauthInFlight = false;
+        m_heldForProxy = false;
+        m_proxyRejected = false;
         for (const SecretKind kind : m_reauthSecrets.kinds())
             storeSecret(kind, m_reauthSecrets.get(kind), m_reauthRemember);
         m_reauthSecrets = {};
         m_workspaceCount = int(job->workspaces().size());
-        setState(ConnectionState::Connected, tr("Signed in again to %1; the interrupted work was repeated.")
-                                                 .arg(m_profile.name));
+        setState(ConnectionState::Connected, doneDetail);
     });
     connect(job, &Job::failed, this, [this, attempt](const ApiError &failure) {
-        if (attempt != m_attempt || !m_reauthInFlight || failure.category == ErrorCategory::Auth)
-            return; // a rejection is reported through credentialsRejected
+        if (attempt != m_attempt || !m_reauthInFlight)
+            return;
+        // A refused sign-in is reported through credentialsRejected (held work included). Not so a proxy's
+        // 407 on this request itself when nothing waits for a sign-in: that one ends the try here.
+        const bool ownProxyRefusal = failure.httpStatus == 407 && !m_heldForProxy;
+        if (failure.category == ErrorCategory::Auth && !ownProxyRefusal)
+            return;
         m_reauthInFlight = false;
-        setState(ConnectionState::CredentialsRejected, failure.toString());
+        m_reauthSecrets = {};
+        setState(ConnectionState::CredentialsRejected,
+                 ownProxyRefusal ? tr("The proxy of %1 does not accept the user name and password either: %2 Use "
+                                      "Sign In Again or edit the connection.")
+                                       .arg(m_profile.name, failure.message)
+                                 : failure.toString());
     });
 }
 
@@ -352,6 +492,10 @@ void SessionController::reauthenticate()
 {
     if (!m_connection || m_state != ConnectionState::CredentialsRejected || m_reauthInFlight)
         return;
+    if (m_proxyRejected) {
+        askForProxyInSession(); // the proxy refused, not Anaplan: ask for the proxy's credentials again
+        return;
+    }
     const QList<SecretKind> kinds = reauthenticationKinds();
     if (kinds.isEmpty())
         return;

@@ -13,6 +13,13 @@
 //
 // A proxy that answers 407: proxyCredentialsNeeded() asks once per connect for its user and password; the
 // password of a profile's own proxy may go to the keychain, the user name into the profile.
+//
+// A proxy that starts answering 407 during a session (its credentials changed) is NOT a rejection of the
+// Anaplan credentials: the state becomes CredentialsRejected (the connection and the browser stay) and
+// proxyCredentialsNeeded() asks once — never reauthenticationNeeded(). Work that was waiting for a sign-in is
+// held meanwhile and replayed once after the new proxy credentials got the sign-in through; a request that
+// met the 407 on its own fails with it. A cancel or a second 407 fails the held work; Sign In Again asks for
+// the proxy's credentials once more.
 #include "ClientSettings.h"
 #include "Connection.h"
 #include "ConnectionState.h"
@@ -67,8 +74,12 @@ public:
     void reauthenticate();
     // Requests held for new credentials right now.
     int heldRequestCount() const;
-    // After proxyCredentialsNeeded(): connects again with the proxy's user and password.
+    // After proxyCredentialsNeeded(): connects again with the proxy's user and password (or, in a session,
+    // retries the held work with them).
     void provideProxyCredentials(const QString &user, const SecretBytes &password, bool remember);
+    // The user declined proxyCredentialsNeeded(): while connecting, the attempt ends (Disconnected); in a
+    // session the held work fails and the session stays (CredentialsRejected).
+    void cancelProxyCredentials();
     void disconnectSession();
     // For the sandbox launcher's progress.
     void setStartingSandbox();
@@ -100,7 +111,11 @@ private:
     void makeConnection();
     void dropConnection();
     void onCredentialsRejected(Connection *connection, const ApiError &rejected);
-    void verifyReauthentication();
+    void verifyReauthentication(const QString &doneDetail);
+    void askForProxyInSession();
+    void provideProxyCredentialsInSession(const QString &user, const SecretBytes &password, bool remember);
+    // Signs in again with the current secrets, so the requests held for the proxy are replayed once.
+    bool retryHeldThroughProxy();
     void storeSecret(SecretKind kind, const SecretBytes &secret, bool remember);
     QList<SecretKind> reauthenticationKinds() const;
 
@@ -125,6 +140,10 @@ private:
     bool m_proxyAuthRequested = false; // the proxy asked (407) and nothing could answer it
     bool m_proxyFilled = false;        // the known proxy credentials were handed to this connection
     bool m_proxyPrompted = false;      // asked once for this connect
+    bool m_proxyRejected = false;      // the current CredentialsRejected is the proxy's 407, not Anaplan's
+    bool m_proxyAsked = false;         // proxyCredentialsNeeded() was emitted in the session, not yet answered
+    bool m_heldForProxy = false;       // the transport holds requests until the proxy lets a sign-in through
+    bool m_proxyRetried = false;       // a sign-in with the new proxy credentials was started
 };
 
 } // namespace anadesk
