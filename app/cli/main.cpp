@@ -3,6 +3,7 @@
 #include "net/Redaction.h"
 
 #include <QCoreApplication>
+#include <QTranslator>
 #include <cstring>
 
 namespace {
@@ -24,6 +25,15 @@ void scrubTokenFromArgv(int argc, char **argv)
     }
 }
 
+// The CLI speaks English whatever the locale (scripts parse it), with real plural forms: "1 workspace", not
+// "1 workspace(s)" (cmake/AnadeskPlurals.cmake).
+void installEnglishPlurals(QCoreApplication &app)
+{
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n/anadesk_en.qm")))
+        QCoreApplication::installTranslator(plurals);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -31,6 +41,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("anadesk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ANADESK_VERSION_STRING));
+    installEnglishPlurals(app);
     QStringList arguments = QCoreApplication::arguments();
     scrubTokenFromArgv(argc, argv);
     arguments.removeFirst();

@@ -51,8 +51,12 @@ void installTranslations(QApplication &app)
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qtTranslator);
+    // The locale's translation (German); otherwise English's plural forms ("1 file", not "1 file(s)"), which
+    // is also what an English locale finds under the same name.
     auto *appTranslator = new QTranslator(&app);
-    if (appTranslator->load(QLocale(), QStringLiteral("anadesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator->load(QLocale(), QStringLiteral("anadesk"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")) ||
+        appTranslator->load(QStringLiteral(":/i18n/anadesk_en.qm")))
         QApplication::installTranslator(appTranslator);
 }
 
@@ -83,13 +87,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
         QApplication::translate("main", "Start anadesk-sandbox on a free loopback port and connect to it."));
-    const QCommandLineOption sandboxBinOption(QStringLiteral("sandbox-bin"),
-                                              QApplication::translate("main", "Path of the anadesk-sandbox executable."),
-                                              QStringLiteral("path"));
+    const QCommandLineOption sandboxBinOption(
+        QStringLiteral("sandbox-bin"),
+        QApplication::translate("main", "Path of the anadesk-sandbox executable."), QStringLiteral("path"));
     const QCommandLineOption settingsOption(
         QStringLiteral("settings"),
-        QApplication::translate("main", "Use this settings file instead of the default one (no secrets are stored "
-                                        "in it)."),
+        QApplication::translate("main",
+                                "Use this settings file instead of the default one (no secrets are stored "
+                                "in it)."),
         QStringLiteral("file"));
     const QCommandLineOption selectModelOption(
         QStringLiteral("select-model"),
@@ -97,11 +102,13 @@ int main(int argc, char *argv[])
         QStringLiteral("ids"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "After connecting, save a picture of the window to this PNG file and quit."),
+        QApplication::translate("main",
+                                "After connecting, save a picture of the window to this PNG file and quit."),
         QStringLiteral("file"));
     const QCommandLineOption screenshotDelayOption(
         QStringLiteral("screenshot-delay"),
-        QApplication::translate("main", "Milliseconds to wait after connecting before the screenshot (default 4000)."),
+        QApplication::translate(
+            "main", "Milliseconds to wait after connecting before the screenshot (default 4000)."),
         QStringLiteral("ms"), QStringLiteral("4000"));
     parser.addOptions({sandboxOption, sandboxBinOption, settingsOption, selectModelOption, screenshotOption,
                        screenshotDelayOption});
@@ -110,8 +117,9 @@ int main(int argc, char *argv[])
     // The system proxy applies to profiles set to "application proxy" with Settings ▸ Proxy = system.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
-    const QString settingsFile =
-        parser.isSet(settingsOption) ? QDir::current().absoluteFilePath(parser.value(settingsOption)) : QString();
+    const QString settingsFile = parser.isSet(settingsOption)
+                                     ? QDir::current().absoluteFilePath(parser.value(settingsOption))
+                                     : QString();
     anadesk::KeychainOptions keychainOptions;
     keychainOptions.indexSettingsFile = settingsFile;
     {
@@ -164,7 +172,8 @@ int main(int argc, char *argv[])
                              return;
                          QTimer::singleShot(screenshotDelay, &window, [&window, screenshot] {
                              const bool saved = window.grab().save(screenshot, "PNG");
-                             qInfo("screenshot %s: %s", qUtf8Printable(screenshot), saved ? "saved" : "FAILED");
+                             qInfo("screenshot %s: %s", qUtf8Printable(screenshot),
+                                   saved ? "saved" : "FAILED");
                              window.close();
                          });
                      });

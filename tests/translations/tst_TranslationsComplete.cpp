@@ -3,8 +3,12 @@
 #include "TsChecker.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
+#include <QSet>
 #include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
 
 #include <cstdio>
 
@@ -24,6 +28,30 @@ TsReport check(const QByteArray &messages)
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
     return checkTs(buffer, 2);
+}
+
+// "context|source" of every plural (numerus) message of a .ts file.
+QSet<QString> numerusSources(const QString &path)
+{
+    QSet<QString> found;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return found;
+    QXmlStreamReader xml(&file);
+    QString context;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("message"))
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+        else if (xml.name() == QLatin1String("source") && numerus)
+            found.insert(context + QLatin1Char('|') + xml.readElementText());
+    }
+    return found;
 }
 
 QString problemsText(const TsReport &report, int limit)
@@ -151,6 +179,52 @@ private Q_SLOTS:
                                 .arg(report.total)
                                 .arg(path, problemsText(report, 60))));
         QCOMPARE(report.finished, report.total);
+    }
+
+    // English is the source language, but "%n file(s)" needs English plural forms to read "1 file" / "2 files":
+    // translations/anadesk_en.ts holds exactly the plural messages (refresh: target update_english_plurals).
+    void englishPluralsAreComplete()
+    {
+        const QString dir = qEnvironmentVariable("ANADESK_SOURCE_DIR") + QStringLiteral("/translations/");
+        QFile file(dir + QStringLiteral("anadesk_en.ts"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + QStringLiteral(": ") + file.errorString()));
+        const TsReport report = checkTs(file, 2);
+        const QSet<QString> english = numerusSources(file.fileName());
+        // Every plural message of the desktop app (the German file lists them all) has its English forms.
+        const QSet<QString> german = numerusSources(dir + QStringLiteral("anadesk_de.ts"));
+        QStringList missing;
+        for (const QString &key : german)
+            if (!english.contains(key))
+                missing.append(key);
+        std::printf("FIGURE: translations_en_plurals finished=%d total=%d problems=%d missing_from_en=%d\n",
+                    report.finished, report.total, int(report.problems.size()), int(missing.size()));
+        QVERIFY2(report.readError.isEmpty(), qPrintable(report.readError));
+        QCOMPARE(report.language, QStringLiteral("en"));
+        QCOMPARE(int(english.size()), report.total); // plural messages only
+        QVERIFY2(german.size() > 20, "the German file lost its plural messages");
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no English plural forms for:\n") + missing.join(u'\n')));
+        QVERIFY2(report.problems.isEmpty(), qPrintable(problemsText(report, 60)));
+    }
+
+    // The compiled file as the apps embed it: the numbers pick the right form.
+    void englishPluralsRender()
+    {
+#ifndef ANADESK_EN_QM
+        QSKIP("built without Qt LinguistTools: no compiled English plural forms");
+#else
+        QTranslator plurals;
+        QVERIFY2(plurals.load(QStringLiteral(ANADESK_EN_QM)), ANADESK_EN_QM);
+        QVERIFY(QCoreApplication::installTranslator(&plurals));
+        auto tr = [](const char *context, const char *source, int n) {
+            return QCoreApplication::translate(context, source, nullptr, n);
+        };
+        QCOMPARE(tr("anadesk::ConnectionTester", "%n workspace(s)", 1), QStringLiteral("1 workspace"));
+        QCOMPARE(tr("anadesk::ConnectionTester", "%n workspace(s)", 2), QStringLiteral("2 workspaces"));
+        QCOMPARE(tr("anadesk::ConnectionTester", "%n workspace(s)", 0), QStringLiteral("0 workspaces"));
+        QCOMPARE(tr("anadesk::UploadJobBase", "Re-sending %n missing chunk(s)", 1),
+                 QStringLiteral("Re-sending 1 missing chunk"));
+        QCoreApplication::removeTranslator(&plurals);
+#endif
     }
 };
 
