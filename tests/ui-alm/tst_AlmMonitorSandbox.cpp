@@ -6,6 +6,7 @@
 // refuses shows the server's message; "Stop following" leaves a row "No longer followed", not "Cancelled";
 // the rows stay as history; QAbstractItemModelTester watches the monitor model.
 #include "AdminTestEnv.h"
+#include "AlmTestSteps.h"
 #include "alm/AlmPanel.h"
 #include "alm/AlmSourceDialog.h"
 #include "alm/AlmTaskRow.h"
@@ -63,14 +64,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    bool showModel(const QString &modelId)
-    {
-        QSignalSpy loaded(m_panel, &AlmPanel::revisionsLoaded);
-        m_browser->selectModel(kDemoWorkspace, modelId);
-        if (!QTest::qWaitFor([this, modelId] { return m_panel->modelId() == modelId; }, kWaitMs))
-            return false;
-        return loaded.count() > 0 || loaded.wait(kWaitMs);
-    }
+    bool showModel(const QString &modelId) { return admintest::showModel(m_browser, m_panel, modelId); }
     // Opens the sync/compare dialog through its action and picks DEV's revision `revisionId`.
     AlmSourceDialog *chooseSource(const char *action, const QString &revisionId)
     {

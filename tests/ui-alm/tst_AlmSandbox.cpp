@@ -4,6 +4,7 @@
 // bytes); sync it into the production model (the sandbox's latest revision of the target changes); take the
 // model offline and back after confirming (and not without).
 #include "AdminTestEnv.h"
+#include "AlmTestSteps.h"
 #include "alm/AlmPanel.h"
 #include "alm/AlmSourceDialog.h"
 #include "alm/AlmTaskRow.h"
@@ -54,14 +55,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    bool showModel(const QString &modelId)
-    {
-        QSignalSpy loaded(m_panel, &AlmPanel::revisionsLoaded);
-        m_browser->selectModel(kDemoWorkspace, modelId);
-        if (!QTest::qWaitFor([this, modelId] { return m_panel->modelId() == modelId; }, kWaitMs))
-            return false;
-        return loaded.count() > 0 || loaded.wait(kWaitMs);
-    }
+    bool showModel(const QString &modelId) { return admintest::showModel(m_browser, m_panel, modelId); }
     QString sandboxLatest(const QString &model) const
     {
         return m_env.probe->get(almPath(model, QStringLiteral("latestRevision")))

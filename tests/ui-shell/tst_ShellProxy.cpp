@@ -7,6 +7,7 @@
 #include "HttpProbe.h"
 #include "LoopbackHttpProxy.h"
 #include "SandboxProcess.h"
+#include "SessionWork.h"
 #include "ShellTestKit.h"
 #include "shell/MainWindow.h"
 #include "shell/ScriptedSecretPrompts.h"
@@ -39,29 +40,6 @@ bool waitForEnd(MainWindow &window)
             return state == ConnectionState::Connected || state == ConnectionState::Failed;
         },
         kTimeoutMs);
-}
-
-struct WorkResult
-{
-    bool finished = false;
-    bool ok = false;
-    ApiError error;
-};
-
-// Lists the workspaces on the live connection: the work that the proxy's 407 interrupts.
-std::shared_ptr<WorkResult> startWork(Connection *connection)
-{
-    auto result = std::make_shared<WorkResult>();
-    auto *job = connection->bulk().getWorkspaces();
-    QObject::connect(job, &Job::succeeded, job, [result] {
-        result->finished = true;
-        result->ok = true;
-    });
-    QObject::connect(job, &Job::failed, job, [result](const ApiError &error) {
-        result->finished = true;
-        result->error = error;
-    });
-    return result;
 }
 
 // Waits until the proxy has forwarded nothing new for a while (the browser's first listings are done).

@@ -6,6 +6,7 @@
 // cancels, fail that work once without asking again (no loop).
 #include "HttpProbe.h"
 #include "SandboxProcess.h"
+#include "SessionWork.h"
 #include "ShellTestKit.h"
 #include "BulkClient.h"
 #include "api/Job.h"
@@ -30,28 +31,6 @@ namespace {
 
 constexpr int kTimeoutMs = 60'000;
 
-struct WorkResult
-{
-    bool finished = false;
-    bool ok = false;
-    ApiError error;
-};
-
-// Lists the workspaces on the live connection: the "work" that the rejection interrupts.
-std::shared_ptr<WorkResult> startWork(Connection *connection)
-{
-    auto result = std::make_shared<WorkResult>();
-    auto *job = connection->bulk().getWorkspaces();
-    QObject::connect(job, &Job::succeeded, job, [result] {
-        result->finished = true;
-        result->ok = true;
-    });
-    QObject::connect(job, &Job::failed, job, [result](const ApiError &error) {
-        result->finished = true;
-        result->error = error;
-    });
-    return result;
-}
 
 SecretAnswer passwordAnswer(const QString &password, bool remember)
 {
