@@ -120,6 +120,18 @@ void TokenKeeper::unauthorized(const QByteArray &usedToken, QObject *context, Ca
     startSignIn(); // a refresh still in flight is for a dead token: its answer is dropped
 }
 
+void TokenKeeper::proxyRefused(const ApiError &error, QObject *context, Callback done)
+{
+    if (!m_holdOnRejection) {
+        done({}, error);
+        return;
+    }
+    m_waiters.append(Waiter{context, std::move(done)});
+    if ((m_rejected && m_holding) || m_flight != Flight::None)
+        return; // already held, or a sign-in through the same proxy is under way: it decides for everybody
+    reject(error);
+}
+
 void TokenKeeper::setToken(const AuthToken &token)
 {
     clearToken();
@@ -243,7 +255,10 @@ void TokenKeeper::reject(const ApiError &error)
     const bool first = !m_rejected.has_value();
     m_rejected = error;
     clearToken();
-    qCWarning(lcAuth) << "credentials rejected:" << m_authenticator->description();
+    if (error.httpStatus == 407)
+        qCWarning(lcAuth) << "the proxy refused a request (407); its credentials are needed";
+    else
+        qCWarning(lcAuth) << "credentials rejected:" << m_authenticator->description();
     m_holding = m_holdOnRejection;
     if (first)
         Q_EMIT credentialsRejected(error); // a receiver may call releaseHeld() or setAuthenticator() here

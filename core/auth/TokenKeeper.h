@@ -14,6 +14,8 @@
 //    after a rejection, while the user is asked once for the secret: setAuthenticator() then signs in
 //    with the new credentials and the held requests are answered (the transport replays each once);
 //    releaseHeld() fails them with the rejection (the user cancelled, or the new secret was refused).
+//    A proxy that refuses a request (407) is held the same way (proxyRefused): the user is asked for the
+//    proxy's credentials, and setAuthenticator() signs in through the proxy again.
 #include "Authenticator.h"
 #include "net/Clock.h"
 
@@ -41,6 +43,11 @@ public:
     void acquire(QObject *context, Callback done);
     // The request that used `usedToken` was answered 401.
     void unauthorized(const QByteArray &usedToken, QObject *context, Callback done);
+    // The proxy refused a request (407, `error`): it never reached Anaplan. With holding on, the request
+    // waits like after rejected credentials (credentialsRejected(error) once, with httpStatus 407) and is
+    // answered after setAuthenticator() — new proxy credentials — or failed by releaseHeld(); otherwise it
+    // fails now.
+    void proxyRefused(const ApiError &error, QObject *context, Callback done);
 
     // Off by default. See the header comment: hold requests after a rejection instead of failing them.
     void setHoldOnRejection(bool hold) { m_holdOnRejection = hold; }

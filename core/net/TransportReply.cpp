@@ -302,6 +302,9 @@ void TransportReply::onWireFinished()
         handleFailure({FailureKind::Timeout, 0}, timeoutError(m_request, timeoutMs()), {});
         return;
     }
+    if (code == QNetworkReply::ProxyAuthenticationRequiredError &&
+        holdForProxy(networkError(m_request, code, wire->errorString())))
+        return;
     // A transport error (codes below 200) after an HTTP status: the body was cut short.
     const bool transportError = code != QNetworkReply::NoError && int(code) < 200;
     if (transportError) {
@@ -366,6 +369,32 @@ void TransportReply::onWireFinished()
         (status == 429 || status == 503) ? lowerHeader(headers, "retry-after") : QByteArray();
     handleFailure({FailureKind::HttpStatus, status}, httpError(m_request, status, body, contentType),
                   retryAfter);
+}
+
+bool TransportReply::holdForProxy(const ApiError &error)
+{
+    // The proxy refused the request, so Anaplan never saw it (even a POST that starts a task): when the
+    // connection holds requests (the desktop app), it waits while the user is asked for the proxy's
+    // credentials and is sent once more after them. Only once: a proxy that refuses again ends it.
+    if (!m_request.authenticated || m_replayedAfter407 || !m_transport->d->keeper->holdsOnRejection())
+        return false;
+    m_replayedAfter407 = true;
+    m_transport->d->keeper->proxyRefused(error, this,
+                                         [this](const QByteArray &token, const ApiError &failure) {
+                                             if (m_finished)
+                                                 return;
+                                             if (failure.isError()) {
+                                                 ApiError refused = failure;
+                                                 refused.object = objectForMessage(m_request);
+                                                 finishWith(refused);
+                                                 return;
+                                             }
+                                             m_transport->d->pacer->whenClear(this, [this, token]() {
+                                                 if (!m_finished)
+                                                     sendWire(token);
+                                             });
+                                         });
+    return true;
 }
 
 void TransportReply::handleFailure(const Failure &failure, const ApiError &error,

@@ -35,6 +35,7 @@ private:
     void noteActivity();
     void onWireFinished();
     void drainToSink(QNetworkReply *wire);
+    bool holdForProxy(const ApiError &error);
     void handleFailure(const Failure &failure, const ApiError &error, const QByteArray &retryAfter);
     void finishWith(const ApiError &error);
     void finishOk();
@@ -47,6 +48,7 @@ private:
     QPointer<QNetworkReply> m_wire;
     QByteArray m_tokenUsed;
     bool m_replayedAfter401 = false;
+    bool m_replayedAfter407 = false;
     int m_retries = 0;
     Clock::TimerId m_retryTimer = 0;
     Clock::TimerId m_idleTimer = 0;

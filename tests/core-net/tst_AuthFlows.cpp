@@ -22,6 +22,7 @@ struct FakeAuthServer
     qint64 lifeMs = 35 * kMinute;
     bool rejectCredentials = false;
     qint64 signInDelayMs = 0;
+    int proxyRefusals = 0; // the next /api calls are refused by a proxy (407) before they reach the server
 
     explicit FakeAuthServer(NetKit &k)
         : kit(k)
@@ -36,6 +37,10 @@ struct FakeAuthServer
             return FakeResponse::token(token, kit.clock->nowMs() + lifeMs).after(signInDelayMs);
         });
         kit.nam.on("*", QStringLiteral("/api/**")).handle([this](const RecordedRequest &request) {
+            if (proxyRefusals > 0) {
+                --proxyRefusals;
+                return FakeResponse::networkError(QNetworkReply::ProxyAuthenticationRequiredError);
+            }
             const QByteArray header = request.header("Authorization");
             if (!header.startsWith("AnaplanAuthToken ") || !isLive(header.mid(17))) {
                 ++unauthorized;
@@ -80,6 +85,7 @@ private Q_SLOTS:
     void fixedTokenUnauthorizedIsFinal();
     void noAuthenticator();
     void newCredentialsAfterRejection();
+    void proxyRefusalHeldForNewProxyCredentials();
 };
 
 void TestAuthFlows::tAuth01ExpiredMidRun()
@@ -340,6 +346,60 @@ void TestAuthFlows::newCredentialsAfterRejection()
     useBasic(kit); // the user typed the password again
     QVERIFY(kit.run(kit.get(QStringLiteral("/api/b"), Idempotency::Safe, true))->isOk());
     QCOMPARE(server.signIns(), 2);
+}
+
+void TestAuthFlows::proxyRefusalHeldForNewProxyCredentials()
+{
+    {
+        // Without holding (the CLI): the proxy's 407 fails the request at once, sent once, told apart from a 401.
+        NetKit kit;
+        FakeAuthServer server(kit);
+        useBasic(kit);
+        server.proxyRefusals = 1;
+        const auto reply = kit.run(kit.get(QStringLiteral("/api/a"), Idempotency::Safe, true));
+        QCOMPARE(int(reply->error().category), int(ErrorCategory::Auth));
+        QCOMPARE(reply->error().httpStatus, 407);
+        QCOMPARE(kit.nam.count("GET", QStringLiteral("/api/a")), 1);
+    }
+    // Holding (the desktop app): the refused request never reached Anaplan, so even the POST that starts a task
+    // waits while the user is asked (credentialsRejected with 407, once) and is sent once more afterwards.
+    NetKit kit;
+    FakeAuthServer server(kit);
+    useBasic(kit);
+    kit.transport->setHoldOnRejection(true);
+    QVERIFY(kit.run(kit.get(QStringLiteral("/api/warm"), Idempotency::Safe, true))->isOk());
+    int rejections = 0;
+    int rejectedStatus = 0;
+    connect(kit.transport.get(), &Transport::credentialsRejected, this, [&](const ApiError &error) {
+        ++rejections;
+        rejectedStatus = error.httpStatus;
+    });
+    server.proxyRefusals = 1;
+    std::unique_ptr<ApiReply> start(
+        kit.transport->send(kit.post(QStringLiteral("/api/start"), Idempotency::NotRepeatable, true)));
+    QVERIFY(runUntil([&] { return kit.transport->heldRequestCount() == 1; }, kit.clock.get(), &kit.nam));
+    QVERIFY(!start->isFinished());
+    QCOMPARE(rejections, 1);
+    QCOMPARE(rejectedStatus, 407);
+    useBasic(kit); // new proxy credentials, the same Anaplan ones: one sign-in through the proxy
+    QVERIFY(runUntil([&] { return start->isFinished(); }, kit.clock.get(), &kit.nam));
+    QVERIFY2(start->isOk(), qPrintable(start->error().toString()));
+    QCOMPARE(kit.nam.count("POST", QStringLiteral("/api/start")), 2);
+    QCOMPARE(server.signIns(), 2);
+
+    // Refused again after the new credentials: once is enough, the request fails with the proxy's 407.
+    server.proxyRefusals = 2;
+    std::unique_ptr<ApiReply> again(kit.transport->send(kit.get(QStringLiteral("/api/b"), Idempotency::Safe, true)));
+    QVERIFY(runUntil([&] { return kit.transport->heldRequestCount() == 1; }, kit.clock.get(), &kit.nam));
+    useBasic(kit);
+    QVERIFY(runUntil([&] { return again->isFinished(); }, kit.clock.get(), &kit.nam));
+    QCOMPARE(again->error().httpStatus, 407);
+    QCOMPARE(kit.nam.count("GET", QStringLiteral("/api/b")), 2);
+    QCOMPARE(rejections, 2);
+    figure(QStringLiteral("proxy_407_held sent_after_refusal=%1 sign_ins=%2 prompts=%3")
+               .arg(kit.nam.count("POST", QStringLiteral("/api/start")) - 1)
+               .arg(server.signIns())
+               .arg(rejections));
 }
 
 QTEST_GUILESS_MAIN(TestAuthFlows)
