@@ -347,21 +347,7 @@ void TransportReply::onWireFinished()
         if (!m_replayedAfter401) {
             // One single-flight re-authentication for the whole connection, then one replay.
             m_replayedAfter401 = true;
-            m_transport->d->keeper->unauthorized(m_tokenUsed, this,
-                                                 [this](const QByteArray &token, const ApiError &error) {
-                                                     if (m_finished)
-                                                         return;
-                                                     if (error.isError()) {
-                                                         ApiError failure = error;
-                                                         failure.object = objectForMessage(m_request);
-                                                         finishWith(failure);
-                                                         return;
-                                                     }
-                                                     m_transport->d->pacer->whenClear(this, [this, token]() {
-                                                         if (!m_finished)
-                                                             sendWire(token);
-                                                     });
-                                                 });
+            m_transport->d->keeper->unauthorized(m_tokenUsed, this, replayWhenAnswered());
             return;
         }
     }
@@ -379,22 +365,28 @@ bool TransportReply::holdForProxy(const ApiError &error)
     if (!m_request.authenticated || m_replayedAfter407 || !m_transport->d->keeper->holdsOnRejection())
         return false;
     m_replayedAfter407 = true;
-    m_transport->d->keeper->proxyRefused(error, this,
-                                         [this](const QByteArray &token, const ApiError &failure) {
-                                             if (m_finished)
-                                                 return;
-                                             if (failure.isError()) {
-                                                 ApiError refused = failure;
-                                                 refused.object = objectForMessage(m_request);
-                                                 finishWith(refused);
-                                                 return;
-                                             }
-                                             m_transport->d->pacer->whenClear(this, [this, token]() {
-                                                 if (!m_finished)
-                                                     sendWire(token);
-                                             });
-                                         });
+    m_transport->d->keeper->proxyRefused(error, this, replayWhenAnswered());
     return true;
+}
+
+TokenKeeper::Callback TransportReply::replayWhenAnswered()
+{
+    // The token keeper's answer after a 401 or a proxy's 407: a token → the request goes on the wire once more
+    // (through the pacer); an error → the request ends with it.
+    return [this](const QByteArray &token, const ApiError &error) {
+        if (m_finished)
+            return;
+        if (error.isError()) {
+            ApiError failure = error;
+            failure.object = objectForMessage(m_request);
+            finishWith(failure);
+            return;
+        }
+        m_transport->d->pacer->whenClear(this, [this, token]() {
+            if (!m_finished)
+                sendWire(token);
+        });
+    };
 }
 
 void TransportReply::handleFailure(const Failure &failure, const ApiError &error,

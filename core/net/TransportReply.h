@@ -5,6 +5,7 @@
 #include "ApiRequest.h"
 #include "Clock.h"
 #include "RetryPolicy.h"
+#include "auth/TokenKeeper.h"
 
 #include <QPointer>
 
@@ -36,6 +37,7 @@ private:
     void onWireFinished();
     void drainToSink(QNetworkReply *wire);
     bool holdForProxy(const ApiError &error);
+    TokenKeeper::Callback replayWhenAnswered();
     void handleFailure(const Failure &failure, const ApiError &error, const QByteArray &retryAfter);
     void finishWith(const ApiError &error);
     void finishOk();
