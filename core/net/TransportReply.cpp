@@ -371,8 +371,8 @@ bool TransportReply::holdForProxy(const ApiError &error)
 
 TokenKeeper::Callback TransportReply::replayWhenAnswered()
 {
-    // The token keeper's answer after a 401 or a proxy's 407: a token → the request goes on the wire once more
-    // (through the pacer); an error → the request ends with it.
+    // The token keeper's answer after a 401 or a proxy's 407: a token → the request goes on the wire once
+    // more (through the pacer); an error → the request ends with it.
     return [this](const QByteArray &token, const ApiError &error) {
         if (m_finished)
             return;
