@@ -121,17 +121,7 @@ void TransportReply::withToken()
         sendWire(QByteArray());
         return;
     }
-    m_transport->d->keeper->acquire(this, [this](const QByteArray &token, const ApiError &error) {
-        if (m_finished)
-            return;
-        if (error.isError()) {
-            ApiError failure = error;
-            failure.object = objectForMessage(m_request);
-            finishWith(failure);
-            return;
-        }
-        sendWire(token);
-    });
+    m_transport->d->keeper->acquire(this, sendWhenAnswered(Pacing::AlreadyPaced));
 }
 
 void TransportReply::sendWire(const QByteArray &token)
@@ -347,7 +337,7 @@ void TransportReply::onWireFinished()
         if (!m_replayedAfter401) {
             // One single-flight re-authentication for the whole connection, then one replay.
             m_replayedAfter401 = true;
-            m_transport->d->keeper->unauthorized(m_tokenUsed, this, replayWhenAnswered());
+            m_transport->d->keeper->unauthorized(m_tokenUsed, this, sendWhenAnswered(Pacing::PaceAgain));
             return;
         }
     }
@@ -365,21 +355,25 @@ bool TransportReply::holdForProxy(const ApiError &error)
     if (!m_request.authenticated || m_replayedAfter407 || !m_transport->d->keeper->holdsOnRejection())
         return false;
     m_replayedAfter407 = true;
-    m_transport->d->keeper->proxyRefused(error, this, replayWhenAnswered());
+    m_transport->d->keeper->proxyRefused(error, this, sendWhenAnswered(Pacing::PaceAgain));
     return true;
 }
 
-TokenKeeper::Callback TransportReply::replayWhenAnswered()
+TokenKeeper::Callback TransportReply::sendWhenAnswered(Pacing pacing)
 {
-    // The token keeper's answer after a 401 or a proxy's 407: a token → the request goes on the wire once
-    // more (through the pacer); an error → the request ends with it.
-    return [this](const QByteArray &token, const ApiError &error) {
+    // The token keeper's answer: a token → the request goes on the wire (a replay after a 401 or a proxy's
+    // 407 passes the pacer once more; a first attempt already did); an error → the request ends with it.
+    return [this, pacing](const QByteArray &token, const ApiError &error) {
         if (m_finished)
             return;
         if (error.isError()) {
             ApiError failure = error;
             failure.object = objectForMessage(m_request);
             finishWith(failure);
+            return;
+        }
+        if (pacing == Pacing::AlreadyPaced) {
+            sendWire(token);
             return;
         }
         m_transport->d->pacer->whenClear(this, [this, token]() {

@@ -37,7 +37,12 @@ private:
     void onWireFinished();
     void drainToSink(QNetworkReply *wire);
     bool holdForProxy(const ApiError &error);
-    TokenKeeper::Callback replayWhenAnswered();
+    enum class Pacing
+    {
+        AlreadyPaced,
+        PaceAgain
+    };
+    TokenKeeper::Callback sendWhenAnswered(Pacing pacing);
     void handleFailure(const Failure &failure, const ApiError &error, const QByteArray &retryAfter);
     void finishWith(const ApiError &error);
     void finishOk();
